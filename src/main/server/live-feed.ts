@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket } from 'ws';
+import type { LiveMessage, ShowView } from '../../shared/view';
+import type { ShowCore } from '../show/show-core';
+import { ShowViewBuilder, changedParts } from '../show/show-view';
+
+const FRAME_MS = 16;
+const HEARTBEAT_MS = 5000;
+/** A client this far behind is not reading; dropping it lets it reconnect to a fresh snapshot. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+interface Client {
+  socket: WebSocket;
+  alive: boolean;
+}
+
+/**
+ * `WS /api/v1/live`: a snapshot first, then the parts of the show that changed, at most one
+ * message per frame however fast commands arrive, and a heartbeat so clients notice a dead link.
+ */
+export class LiveFeed {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly clients = new Set<Client>();
+  private readonly views = new ShowViewBuilder();
+  private lastSent: ShowView;
+  private lastFlushAt = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly core: ShowCore) {
+    this.lastSent = this.views.build(core.current);
+    this.unsubscribe = core.subscribe(() => this.scheduleFlush());
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** Hands an already authorized upgrade to the feed. */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const client: Client = { socket: ws, alive: true };
+      this.clients.add(client);
+      ws.on('pong', () => (client.alive = true));
+      ws.on('message', () => (client.alive = true));
+      ws.on('close', () => this.clients.delete(client));
+      ws.on('error', () => ws.terminate());
+      const state = this.views.build(this.core.current);
+      this.send(client, JSON.stringify({ type: 'snapshot', state, serverTime: Date.now() } satisfies LiveMessage));
+    });
+  }
+
+  close(): void {
+    this.unsubscribe();
+    clearInterval(this.heartbeat);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const c of this.clients) c.socket.close(1001, 'studio stopping');
+    this.wss.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const wait = Math.max(0, this.lastFlushAt + FRAME_MS - Date.now());
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    this.lastFlushAt = Date.now();
+    const view = this.views.build(this.core.current);
+    const changes = changedParts(this.lastSent, view);
+    this.lastSent = view;
+    const message: LiveMessage = { type: 'patch', revision: view.revision, changes };
+    const data = JSON.stringify(message);
+    for (const client of this.clients) this.send(client, data);
+  }
+
+  private beat(): void {
+    const data = JSON.stringify({ type: 'heartbeat', serverTime: Date.now(), revision: this.core.current.revision } satisfies LiveMessage);
+    for (const client of this.clients) {
+      if (!client.alive) {
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+      this.send(client, data);
+    }
+  }
+
+  private send(client: Client, data: string): void {
+    if (client.socket.readyState !== WebSocket.OPEN) return;
+    if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      client.socket.terminate();
+      return;
+    }
+    client.socket.send(data);
+  }
+}

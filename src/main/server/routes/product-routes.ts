@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ImportResult, ProductSearchResult } from '../../../shared/view';
+import { CatalogueFormatError, parseCatalogue } from '../../show/catalogue-import';
+import type { StudioContext } from '../studio-context';
+import { ApiError } from '../api-error';
+
+/** A whole catalogue (10,000 products with seven languages) fits; a runaway upload does not. */
+export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
+export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext): void {
+  app.get('/api/v1/products', (req): ProductSearchResult => {
+    const query = req.query as { q?: string; locale?: string; limit?: string; offset?: string };
+    return ctx.catalogue.search(String(query.q ?? ''), {
+      locale: query.locale ? String(query.locale) : undefined,
+      limit: clampInt(query.limit, 100, 1, 20_000),
+      offset: clampInt(query.offset, 0, 0, 1_000_000)
+    });
+  });
+
+  app.get('/api/v1/products/:id', (req) => {
+    const { id } = req.params as { id: string };
+    const product = ctx.core.current.products[id];
+    if (!product) throw new ApiError(404, 'not_found', `product "${id}" does not exist`);
+    return product;
+  });
+
+  app.post('/api/v1/products/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req): Promise<ImportResult> => {
+    const kind = String(req.headers['content-type'] ?? '').startsWith('text/csv') ? 'csv' : 'json';
+    let parsed: ReturnType<typeof parseCatalogue>;
+    try {
+      parsed = parseCatalogue(req.body, kind);
+    } catch (err) {
+      if (err instanceof CatalogueFormatError) throw new ApiError(400, 'invalid_catalogue', err.message);
+      throw err;
+    }
+    const result = await ctx.execute(req, { type: 'catalogue.import', products: parsed.products });
+    return { imported: parsed.products.length, rejected: parsed.rejected, revision: result.revision };
+  });
+}
+
+function clampInt(raw: string | undefined, fallback: number, min: number, max: number): number {
+  const n = raw === undefined ? fallback : Number.parseInt(raw, 10);
+  return Number.isFinite(n) ? Math.min(Math.max(n, min), max) : fallback;
+}

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../shared/events';
+import type { ShowView } from '../../shared/view';
+import type { CatalogueIndex } from '../show/catalogue-search';
+import type { CommandResult, ShowCore } from '../show/show-core';
+import { ShowViewBuilder } from '../show/show-view';
+
+/** What the HTTP routes need of the studio: the core, its read models, and who is asking. */
+export class StudioContext {
+  private readonly views = new ShowViewBuilder();
+
+  constructor(
+    readonly core: ShowCore,
+    readonly catalogue: CatalogueIndex,
+    readonly version: string
+  ) {}
+
+  view(): ShowView {
+    return this.views.build(this.core.current);
+  }
+
+  execute(req: FastifyRequest, command: Record<string, unknown>): Promise<CommandResult> {
+    return this.core.execute(command, actorOf(req));
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  const client = String(req.headers['x-shopcast-client'] ?? '').slice(0, 60) || userAgentName(req.headers['user-agent']);
+  return { id: 'owner', client };
+}
+
+function userAgentName(ua: string | undefined): string {
+  if (!ua) return 'unknown';
+  return ua.split(/[\s/]/)[0].slice(0, 40) || 'unknown';
+}

@@ -1,0 +1,87 @@
+import type { Command } from '../../shared/commands';
+import type { Actor, ShowEvent } from '../../shared/events';
+import { CommandError, notFound } from './command-error';
+import type { ShowState } from './state';
+
+export interface DecideContext {
+  now: number;
+  actor: Actor;
+}
+
+/**
+ * Turns a valid command into the events it causes, or refuses it. Pure: reads the state, never
+ * changes it. An empty list means "nothing to do" (e.g. unpin with nothing on air).
+ */
+export function decide(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
+  if ('expectedRevision' in command && command.expectedRevision !== undefined && command.expectedRevision !== state.revision) {
+    throw new CommandError(
+      'stale_revision',
+      409,
+      `the show changed since revision ${command.expectedRevision}; it is now at ${state.revision}`,
+      state.revision
+    );
+  }
+  switch (command.type) {
+    case 'rundown.add': {
+      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      const item = {
+        id: `item-${state.nextItemNumber}`,
+        productId: command.productId,
+        scene: command.scene ?? null,
+        addedAt: ctx.now,
+        addedBy: ctx.actor.id
+      };
+      return [{ type: 'rundown.itemAdded', item, index: Math.min(command.index ?? state.rundown.length, state.rundown.length) }];
+    }
+    case 'rundown.remove': {
+      requireItem(state, command.itemId);
+      const events: ShowEvent[] = [];
+      if (state.onAir?.itemId === command.itemId) events.push({ type: 'onAir.cleared', itemId: command.itemId });
+      events.push({ type: 'rundown.itemRemoved', itemId: command.itemId });
+      return events;
+    }
+    case 'rundown.move': {
+      const from = requireItem(state, command.itemId);
+      const index = Math.min(command.index, state.rundown.length - 1);
+      return from === index ? [] : [{ type: 'rundown.itemMoved', itemId: command.itemId, index }];
+    }
+    case 'rundown.pin':
+      return pin(state, state.rundown[requireItem(state, command.itemId)], ctx);
+    case 'rundown.next':
+    case 'rundown.previous':
+      return pin(state, neighbour(state, command.type === 'rundown.next' ? 1 : -1), ctx);
+    case 'rundown.unpin':
+      return state.onAir ? [{ type: 'onAir.cleared', itemId: state.onAir.itemId }] : [];
+    case 'catalogue.import':
+      return command.products.length ? [{ type: 'catalogue.upserted', products: command.products }] : [];
+    case 'show.update':
+      return [{ type: 'show.updated', ...(command.title !== undefined && { title: command.title }), ...(command.locales && { locales: command.locales }) }];
+  }
+}
+
+function requireItem(state: ShowState, itemId: string): number {
+  const index = state.rundown.findIndex((i) => i.id === itemId);
+  if (index < 0) throw notFound('rundown item', itemId);
+  return index;
+}
+
+function pin(state: ShowState, item: ShowState['rundown'][number], ctx: DecideContext): ShowEvent[] {
+  // Pinning what is already on air keeps its time on air running rather than restarting it.
+  if (state.onAir?.itemId === item.id) return [];
+  return [{ type: 'onAir.pinned', itemId: item.id, productId: item.productId, since: ctx.now }];
+}
+
+/** The item before or after the current position: what is on air, else what was last on air. */
+function neighbour(state: ShowState, step: 1 | -1): ShowState['rundown'][number] {
+  if (state.rundown.length === 0) throw new CommandError('empty_rundown', 409, 'the rundown is empty');
+  const positionId = state.onAir?.itemId ?? state.lastOnAirItemId;
+  const position = positionId ? state.rundown.findIndex((i) => i.id === positionId) : -1;
+  if (position < 0) {
+    if (step === 1) return state.rundown[0];
+    throw new CommandError('start_of_rundown', 409, 'nothing has been on air yet: there is no previous item');
+  }
+  const target = position + step;
+  if (target >= state.rundown.length) throw new CommandError('end_of_rundown', 409, 'the last item of the rundown is on air', state.revision);
+  if (target < 0) throw new CommandError('start_of_rundown', 409, 'the first item of the rundown is on air', state.revision);
+  return state.rundown[target];
+}

@@ -1,0 +1,167 @@
+import { promises as fsp, openSync, closeSync, fsyncSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JournalEntry } from '../../shared/events';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+/** The last line of the journal was cut short (power cut, kill mid-write); it was never acknowledged. */
+export interface TornTail {
+  line: number;
+  bytes: number;
+}
+
+export class JournalCorruptError extends Error {
+  constructor(readonly file: string, readonly line: number, reason: string) {
+    super(`${file} line ${line}: ${reason}; the show cannot be replayed past it (keep a copy of the file and contact support)`);
+    this.name = 'JournalCorruptError';
+  }
+}
+
+export interface JournalReadResult {
+  entries: JournalEntry[];
+  tornTail: TornTail | null;
+}
+
+/**
+ * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision). A torn last
+ * line is cut off the file and reported; a broken line anywhere else is corruption and refused.
+ */
+export async function readJournal(dir: string, afterRev = 0): Promise<JournalReadResult> {
+  const file = join(dir, JOURNAL_FILE);
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], tornTail: null };
+    throw err;
+  }
+  const entries: JournalEntry[] = [];
+  let offset = 0;
+  let lineNo = 0;
+  let expectedRev = -1;
+  while (offset < text.length) {
+    const end = text.indexOf('\n', offset);
+    const line = end < 0 ? text.slice(offset) : text.slice(offset, end);
+    lineNo++;
+    const isLast = end < 0 || end === text.length - 1;
+    const rev = revOf(line);
+    if (rev === null || ((rev > afterRev || isLast) && !parses(line))) {
+      if (isLast) {
+        await truncateTo(file, Buffer.byteLength(text.slice(0, offset)));
+        return { entries, tornTail: { line: lineNo, bytes: Buffer.byteLength(line) } };
+      }
+      throw new JournalCorruptError(file, lineNo, 'the line is not a journal entry');
+    }
+    if (expectedRev >= 0 && rev !== expectedRev) throw new JournalCorruptError(file, lineNo, `expected revision ${expectedRev}, found ${rev}`);
+    expectedRev = rev + 1;
+    if (rev > afterRev) entries.push(JSON.parse(line) as JournalEntry);
+    if (end < 0) {
+      // A complete entry whose newline never reached the disk: finish the line.
+      await fsp.appendFile(file, '\n');
+      break;
+    }
+    offset = end + 1;
+  }
+  return { entries, tornTail: null };
+}
+
+// Lines start with `{"rev":N,` so replay after a snapshot can skip old lines without parsing them.
+const REV_PREFIX = /^\{"rev":(\d+),/;
+function revOf(line: string): number | null {
+  const m = REV_PREFIX.exec(line);
+  return m ? Number(m[1]) : null;
+}
+
+function parses(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function truncateTo(file: string, bytes: number): Promise<void> {
+  const fh = await fsp.open(file, 'r+');
+  try {
+    await fh.truncate(bytes);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+
+export function serializeEntry(entry: JournalEntry): string {
+  const { rev, at, actor, command, events } = entry;
+  return JSON.stringify({ rev, at, actor, command, events }) + '\n';
+}
+
+interface Pending {
+  data: string;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * Appends entries and fsyncs them before their promise resolves. Appends that arrive while a sync
+ * is in flight are written together with the next one (group commit), so a burst of commands costs
+ * one fsync per burst, not one per command.
+ */
+export class JournalWriter {
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private failure: Error | null = null;
+
+  private constructor(private readonly fh: fsp.FileHandle) {}
+
+  static async open(dir: string): Promise<JournalWriter> {
+    await fsp.mkdir(dir, { recursive: true });
+    const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a');
+    syncDir(dir);
+    return new JournalWriter(fh);
+  }
+
+  append(entry: JournalEntry): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ data: serializeEntry(entry), resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await this.fh.write(batch.map((p) => p.data).join(''));
+        await this.fh.datasync();
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        // After a failed write the file's tail is unknown: refuse everything from here on.
+        this.failure = new Error(`the show journal could not be written: ${(err as Error).message}`);
+        for (const p of [...batch, ...this.queue]) p.reject(this.failure);
+        this.queue = [];
+      }
+    }
+    this.flushing = null;
+  }
+
+  async close(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    await this.fh.close();
+  }
+}
+
+/** Makes a new or renamed file in `dir` survive a power cut. */
+export function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not every platform can fsync a directory (Windows); the file's own fsync is what matters there.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,56 @@
+import { mergeProduct } from '../../shared/product';
+import type { JournalEntry, ShowEvent } from '../../shared/events';
+import type { ShowState } from './state';
+
+/** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
+export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
+  switch (event.type) {
+    case 'rundown.itemAdded': {
+      const rundown = state.rundown.slice();
+      rundown.splice(Math.min(event.index, rundown.length), 0, event.item);
+      const n = Number(event.item.id.replace(/^item-/, ''));
+      const nextItemNumber = Number.isInteger(n) && n >= state.nextItemNumber ? n + 1 : state.nextItemNumber;
+      return { ...state, rundown, nextItemNumber };
+    }
+    case 'rundown.itemRemoved':
+      return {
+        ...state,
+        rundown: state.rundown.filter((i) => i.id !== event.itemId),
+        lastOnAirItemId: state.lastOnAirItemId === event.itemId ? null : state.lastOnAirItemId
+      };
+    case 'rundown.itemMoved': {
+      const from = state.rundown.findIndex((i) => i.id === event.itemId);
+      if (from < 0) return state;
+      const rundown = state.rundown.slice();
+      const [item] = rundown.splice(from, 1);
+      rundown.splice(Math.min(event.index, rundown.length), 0, item);
+      return { ...state, rundown };
+    }
+    case 'onAir.pinned':
+      return {
+        ...state,
+        onAir: { itemId: event.itemId, productId: event.productId, since: event.since },
+        lastOnAirItemId: event.itemId
+      };
+    case 'onAir.cleared':
+      return state.onAir?.itemId === event.itemId ? { ...state, onAir: null } : state;
+    case 'catalogue.upserted': {
+      const products = { ...state.products };
+      for (const patch of event.products) products[patch.id] = mergeProduct(products[patch.id], patch);
+      return { ...state, products, catalogueRevision: state.revision };
+    }
+    case 'show.updated':
+      return {
+        ...state,
+        title: event.title ?? state.title,
+        locales: event.locales ?? state.locales
+      };
+  }
+}
+
+/** Applies an acknowledged journal entry: its events, then its revision. */
+export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
+  let next: ShowState = { ...state, revision: entry.rev };
+  for (const event of entry.events) next = applyEvent(next, event);
+  return next;
+}

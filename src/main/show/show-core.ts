@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { z } from 'zod';
+import { Command } from '../../shared/commands';
+import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
+import { CommandError } from './command-error';
+import { decide } from './decide';
+import { JournalWriter, readJournal, type TornTail } from './journal';
+import { applyEntry } from './reducer';
+import { readSnapshot, writeSnapshot } from './snapshot';
+import { initialShowState, type ShowState } from './state';
+
+export interface CommandResult {
+  revision: number;
+  events: ShowEvent[];
+}
+
+export interface ShowCoreOptions {
+  /** Take a snapshot after this many journal entries, so a restart replays little. */
+  snapshotEvery?: number;
+  /** How many recent entries the audit trail keeps in memory. */
+  auditSize?: number;
+  now?: () => number;
+}
+
+export interface OpenReport {
+  replayed: number;
+  fromSnapshot: number;
+  tornTail: TornTail | null;
+}
+
+type Listener = (state: ShowState, entry: JournalEntry) => void;
+
+/**
+ * The show, owned in one place. Commands are validated, decided into events, applied to the
+ * in-memory state at once (so the next command sees them), and acknowledged only once the journal
+ * has them on disk; listeners hear about an entry only after that, so no face ever shows a change
+ * a crash could take back.
+ */
+export class ShowCore {
+  private state: ShowState;
+  private committed: ShowState;
+  private listeners = new Set<Listener>();
+  private audit: JournalEntry[] = [];
+  private sinceSnapshot = 0;
+  private snapshotting: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly journal: JournalWriter,
+    state: ShowState,
+    private readonly options: Required<ShowCoreOptions>
+  ) {
+    this.state = state;
+    this.committed = state;
+  }
+
+  static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
+    await mkdir(dir, { recursive: true });
+    const snapshot = await readSnapshot(dir);
+    const { entries, tornTail } = await readJournal(dir, snapshot?.revision ?? 0);
+    let state = snapshot ?? initialShowState();
+    for (const entry of entries) state = applyEntry(state, entry);
+    const journal = await JournalWriter.open(dir);
+    const core = new ShowCore(dir, journal, state, {
+      snapshotEvery: options.snapshotEvery ?? 1000,
+      auditSize: options.auditSize ?? 500,
+      now: options.now ?? Date.now
+    });
+    core.audit = entries.slice(-core.options.auditSize);
+    core.sinceSnapshot = entries.length;
+    return { core, report: { replayed: entries.length, fromSnapshot: snapshot?.revision ?? 0, tornTail } };
+  }
+
+  /** The state as acknowledged: what every face is shown. */
+  get current(): ShowState {
+    return this.committed;
+  }
+
+  /** Validates and runs a command; resolves once it is on disk. Refusals throw `CommandError`. */
+  async execute(input: unknown, actor: Actor): Promise<CommandResult> {
+    if (this.closed) throw new CommandError('closing', 409, 'the studio is shutting down');
+    const parsed = Command.safeParse(input);
+    if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
+    const events = decide(this.state, parsed.data, { now: this.options.now(), actor });
+    if (events.length === 0) {
+      // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
+      await this.settled();
+      return { revision: this.committed.revision, events };
+    }
+    const entry: JournalEntry = { rev: this.state.revision + 1, at: this.options.now(), actor, command: parsed.data.type, events };
+    const next = applyEntry(this.state, entry);
+    this.state = next;
+    await this.journal.append(entry);
+    this.acknowledge(next, entry);
+    return { revision: entry.rev, events };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The most recent acknowledged entries, newest last: who did what, when. */
+  recentEntries(limit = 100): JournalEntry[] {
+    return this.audit.slice(-limit);
+  }
+
+  /** Waits until every command accepted so far is acknowledged. */
+  async settled(): Promise<void> {
+    while (this.committed.revision < this.state.revision) {
+      await new Promise<void>((resolve) => {
+        const off = this.subscribe(() => {
+          off();
+          resolve();
+        });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.journal.close();
+    await this.snapshotting;
+    if (this.sinceSnapshot > 0) await writeSnapshot(this.dir, this.committed);
+  }
+
+  private acknowledge(state: ShowState, entry: JournalEntry): void {
+    // Journal appends resolve in order, so `state` is always the newest acknowledged one.
+    this.committed = state;
+    this.audit.push(entry);
+    if (this.audit.length > this.options.auditSize * 2) this.audit = this.audit.slice(-this.options.auditSize);
+    for (const listener of this.listeners) listener(state, entry);
+    if (++this.sinceSnapshot >= this.options.snapshotEvery && !this.snapshotting) this.snapshot(state);
+  }
+
+  private snapshot(state: ShowState): void {
+    this.sinceSnapshot = 0;
+    this.snapshotting = writeSnapshot(this.dir, state)
+      .catch(() => {
+        // The journal alone still holds the show; try again after the next batch of entries.
+        this.sinceSnapshot = this.options.snapshotEvery;
+      })
+      .finally(() => {
+        this.snapshotting = null;
+      });
+  }
+}
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export const showDir = (dataDir: string): string => join(dataDir, 'show');

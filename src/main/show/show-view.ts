@@ -1,0 +1,62 @@
+import { isSoldOut } from '../../shared/product';
+import type { OnAirView, RundownEntryView, SalesView, ShowView } from '../../shared/view';
+import type { ShowState } from './state';
+
+const NO_SALES: SalesView = { orders: 0, units: 0, revenue: {}, byProduct: {} };
+
+/**
+ * Builds what faces see from the core's state. Parts whose inputs did not change keep their
+ * identity, so the live feed can send only the parts that changed.
+ */
+export class ShowViewBuilder {
+  private last: { state: ShowState; view: ShowView } | null = null;
+
+  build(state: ShowState): ShowView {
+    const prev = this.last;
+    if (prev?.state === state) return prev.view;
+    const prevState = prev?.state;
+    const prevView = prev?.view;
+    const rundown =
+      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products ? prevView.rundown : rundownView(state);
+    const onAir =
+      prevView && prevState!.onAir === state.onAir && prevState!.products === state.products ? prevView.onAir : onAirView(state);
+    const catalogue =
+      prevView && prevState!.catalogueRevision === state.catalogueRevision && prevView.catalogue.count === Object.keys(state.products).length
+        ? prevView.catalogue
+        : { count: Object.keys(state.products).length, revision: state.catalogueRevision };
+    const view: ShowView = {
+      revision: state.revision,
+      title: state.title,
+      locales: prevView && prevState!.locales === state.locales ? prevView.locales : state.locales,
+      rundown,
+      onAir,
+      lastOnAirItemId: state.lastOnAirItemId,
+      sales: prevView?.sales ?? NO_SALES,
+      obs: prevView?.obs ?? [],
+      catalogue
+    };
+    this.last = { state, view };
+    return view;
+  }
+}
+
+function rundownView(state: ShowState): RundownEntryView[] {
+  return state.rundown.map((item) => {
+    const product = state.products[item.productId] ?? null;
+    return { ...item, product, soldOut: isSoldOut(product) };
+  });
+}
+
+function onAirView(state: ShowState): OnAirView | null {
+  if (!state.onAir) return null;
+  return { ...state.onAir, soldOut: isSoldOut(state.products[state.onAir.productId]) };
+}
+
+/** The top-level parts of `next` that are not the same object as in `prev`. */
+export function changedParts(prev: ShowView, next: ShowView): Partial<ShowView> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof ShowView)[]) {
+    if (prev[key] !== next[key]) changes[key] = next[key];
+  }
+  return changes as Partial<ShowView>;
+}

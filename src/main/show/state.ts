@@ -1,0 +1,36 @@
+import type { ShowLocale } from '../../shared/locale';
+import type { Product } from '../../shared/product';
+import type { OnAir, RundownItem } from '../../shared/events';
+
+/** The show as the core holds it; faces see it through `toShowView`. */
+export interface ShowState {
+  /** Number of acknowledged commands: the journal's last `rev`. */
+  revision: number;
+  title: string;
+  locales: ShowLocale[];
+  products: Record<string, Product>;
+  /** Revision of the last catalogue change, so faces know when to search again. */
+  catalogueRevision: number;
+  rundown: RundownItem[];
+  onAir: OnAir | null;
+  /** Where next/previous continue from after an unpin. */
+  lastOnAirItemId: string | null;
+  /** Source of rundown item ids: `item-<n>`, never reused within a show. */
+  nextItemNumber: number;
+}
+
+export const DEFAULT_LOCALES: ShowLocale[] = [{ locale: 'en-GB', currency: 'GBP' }];
+
+export function initialShowState(): ShowState {
+  return {
+    revision: 0,
+    title: 'Untitled show',
+    locales: DEFAULT_LOCALES,
+    products: {},
+    catalogueRevision: 0,
+    rundown: [],
+    onAir: null,
+    lastOnAirItemId: null,
+    nextItemNumber: 1
+  };
+}

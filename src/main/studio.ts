@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { networkInterfaces } from 'node:os';
+import { version } from '../../package.json';
+import { ShowCore, showDir, type OpenReport } from './show/show-core';
+import { CatalogueIndex } from './show/catalogue-search';
+import { loadDemoShow } from './show/demo-show';
+import { StudioSettings } from './settings/studio-settings';
+import { StudioContext } from './server/studio-context';
+import { startHttpServer } from './server/http-server';
+
+export interface StudioOptions {
+  dataDir: string;
+  /** Default 127.0.0.1: nobody else on the network can reach the studio until LAN mode is on. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Load the demo show when the data dir holds no show yet. */
+  demo?: boolean;
+  rendererDir?: string;
+  resourcesDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface Studio {
+  host: string;
+  port: number;
+  token: string;
+  /** `http://HOST:PORT` */
+  baseUrl: string;
+  /** `http://HOST:PORT/?token=TOKEN`: the control room for this machine's browser or window. */
+  controlUrl: string;
+  core: ShowCore;
+  openReport: OpenReport;
+  close(): Promise<void>;
+}
+
+/** Starts the show core and its server: the same studio inside Electron and headless. */
+export async function startStudio(options: StudioOptions): Promise<Studio> {
+  const log = options.log ?? (() => {});
+  const paths = { ...defaultPaths(), ...pick(options, 'rendererDir', 'resourcesDir') };
+  const host = options.host ?? '127.0.0.1';
+  const isNewShow = !existsSync(join(showDir(options.dataDir), 'journal.jsonl'));
+  const settings = new StudioSettings(options.dataDir);
+  const token = settings.ownerToken();
+
+  const { core, report } = await ShowCore.open(showDir(options.dataDir));
+  if (report.tornTail) {
+    log(`Journal: recovered after an interrupted write (line ${report.tornTail.line}, ${report.tornTail.bytes} bytes never acknowledged, dropped)`);
+  }
+  if (options.demo && isNewShow) {
+    await loadDemoShow(core, join(paths.resourcesDir, 'demo'));
+    log('Demo show loaded');
+  }
+
+  const catalogue = new CatalogueIndex();
+  catalogue.upsert(Object.values(core.current.products));
+  core.subscribe((state, entry) => {
+    for (const event of entry.events) {
+      if (event.type === 'catalogue.upserted') catalogue.upsert(event.products.map((p) => state.products[p.id]));
+    }
+  });
+
+  const ctx = new StudioContext(core, catalogue, version);
+  const server = await startHttpServer(ctx, {
+    host,
+    port: options.port ?? 0,
+    token,
+    rendererDir: paths.rendererDir,
+    mediaDirs: { demo: join(paths.resourcesDir, 'demo', 'images') }
+  });
+  const shownHost = displayHost(host);
+  const baseUrl = `http://${shownHost}:${server.port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    host,
+    port: server.port,
+    token,
+    baseUrl,
+    controlUrl: `${baseUrl}/?token=${token}`,
+    core,
+    openReport: report,
+    close: () =>
+      (closing ??= (async () => {
+        await server.close();
+        await core.close();
+      })())
+  };
+}
+
+/** The built renderer and the bundled resources, found from wherever this module was loaded. */
+export function defaultPaths(): { rendererDir: string; resourcesDir: string } {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return { rendererDir: join(dir, 'out', 'renderer'), resourcesDir: join(dir, 'resources') };
+}
+
+/** A wildcard bind is reached through one of the machine's addresses. */
+function displayHost(host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
+  for (const addrs of Object.values(networkInterfaces())) {
+    const lan = addrs?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (lan) return lan.address;
+  }
+  return '127.0.0.1';
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
+

@@ -1,0 +1,73 @@
+import type { ShowLocale } from './locale';
+import type { Product } from './product';
+
+/** What every face sees of a product in the rundown or on air. */
+export type ProductView = Product;
+
+export interface RundownEntryView {
+  id: string;
+  productId: string;
+  scene: string | null;
+  addedAt: number;
+  addedBy: string;
+  product: ProductView | null;
+  /** Stock is 0: it can still be pinned, but the operator is warned. */
+  soldOut: boolean;
+}
+
+export interface OnAirView {
+  itemId: string;
+  productId: string;
+  since: number;
+  soldOut: boolean;
+}
+
+export interface SalesView {
+  orders: number;
+  units: number;
+  revenue: Record<string, number>;
+  byProduct: Record<string, { orders: number; units: number; revenue: Record<string, number> }>;
+}
+
+export interface ObsConnectionView {
+  id: string;
+  name: string;
+  locale: string;
+  status: string;
+}
+
+/** `GET /api/v1/show` and the live WebSocket's first message. */
+export interface ShowView {
+  revision: number;
+  title: string;
+  locales: ShowLocale[];
+  rundown: RundownEntryView[];
+  onAir: OnAirView | null;
+  /** Where next/previous continue from when nothing is on air. */
+  lastOnAirItemId: string | null;
+  sales: SalesView;
+  obs: ObsConnectionView[];
+  catalogue: { count: number; revision: number };
+}
+
+/** Messages on `WS /api/v1/live`. */
+export type LiveMessage =
+  | { type: 'snapshot'; state: ShowView; serverTime: number }
+  | { type: 'patch'; revision: number; changes: Partial<ShowView> }
+  | { type: 'heartbeat'; serverTime: number; revision: number };
+
+/** A product as the catalogue search answers it. */
+export interface ProductSearchResult {
+  total: number;
+  products: Product[];
+}
+
+export interface ImportResult {
+  imported: number;
+  rejected: { row: number; message: string }[];
+  revision: number;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; revision?: number; details?: unknown };
+}

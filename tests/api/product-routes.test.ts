@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStudio, type TestStudio } from '../helpers/test-studio';
+
+let t: TestStudio;
+beforeAll(async () => (t = await startTestStudio()));
+afterAll(() => t.stop());
+
+describe('the catalogue over HTTP', () => {
+  it('imports CSV, reports a broken row by its row number and imports the rest', async () => {
+    const csv = [
+      'id,title:en,title:pl,price:EUR,price:PLN,stock',
+      'lav-01,Lavender trousers,Spodnie lawendowe,19.99,84.99,12',
+      'bad-02,Broken,Zepsuty,abc,10,1',
+      'mug-03,Mug,Kubek,7.50,32,4'
+    ].join('\n');
+    const { status, body } = await t.api('POST', '/api/v1/products/import', csv);
+    expect(status).toBe(200);
+    expect(body.imported).toBe(2);
+    expect(body.rejected).toHaveLength(1);
+    expect(body.rejected[0].row).toBe(3);
+    expect(body.rejected[0].message).toMatch(/price:EUR/);
+  });
+
+  it('imports a JSON array and updates an existing product without losing its other fields', async () => {
+    const { body } = await t.api('POST', '/api/v1/products/import', [{ id: 'lav-01', title: { de: 'Lavendelhose' }, price: { EUR: 17.99 } }]);
+    expect(body.imported).toBe(1);
+    const product = (await t.api('GET', '/api/v1/products/lav-01')).body;
+    expect(product).toMatchObject({ title: { en: 'Lavender trousers', pl: 'Spodnie lawendowe', de: 'Lavendelhose' }, price: { EUR: 17.99, PLN: 84.99 }, stock: 12 });
+  });
+
+  it('finds products by any language, ignoring case and diacritics', async () => {
+    const { body } = await t.api('GET', '/api/v1/products?q=spodnie&locale=pl-PL');
+    expect(body.products.map((p: { id: string }) => p.id)).toEqual(['lav-01']);
+    expect((await t.api('GET', '/api/v1/products?q=LAVENDEL')).body.total).toBe(1);
+  });
+
+  it('refuses a body that is not a catalogue with 400', async () => {
+    const { status, body } = await t.api('POST', '/api/v1/products/import', { not: 'an array' });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_catalogue');
+  });
+
+  it('keeps a title with markup as text', async () => {
+    await t.api('POST', '/api/v1/products/import', [{ id: 'xss', title: { en: '<script>alert(1)</script>' } }]);
+    expect((await t.api('GET', '/api/v1/products/xss')).body.title.en).toBe('<script>alert(1)</script>');
+  });
+
+  it('answers 404 for an unknown product', async () => {
+    expect((await t.api('GET', '/api/v1/products/nope')).status).toBe(404);
+  });
+});

@@ -1,0 +1,19 @@
+// `npm run bench`: the studio's speed and size targets, measured on this machine. Each section
+// prints its figures and the aim from the issue it answers.
+import { benchPinLatency } from './pin-latency';
+import { benchFanOut } from './fan-out';
+import { benchJournalReplay } from './journal-replay';
+import { benchCatalogueSearch } from './catalogue-search';
+
+const only = process.argv[2];
+const benches: [string, () => Promise<void>][] = [
+  ['pin', benchPinLatency],
+  ['fanout', benchFanOut],
+  ['replay', benchJournalReplay],
+  ['search', benchCatalogueSearch]
+];
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  console.log(`\n## ${name}`);
+  await run();
+}
