@@ -5,6 +5,7 @@ import { CommandError } from '../show/command-error';
 import { ApiError, codeForStatus, errorBody } from './api-error';
 import { allowedHostNames, bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard';
 import { registerStaticFiles } from './static-files';
+import { SECURITY_HEADERS } from './content-security';
 import { LiveFeed } from './live-feed';
 import type { StudioContext } from './studio-context';
 import { registerShowRoutes } from './routes/show-routes';
@@ -37,6 +38,10 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   const live = new LiveFeed(ctx.core);
 
   acceptBodies(app);
+  // Every answer, JSON errors included, carries the policy: a page is never framed or sniffed.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     if (!isAllowedHost(req.headers.host, allowed)) {

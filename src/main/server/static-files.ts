@@ -1,7 +1,6 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { SECURITY_HEADERS } from './content-security';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +33,6 @@ async function sendFile(reply: FastifyReply, file: string | null, cacheControl: 
   const stat = file ? await fsp.stat(file).catch(() => null) : null;
   if (!file || !stat?.isFile()) return reply.code(404).send({ error: { code: 'not_found', message: 'no such file' } });
   return reply
-    .headers(SECURITY_HEADERS)
     .header('content-type', TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream')
     .header('content-length', stat.size)
     .header('cache-control', cacheControl)
