@@ -9,6 +9,12 @@ import { loadDemoShow } from './show/demo-show';
 import { StudioSettings } from './settings/studio-settings';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
+import { StudioViews } from './studio-views';
+import { ObsManager, type SecretVault } from './obs/obs-manager';
+import { ImageFiles } from './obs/image-files';
+import { OverlayText } from '../shared/overlay-text';
+import { loadDictionaries } from './locales';
+import { FileSecretStore } from './settings/secret-file';
 
 export interface StudioOptions {
   dataDir: string;
@@ -21,6 +27,10 @@ export interface StudioOptions {
   rendererDir?: string;
   resourcesDir?: string;
   log?: (line: string) => void;
+  /** Where passwords and keys live: the OS keychain in the desktop app, a 0600 file headless. */
+  secrets?: SecretVault;
+  /** Every batch an OBS acknowledged (benchmarks and tests). */
+  onObsApplied?: (connectionId: string, revision: number, ms: number) => void;
 }
 
 export interface Studio {
@@ -32,6 +42,7 @@ export interface Studio {
   /** `http://HOST:PORT/?token=TOKEN`: the control room for this machine's browser or window. */
   controlUrl: string;
   core: ShowCore;
+  obs: ObsManager;
   openReport: OpenReport;
   close(): Promise<void>;
 }
@@ -62,16 +73,32 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
   });
 
-  const ctx = new StudioContext(core, catalogue, version);
+  const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
+  const views = new StudioViews(core);
+  const overlayToken = settings.overlayToken();
+  let baseUrl = '';
+  const obs: ObsManager = new ObsManager({
+    store: settings.obsConnections,
+    secrets: options.secrets ?? new FileSecretStore(options.dataDir),
+    view: () => views.show(),
+    subscribeShow: (listener) => core.subscribe(listener),
+    text: new OverlayText(loadDictionaries(join(paths.resourcesDir, 'locales'))),
+    images: new ImageFiles(mediaDirs, join(options.dataDir, 'image-cache'), () => obs.follow()),
+    overlayUrl: (locale) => `${baseUrl}/overlay/layout?locale=${encodeURIComponent(locale)}&token=${overlayToken}`,
+    onApplied: options.onObsApplied
+  });
+  views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
+
+  const ctx = new StudioContext(core, views, catalogue, obs, version);
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
     token,
     rendererDir: paths.rendererDir,
-    mediaDirs: { demo: join(paths.resourcesDir, 'demo', 'images') }
+    mediaDirs
   });
-  const shownHost = displayHost(host);
-  const baseUrl = `http://${shownHost}:${server.port}`;
+  baseUrl = `http://${displayHost(host)}:${server.port}`;
+  obs.start();
   let closing: Promise<void> | null = null;
   return {
     host,
@@ -80,9 +107,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     baseUrl,
     controlUrl: `${baseUrl}/?token=${token}`,
     core,
+    obs,
     openReport: report,
     close: () =>
       (closing ??= (async () => {
+        await obs.close();
         await server.close();
         await core.close();
       })())

@@ -1,5 +1,8 @@
 import type { ShowLocale } from './locale';
 import type { Product } from './product';
+import type { ObsConnectionView } from './obs';
+
+export type { ObsConnectionView };
 
 /** What every face sees of a product in the rundown or on air. */
 export type ProductView = Product;
@@ -27,13 +30,6 @@ export interface SalesView {
   units: number;
   revenue: Record<string, number>;
   byProduct: Record<string, { orders: number; units: number; revenue: Record<string, number> }>;
-}
-
-export interface ObsConnectionView {
-  id: string;
-  name: string;
-  locale: string;
-  status: string;
 }
 
 /** `GET /api/v1/show` and the live WebSocket's first message. */

@@ -5,7 +5,7 @@ import { benchFanOut } from './fan-out';
 import { benchJournalReplay } from './journal-replay';
 import { benchCatalogueSearch } from './catalogue-search';
 
-const only = process.argv[2];
+const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
   ['pin', benchPinLatency],
   ['fanout', benchFanOut],
@@ -13,7 +13,7 @@ const benches: [string, () => Promise<void>][] = [
   ['search', benchCatalogueSearch]
 ];
 for (const [name, run] of benches) {
-  if (only && only !== name) continue;
+  if (only.length && !only.includes(name)) continue;
   console.log(`\n## ${name}`);
   await run();
 }

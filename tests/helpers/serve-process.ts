@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServeProcess {
   child: ChildProcess;

@@ -11,6 +11,7 @@ import type { StudioContext } from './studio-context';
 import { registerShowRoutes } from './routes/show-routes';
 import { registerRundownRoutes } from './routes/rundown-routes';
 import { registerProductRoutes } from './routes/product-routes';
+import { registerObsRoutes } from './routes/obs-routes';
 
 export interface HttpServerOptions {
   host: string;
@@ -35,7 +36,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true });
   let port = options.port;
   const allowed = allowedHostNames(options.host, options.lanNames);
-  const live = new LiveFeed(ctx.core);
+  const live = new LiveFeed(ctx.views);
 
   acceptBodies(app);
   // Every answer, JSON errors included, carries the policy: a page is never framed or sniffed.
@@ -71,6 +72,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerShowRoutes(app, ctx);
   registerRundownRoutes(app, ctx);
   registerProductRoutes(app, ctx);
+  registerObsRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
 
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { LiveMessage, ShowView } from '../../shared/view';
-import type { ShowCore } from '../show/show-core';
-import { ShowViewBuilder, changedParts } from '../show/show-view';
+import { changedParts } from '../show/show-view';
+import type { StudioViews } from '../studio-views';
 
 const FRAME_MS = 16;
 const HEARTBEAT_MS = 5000;
@@ -22,16 +22,15 @@ interface Client {
 export class LiveFeed {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<Client>();
-  private readonly views = new ShowViewBuilder();
   private lastSent: ShowView;
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly core: ShowCore) {
-    this.lastSent = this.views.build(core.current);
-    this.unsubscribe = core.subscribe(() => this.scheduleFlush());
+  constructor(private readonly views: StudioViews) {
+    this.lastSent = views.current();
+    this.unsubscribe = views.subscribe(() => this.scheduleFlush());
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -49,7 +48,7 @@ export class LiveFeed {
       ws.on('message', () => (client.alive = true));
       ws.on('close', () => this.clients.delete(client));
       ws.on('error', () => ws.terminate());
-      const state = this.views.build(this.core.current);
+      const state = this.views.current();
       this.send(client, JSON.stringify({ type: 'snapshot', state, serverTime: Date.now() } satisfies LiveMessage));
     });
   }
@@ -71,8 +70,9 @@ export class LiveFeed {
   private flush(): void {
     this.flushTimer = null;
     this.lastFlushAt = Date.now();
-    const view = this.views.build(this.core.current);
+    const view = this.views.current();
     const changes = changedParts(this.lastSent, view);
+    if (Object.keys(changes).length === 0) return;
     this.lastSent = view;
     const message: LiveMessage = { type: 'patch', revision: view.revision, changes };
     const data = JSON.stringify(message);
@@ -80,7 +80,7 @@ export class LiveFeed {
   }
 
   private beat(): void {
-    const data = JSON.stringify({ type: 'heartbeat', serverTime: Date.now(), revision: this.core.current.revision } satisfies LiveMessage);
+    const data = JSON.stringify({ type: 'heartbeat', serverTime: Date.now(), revision: this.lastSent.revision } satisfies LiveMessage);
     for (const client of this.clients) {
       if (!client.alive) {
         client.socket.terminate();

@@ -3,20 +3,21 @@ import type { Actor } from '../../shared/events';
 import type { ShowView } from '../../shared/view';
 import type { CatalogueIndex } from '../show/catalogue-search';
 import type { CommandResult, ShowCore } from '../show/show-core';
-import { ShowViewBuilder } from '../show/show-view';
+import type { StudioViews } from '../studio-views';
+import type { ObsManager } from '../obs/obs-manager';
 
 /** What the HTTP routes need of the studio: the core, its read models, and who is asking. */
 export class StudioContext {
-  private readonly views = new ShowViewBuilder();
-
   constructor(
     readonly core: ShowCore,
+    readonly views: StudioViews,
     readonly catalogue: CatalogueIndex,
+    readonly obs: ObsManager,
     readonly version: string
   ) {}
 
   view(): ShowView {
-    return this.views.build(this.core.current);
+    return this.views.current();
   }
 
   execute(req: FastifyRequest, command: Record<string, unknown>): Promise<CommandResult> {

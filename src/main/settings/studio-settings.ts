@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import Conf from 'conf';
+import type { ObsConnectionConfig } from '../obs/obs-connection';
+import type { ObsConnectionStore } from '../obs/obs-manager';
 
 interface StudioSettingsData {
   /** The owner's API token: printed at start, persisted so scripts and bookmarks keep working. */
   ownerToken?: string;
+  /** Read-only token for overlay pages: it ends up in OBS's scene files, so it must not be the owner's. */
+  overlayToken?: string;
+  /** OBS connections without their passwords (those are in the secret store). */
+  obsConnections?: ObsConnectionConfig[];
 }
 
 /**
@@ -18,15 +24,39 @@ export class StudioSettings {
       cwd: dataDir,
       configName: 'settings',
       configFileMode: 0o600,
-      schema: { ownerToken: { type: 'string', minLength: 20 } }
+      schema: {
+        ownerToken: { type: 'string', minLength: 20 },
+        overlayToken: { type: 'string', minLength: 20 },
+        obsConnections: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' }, locale: { type: 'string' }, setupDone: { type: 'boolean' } },
+            required: ['id', 'name', 'url', 'locale']
+          }
+        }
+      }
     });
   }
 
   ownerToken(): string {
-    let token = this.store.get('ownerToken');
+    return this.token('ownerToken');
+  }
+
+  overlayToken(): string {
+    return this.token('overlayToken');
+  }
+
+  readonly obsConnections: ObsConnectionStore = {
+    load: () => (this.store.get('obsConnections') ?? []).map((c) => ({ ...c, setupDone: c.setupDone ?? false })),
+    save: (configs) => this.store.set('obsConnections', configs)
+  };
+
+  private token(key: 'ownerToken' | 'overlayToken'): string {
+    let token = this.store.get(key);
     if (!token) {
       token = randomBytes(24).toString('base64url');
-      this.store.set('ownerToken', token);
+      this.store.set(key, token);
     }
     return token;
   }

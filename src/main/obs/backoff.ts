@@ -1,0 +1,12 @@
+import type { ObsFailure } from './obs-rpc';
+
+/**
+ * How long to wait before the next attempt: exponential from 250 ms with jitter, so several studios
+ * do not hammer a restarting OBS in step. A refused port is cheap to retry and OBS coming back should
+ * be noticed within a second; anything slower (timeouts, a far-away host) backs off further.
+ */
+export function backoffDelay(attempt: number, failure: ObsFailure['kind'], random: () => number = Math.random): number {
+  const cap = failure === 'unreachable' ? 1000 : 4000;
+  const exp = Math.min(cap, 250 * 2 ** Math.min(attempt, 10));
+  return Math.round(exp * (0.5 + random() * 0.5));
+}

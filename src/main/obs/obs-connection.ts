@@ -1,0 +1,287 @@
+import type { ShowView } from '../../shared/view';
+import type { ObsConnectionView } from '../../shared/obs';
+import type { OverlayText } from '../../shared/overlay-text';
+import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
+import { AlertThrottle, healthProblems, healthSample } from './obs-health';
+import type { ObsRpc } from './obs-rpc';
+import { audienceFor, canvasContent, canvasRequests, isStudioSource, STUDIO_SCENE } from './studio-canvas';
+import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
+import type { ImageFiles } from './image-files';
+
+export interface ObsConnectionConfig {
+  id: string;
+  name: string;
+  url: string;
+  locale: string;
+  /** Setup ran here once: the studio may recreate its scene by itself if it vanishes. */
+  setupDone: boolean;
+}
+
+export interface ObsConnectionDeps {
+  view(): ShowView;
+  text: OverlayText;
+  images: ImageFiles;
+  overlayUrl(locale: string): string;
+  onChange(): void;
+  onSetupDone(id: string): void;
+  onApplied?(id: string, revision: number, ms: number): void;
+}
+
+/**
+ * One OBS following the show: kept connected by its supervisor, brought to the current on-air
+ * product after every (re)connect and every change, one batch at a time, never with a stale state.
+ */
+export class ObsConnection {
+  private readonly supervisor: ConnectionSupervisor;
+  private layout: StudioLayout | null = null;
+  private setupState: ObsConnectionView['setup']['state'] = 'unknown';
+  private setupMessage: string | null = null;
+  private health: ReturnType<typeof healthSample> | null = null;
+  private readonly alerts = new AlertThrottle();
+  private currentScene: string | null = null;
+  private showing: ObsConnectionView['showing'] = null;
+  private appliedKey: string | null = null;
+  private applying: Promise<void> | null = null;
+  private dirty = false;
+  private paused = false;
+  private cachedView: ObsConnectionView | null = null;
+  /** Studio inputs OBS said it removed this session (it may still list them while held). */
+  private readonly removed = new Set<string>();
+
+  constructor(
+    public config: ObsConnectionConfig,
+    private password: string | undefined,
+    private readonly deps: ObsConnectionDeps
+  ) {
+    this.supervisor = new ConnectionSupervisor(
+      { url: config.url, password },
+      {
+        onIdentified: (rpc) => this.onIdentified(rpc),
+        onSample: (responses, at) => this.onSample(responses, at),
+        onChange: (link) => this.onLinkChange(link)
+      }
+    );
+  }
+
+  get id(): string {
+    return this.config.id;
+  }
+
+  start(): void {
+    this.supervisor.start();
+  }
+
+  stop(): Promise<void> {
+    return this.supervisor.stop();
+  }
+
+  reconfigure(config: ObsConnectionConfig, password: string | undefined): void {
+    const relink = config.url !== this.config.url || password !== this.password;
+    const relocale = config.locale !== this.config.locale;
+    this.config = config;
+    this.password = password;
+    if (relink) this.supervisor.retarget({ url: config.url, password });
+    if (relocale) this.follow();
+    this.changed();
+  }
+
+  reconnect(): void {
+    this.supervisor.retryNow();
+  }
+
+  /** The show changed: bring the canvas along (coalesced; the latest state wins). */
+  follow(): void {
+    const rpc = this.supervisor.rpc;
+    if (!rpc || !this.layout || this.paused) return;
+    if (this.applying) {
+      this.dirty = true;
+      return;
+    }
+    this.applying = this.applyLoop(rpc).finally(() => (this.applying = null));
+  }
+
+  /** Creates or repairs the studio's scene and sources in this OBS, then shows the current product. */
+  async setup(): Promise<SetupReport> {
+    const rpc = this.supervisor.rpc;
+    if (!rpc) throw new SetupError(`OBS "${this.config.name}" is not connected${this.supervisor.link.lastError ? `: ${this.supervisor.link.lastError}` : ''}`);
+    this.setupState = 'running';
+    this.changed();
+    try {
+      const report = await setupStudio(rpc, this.deps.overlayUrl(this.config.locale), this.removed);
+      this.removed.clear();
+      this.layout = report;
+      this.setupState = 'ready';
+      this.setupMessage = null;
+      this.config = { ...this.config, setupDone: true };
+      this.deps.onSetupDone(this.id);
+      this.appliedKey = null;
+      this.follow();
+      await this.applying;
+      return report;
+    } catch (err) {
+      this.setupState = 'failed';
+      this.setupMessage = (err as Error).message;
+      throw err;
+    } finally {
+      this.changed();
+    }
+  }
+
+  async switchScene(sceneName: string): Promise<void> {
+    await this.requireRpc().call('SetCurrentProgramScene', { sceneName });
+  }
+
+  async output(which: 'stream' | 'record', action: 'start' | 'stop'): Promise<void> {
+    const rpc = this.requireRpc();
+    if (which === 'stream') await rpc.call(action === 'start' ? 'StartStream' : 'StopStream');
+    else await rpc.call(action === 'start' ? 'StartRecord' : 'StopRecord');
+  }
+
+  view(): ObsConnectionView {
+    if (this.cachedView) return this.cachedView;
+    const link = this.supervisor.link;
+    const showLocales = this.deps.view().locales;
+    this.cachedView = {
+      id: this.config.id,
+      name: this.config.name,
+      url: this.config.url,
+      locale: this.config.locale,
+      currency: audienceFor(this.config.locale, showLocales).currency,
+      hasPassword: !!this.password,
+      status: link.status,
+      lastError: link.lastError,
+      retryAt: link.retryAt,
+      obsVersion: link.obsVersion,
+      setup: { state: this.setupState, mode: this.layout?.mode ?? null, missing: this.layout?.missing ?? [], message: this.setupMessage },
+      showing: this.showing,
+      currentScene: this.currentScene,
+      scenes: this.layout?.scenes ?? [],
+      health: this.health?.health ?? null,
+      alerts: this.alerts.alerts
+    };
+    return this.cachedView;
+  }
+
+  private requireRpc(): ObsRpc {
+    const rpc = this.supervisor.rpc;
+    if (!rpc) throw new SetupError(`OBS "${this.config.name}" is not connected`);
+    return rpc;
+  }
+
+  private async onIdentified(rpc: ObsRpc): Promise<void> {
+    this.layout = null;
+    this.appliedKey = null;
+    this.paused = false;
+    this.removed.clear();
+    this.listen(rpc);
+    try {
+      const layout = await this.inspect(rpc);
+      if (layout.missing.includes(STUDIO_SCENE) && this.config.setupDone) {
+        // The scene this studio made is gone entirely (a fresh profile, a crash before OBS saved):
+        // it is ours, so make it again rather than leave the canvas empty mid-show.
+        await this.setup().catch(() => {});
+        return;
+      }
+      this.follow();
+    } catch (err) {
+      this.setupMessage = (err as Error).message;
+      this.changed();
+    }
+  }
+
+  private async inspect(rpc: ObsRpc): Promise<StudioLayout> {
+    const layout = await inspectStudio(rpc, this.removed);
+    this.layout = layout;
+    const { currentProgramSceneName } = await rpc.call('GetCurrentProgramScene');
+    this.currentScene = currentProgramSceneName;
+    this.setupState = layout.missing.length === 0 ? 'ready' : layout.missing.includes(STUDIO_SCENE) && !this.config.setupDone ? 'needed' : 'repair';
+    this.changed();
+    return layout;
+  }
+
+  private listen(rpc: ObsRpc): void {
+    // OBS tells of a removal before its lists reflect it: look again once it has settled.
+    let timer: NodeJS.Timeout | null = null;
+    const reinspect = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        if (this.supervisor.rpc === rpc) void this.inspect(rpc).then(() => this.follow(), () => {});
+      }, 250);
+    };
+    rpc.on('CurrentProgramSceneChanged', (e) => {
+      this.currentScene = e.sceneName;
+      this.changed();
+    });
+    rpc.on('SceneCreated', reinspect);
+    rpc.on('SceneRemoved', reinspect);
+    rpc.on('SceneNameChanged', reinspect);
+    rpc.on('InputRemoved', (e) => {
+      if (!isStudioSource(e.inputName)) return;
+      this.removed.add(e.inputName);
+      reinspect();
+    });
+    rpc.on('InputCreated', (e) => {
+      if (this.removed.delete(e.inputName)) reinspect();
+    });
+    rpc.on('InputNameChanged', (e) => (isStudioSource(e.oldInputName) || isStudioSource(e.inputName)) && reinspect());
+    rpc.on('SceneItemRemoved', (e) => e.sceneName === STUDIO_SCENE && reinspect());
+    rpc.on('SceneItemCreated', (e) => e.sceneName === STUDIO_SCENE && reinspect());
+    // OBS answers "not ready" while it swaps scene collections: wait for the new one, then resync.
+    rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
+    rpc.on('CurrentSceneCollectionChanged', () => {
+      this.paused = false;
+      this.appliedKey = null;
+      reinspect();
+    });
+    rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
+    rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
+  }
+
+  private async applyLoop(rpc: ObsRpc): Promise<void> {
+    do {
+      this.dirty = false;
+      await this.applyOnce(rpc).catch(() => {
+        // The link's status tells the operator; the next reconnect re-applies everything.
+        this.appliedKey = null;
+      });
+    } while (this.dirty && this.supervisor.rpc === rpc && !this.paused);
+  }
+
+  private async applyOnce(rpc: ObsRpc): Promise<void> {
+    const layout = this.layout;
+    if (!layout) return;
+    const view = this.deps.view();
+    const content = canvasContent(view, audienceFor(this.config.locale, view.locales), this.deps.text);
+    const imageFile = this.deps.images.localFile(content.image);
+    const key = JSON.stringify([content, imageFile, layout.sceneItemIds, layout.mode]);
+    if (key === this.appliedKey) return;
+    const requests = canvasRequests(content, { mode: layout.mode, sceneItemIds: layout.sceneItemIds, scenes: layout.scenes, imageFile });
+    const started = performance.now();
+    if (requests.length) await rpc.callBatch(requests);
+    const ms = performance.now() - started;
+    this.appliedKey = key;
+    this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
+    this.deps.onApplied?.(this.id, view.revision, ms);
+    this.changed();
+  }
+
+  private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
+    this.health = healthSample(this.health, responses, at);
+    for (const p of healthProblems(this.health.health)) this.alerts.raise(p.key, p.message, at);
+    this.changed();
+  }
+
+  private onLinkChange(link: LinkState): void {
+    if (link.status === 'backing_off' || link.status === 'failed') {
+      this.layout = null;
+      if (link.lastError) this.alerts.raise(`link_${link.failureKind}`, `${this.config.name}: ${link.lastError}`, Date.now());
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    this.cachedView = null;
+    this.deps.onChange();
+  }
+}
