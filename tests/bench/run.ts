@@ -4,13 +4,15 @@ import { benchPinLatency } from './pin-latency';
 import { benchFanOut } from './fan-out';
 import { benchJournalReplay } from './journal-replay';
 import { benchCatalogueSearch } from './catalogue-search';
+import { benchObsFollow } from './obs-follow';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
   ['pin', benchPinLatency],
   ['fanout', benchFanOut],
   ['replay', benchJournalReplay],
-  ['search', benchCatalogueSearch]
+  ['search', benchCatalogueSearch],
+  ['obs', benchObsFollow]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

@@ -4,7 +4,7 @@ import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
 import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 import type { ObsRpc } from './obs-rpc';
-import { audienceFor, canvasContent, canvasRequests, isStudioSource, STUDIO_SCENE } from './studio-canvas';
+import { audienceFor, canvasContent, canvasRequests, isStudioSource, STUDIO_SCENE, type AppliedCanvas } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
 import type { ImageFiles } from './image-files';
 
@@ -40,7 +40,8 @@ export class ObsConnection {
   private readonly alerts = new AlertThrottle();
   private currentScene: string | null = null;
   private showing: ObsConnectionView['showing'] = null;
-  private appliedKey: string | null = null;
+  /** What OBS acknowledged last, so the next batch sends only the difference; null resends all. */
+  private applied: (AppliedCanvas & { key: string }) | null = null;
   private applying: Promise<void> | null = null;
   private dirty = false;
   private paused = false;
@@ -114,7 +115,7 @@ export class ObsConnection {
       this.setupMessage = null;
       this.config = { ...this.config, setupDone: true };
       this.deps.onSetupDone(this.id);
-      this.appliedKey = null;
+      this.applied = null;
       this.follow();
       await this.applying;
       return report;
@@ -170,7 +171,7 @@ export class ObsConnection {
 
   private async onIdentified(rpc: ObsRpc): Promise<void> {
     this.layout = null;
-    this.appliedKey = null;
+    this.applied = null;
     this.paused = false;
     this.removed.clear();
     this.listen(rpc);
@@ -231,7 +232,7 @@ export class ObsConnection {
     rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
     rpc.on('CurrentSceneCollectionChanged', () => {
       this.paused = false;
-      this.appliedKey = null;
+      this.applied = null;
       reinspect();
     });
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
@@ -243,7 +244,7 @@ export class ObsConnection {
       this.dirty = false;
       await this.applyOnce(rpc).catch(() => {
         // The link's status tells the operator; the next reconnect re-applies everything.
-        this.appliedKey = null;
+        this.applied = null;
       });
     } while (this.dirty && this.supervisor.rpc === rpc && !this.paused);
   }
@@ -255,12 +256,16 @@ export class ObsConnection {
     const content = canvasContent(view, audienceFor(this.config.locale, view.locales), this.deps.text);
     const imageFile = this.deps.images.localFile(content.image);
     const key = JSON.stringify([content, imageFile, layout.sceneItemIds, layout.mode]);
-    if (key === this.appliedKey) return;
-    const requests = canvasRequests(content, { mode: layout.mode, sceneItemIds: layout.sceneItemIds, scenes: layout.scenes, imageFile });
+    if (key === this.applied?.key) return;
+    const requests = canvasRequests(content, { mode: layout.mode, sceneItemIds: layout.sceneItemIds, scenes: layout.scenes, imageFile }, this.applied);
     const started = performance.now();
-    if (requests.length) await rpc.callBatch(requests);
+    if (requests.length) {
+      const responses = await rpc.callBatch(requests);
+      // A refused request (a source deleted a moment ago) must not be remembered as shown.
+      if (responses.some((r) => !r.requestStatus.result)) throw new Error('OBS refused part of the batch');
+    }
     const ms = performance.now() - started;
-    this.appliedKey = key;
+    this.applied = { content, imageFile, key };
     this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
     this.deps.onApplied?.(this.id, view.revision, ms);
     this.changed();

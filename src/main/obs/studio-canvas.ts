@@ -80,28 +80,37 @@ export interface CanvasTarget {
   imageFile: string | null;
 }
 
-/** One batch that brings this OBS's canvas to `content`. */
-export function canvasRequests(content: CanvasContent, target: CanvasTarget): RequestBatchRequest[] {
+/**
+ * One batch that brings this OBS's canvas from `previous` (what it last acknowledged; null after a
+ * reconnect) to `content`. Only what changed is sent: every request costs OBS a re-render.
+ */
+export function canvasRequests(content: CanvasContent, target: CanvasTarget, previous: AppliedCanvas | null = null): RequestBatchRequest[] {
   const requests: RequestBatchRequest[] = [];
   if (target.mode === 'native' && content.visible) {
-    const text = (inputName: string, value: string): RequestBatchRequest => ({
-      requestType: 'SetInputSettings',
-      requestData: { inputName, inputSettings: { text: value }, overlay: true }
-    });
-    requests.push(
-      text(STUDIO_SOURCE.title, content.title),
-      text(STUDIO_SOURCE.price, content.price),
-      text(STUDIO_SOURCE.stock, content.stockLine),
-      { requestType: 'SetInputSettings', requestData: { inputName: STUDIO_SOURCE.image, inputSettings: { file: target.imageFile ?? '' }, overlay: true } }
-    );
+    const text = (inputName: string, value: string, before: string | undefined) => {
+      if (value !== before) requests.push({ requestType: 'SetInputSettings', requestData: { inputName, inputSettings: { text: value }, overlay: true } });
+    };
+    const shown = previous?.content.visible ? previous : null;
+    text(STUDIO_SOURCE.title, content.title, shown?.content.title);
+    text(STUDIO_SOURCE.price, content.price, shown?.content.price);
+    text(STUDIO_SOURCE.stock, content.stockLine, shown?.content.stockLine);
+    if (!shown || shown.imageFile !== target.imageFile) {
+      requests.push({ requestType: 'SetInputSettings', requestData: { inputName: STUDIO_SOURCE.image, inputSettings: { file: target.imageFile ?? '' }, overlay: true } });
+    }
   }
-  if (target.mode === 'native') {
+  if (target.mode === 'native' && content.visible !== previous?.content.visible) {
     for (const sceneItemId of target.sceneItemIds) {
       requests.push({ requestType: 'SetSceneItemEnabled', requestData: { sceneName: STUDIO_SCENE, sceneItemId, sceneItemEnabled: content.visible } });
     }
   }
-  if (content.scene && target.scenes.includes(content.scene)) {
+  if (content.scene && content.scene !== previous?.content.scene && target.scenes.includes(content.scene)) {
     requests.push({ requestType: 'SetCurrentProgramScene', requestData: { sceneName: content.scene } });
   }
   return requests;
+}
+
+/** What an OBS last acknowledged. */
+export interface AppliedCanvas {
+  content: CanvasContent;
+  imageFile: string | null;
 }

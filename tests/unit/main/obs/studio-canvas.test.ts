@@ -62,6 +62,17 @@ describe('what an OBS canvas shows', () => {
     expect(requests[3]).toMatchObject({ requestData: { inputSettings: { file: '/x/lav-01.png' } } });
   });
 
+  it('sends only what changed since OBS last acknowledged the canvas', () => {
+    const before = canvasContent(view(true), audienceFor('pl-PL', locales), text);
+    const target = { mode: 'native' as const, sceneItemIds: [1], scenes: [], imageFile: '/x/lav-01.png' };
+    const previous = { content: before, imageFile: '/x/lav-01.png' };
+    const soldOut = canvasContent({ ...view(true), rundown: [{ ...view(true).rundown[0], product: { ...product, stock: 0 } }] }, audienceFor('pl-PL', locales), text);
+    expect(canvasRequests(soldOut, target, previous)).toEqual([
+      { requestType: 'SetInputSettings', requestData: { inputName: STUDIO_SOURCE.stock, inputSettings: { text: 'Wyprzedane' }, overlay: true } }
+    ]);
+    expect(canvasRequests(before, target, previous)).toEqual([]);
+  });
+
   it('does not ask OBS for a scene it does not have, and leaves a browser overlay to draw itself', () => {
     const c = canvasContent(view(true, 'Missing scene'), audienceFor('pl-PL', locales), text);
     expect(canvasRequests(c, { mode: 'browser', sceneItemIds: [1], scenes: ['Scene'], imageFile: null })).toEqual([]);
