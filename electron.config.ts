@@ -1,17 +1,20 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for every face: the Electron shell (main + preload), the headless `serve` entry that
 // runs the same core in plain Node, and the renderer pages the core serves over HTTP.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          serve: resolve(__dirname, 'src/main/serve.ts')
+          index: resolve(root, 'src/main/index.ts'),
+          serve: resolve(root, 'src/main/serve.ts')
         }
       }
     }
@@ -20,19 +23,19 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: resolve(root, 'src/preload/index.ts') },
         // A sandboxed preload cannot be an ES module.
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: resolve(root, 'src/renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(root, 'out/renderer'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/renderer/index.html') }
+        input: { index: resolve(root, 'src/renderer/index.html') }
       }
     }
   }

@@ -1,0 +1,36 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { CoreAddress, ImportFile } from '../../preload/api';
+import { importKindOf, isStudioUrl } from './guards';
+
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** The only two things the window may ask of the main process. Callers are checked every time. */
+export function registerIpc(core: CoreAddress, studioOrigin: string): void {
+  const fromStudio = (event: IpcMainInvokeEvent) => {
+    if (!isStudioUrl(event.senderFrame?.url, studioOrigin)) throw new Error('refused: the caller is not the studio page');
+  };
+
+  ipcMain.handle('shopcast:core', (event): CoreAddress => {
+    fromStudio(event);
+    return core;
+  });
+
+  ipcMain.handle('shopcast:open-import-file', async (event): Promise<ImportFile | null> => {
+    fromStudio(event);
+    const parent = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import a catalogue',
+      properties: ['openFile'],
+      filters: [{ name: 'Catalogue (CSV or JSON)', extensions: ['csv', 'json'] }]
+    };
+    const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    const path = choice.filePaths[0];
+    if (choice.canceled || !path) return null;
+    const kind = importKindOf(path);
+    if (!kind) throw new Error('choose a .csv or .json file');
+    if ((await stat(path)).size > MAX_IMPORT_BYTES) throw new Error('the file is larger than 50 MB');
+    return { name: basename(path), kind, text: await readFile(path, 'utf8') };
+  });
+}

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { startStudio, type Studio } from './studio';
+import { registerIpc } from './desktop/ipc';
+import { openControlWindow } from './desktop/window';
+import type Store from 'electron-store';
+import { openShellSettings, type ShellSettings } from './desktop/shell-settings';
+import { openSecretVault } from './desktop/safe-secret-store';
+
+// The desktop app: the same studio `npm run serve` runs, started in-process, plus one window.
+const DEFAULT_PORT = 4555;
+const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+let studio: Studio | null = null;
+let window: BrowserWindow | null = null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch would fight over the journal and the port: hand over to the first and leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.whenReady().then(start, (err: unknown) => fatal(err));
+}
+
+async function start(): Promise<void> {
+  const settings = openShellSettings();
+  const dataDir = settings.get('dataDir') ?? join(app.getPath('userData'), 'show-data');
+  const firstRun = !existsSync(join(dataDir, 'show', 'journal.jsonl'));
+  const options = {
+    dataDir,
+    demo: firstRun,
+    secrets: openSecretVault(dataDir, (message) => console.warn(message)),
+    log: (line: string) => console.log(line)
+  };
+  try {
+    studio = await startStudio({ ...options, port: settings.get('port') ?? DEFAULT_PORT });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    // Another program has our port: take any free one and remember it for next time.
+    studio = await startStudio({ ...options, port: 0 });
+  }
+  settings.set('port', studio.port);
+  registerIpc({ baseUrl: studio.baseUrl, token: studio.token }, new URL(studio.baseUrl).origin);
+  showWindow(studio, settings);
+}
+
+function showWindow(running: Studio, settings: Store<ShellSettings>): void {
+  window = openControlWindow({
+    controlUrl: running.controlUrl,
+    studioOrigin: new URL(running.baseUrl).origin,
+    preload,
+    version: app.getVersion(),
+    settings
+  });
+  window.on('closed', () => (window = null));
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  // No page, whatever it is, may open windows or embed webviews.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('activate', () => {
+  // macOS: the dock icon brings the window back while the studio keeps running.
+  if (!window && studio) showWindow(studio, openShellSettings());
+});
+
+app.on('before-quit', (event) => {
+  if (quitting || !studio) return;
+  // The journal is flushed and a snapshot written before the process goes.
+  event.preventDefault();
+  quitting = true;
+  studio.close().then(
+    () => app.exit(0),
+    (err: unknown) => {
+      console.error('Closing the show failed:', err);
+      app.exit(1);
+    }
+  );
+});
+
+function fatal(err: unknown): void {
+  console.error('Shopcast Studio could not start:', err);
+  app.exit(1);
+}
