@@ -34,6 +34,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // The pages are served to tablets on the studio network and to OBS: keep them small.
+      minify: true,
       rollupOptions: {
         input: { index: resolve(root, 'src/renderer/index.html') }
       }

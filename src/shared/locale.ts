@@ -8,29 +8,4 @@ export const ShowLocale = z.object({
 });
 export type ShowLocale = z.infer<typeof ShowLocale>;
 
-export interface LocalizedPick {
-  text: string;
-  /** The key the text came from; differs from the asked locale when it fell back. */
-  from: string | null;
-}
-
-/**
- * Picks localized text: the exact locale (`pl-PL`), then its language (`pl`), then any other locale
- * of that language, then the fallbacks in order (the show's default language, then English).
- */
-export function pickText(text: Record<string, string>, locale: string, fallbacks: readonly string[] = ['en']): LocalizedPick {
-  for (const want of [locale, ...fallbacks]) {
-    if (text[want]) return { text: text[want], from: want };
-    const lang = want.split('-')[0];
-    if (text[lang]) return { text: text[lang], from: lang };
-    const sibling = Object.keys(text).find((k) => k.split('-')[0] === lang && text[k]);
-    if (sibling) return { text: text[sibling], from: sibling };
-  }
-  const any = Object.keys(text).find((k) => text[k]);
-  return any ? { text: text[any], from: any } : { text: '', from: null };
-}
-
-/** `19,99 zł` in pl-PL, `19,99 €` in de-DE, `£19.99` in en-GB. */
-export function formatPrice(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
-}
+export { pickText, formatPrice, type LocalizedPick } from './locale-text';

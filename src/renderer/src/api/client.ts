@@ -1,0 +1,90 @@
+import type { ApiErrorBody } from '../../../shared/view';
+
+/** A refusal from the studio, with the server's own words. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+export interface StudioAddress {
+  baseUrl: string;
+  token: string;
+}
+
+const TOKEN_KEY = 'shopcast.token';
+
+/**
+ * Where the studio is and the token to use: from the desktop bridge, or from the Control URL's
+ * `?token=`, which is then kept for this tab only and taken out of the address bar.
+ */
+export async function findStudio(): Promise<StudioAddress | null> {
+  if (window.shopcastDesktop) return window.shopcastDesktop.core();
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY);
+  return token ? { baseUrl: window.location.origin, token } : null;
+}
+
+export class StudioClient {
+  constructor(readonly address: StudioAddress) {}
+
+  get liveUrl(): string {
+    const ws = this.address.baseUrl.replace(/^http/, 'ws');
+    return `${ws}/api/v1/live?token=${encodeURIComponent(this.address.token)}`;
+  }
+
+  get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Uploads a catalogue file as it is (CSV as text/csv, JSON as application/json). */
+  importCatalogue<T>(text: string, kind: 'csv' | 'json'): Promise<T> {
+    return this.request<T>('POST', '/api/v1/products/import', text, undefined, kind === 'csv' ? 'text/csv' : 'application/json');
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, contentType = 'application/json'): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.address.token}`, 'x-shopcast-client': 'control-room' };
+    if (body !== undefined) headers['content-type'] = contentType;
+    let res: Response;
+    try {
+      res = await fetch(`${this.address.baseUrl}${path}`, {
+        method,
+        headers,
+        signal,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+      });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new ApiFailure(0, 'offline', 'The studio cannot be reached. Is it still running?');
+    }
+    const text = await res.text();
+    const data = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!res.ok) {
+      const error = (data as ApiErrorBody | undefined)?.error;
+      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? `The studio answered ${res.status}`);
+    }
+    return data as T;
+  }
+}

@@ -1,0 +1,103 @@
+import { useRef, useState } from 'react';
+import type { ImportResult } from '../../../shared/view';
+import { useStudio } from '../store/studio-store';
+
+/** Catalogue import from a spreadsheet (CSV) or JSON, with every rejected row listed. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const client = useStudio((s) => s.client);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const upload = async (name: string, text: string) => {
+    if (!client) return;
+    const kind = name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await client.importCatalogue<ImportResult>(text, kind));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async () => {
+    const desktop = window.shopcastDesktop;
+    if (!desktop) return input.current?.click();
+    try {
+      const file = await desktop.openImportFile();
+      if (file) await upload(file.name, file.text);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal wide" role="dialog" aria-label="Import a catalogue" onClick={(e) => e.stopPropagation()}>
+        <h2>Import a catalogue</h2>
+        <p className="muted">
+          CSV with a header row — <code>id,title:en,title:pl,price:EUR,price:PLN,stock,image</code> — or a JSON array. Existing ids are
+          updated; nothing else of them is lost.
+        </p>
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          data-testid="import-file"
+          hidden
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) await upload(file.name, await file.text());
+            e.target.value = '';
+          }}
+        />
+        <div className="modal-actions">
+          <button className="primary" onClick={() => void choose()} disabled={busy}>
+            {busy ? 'Importing…' : 'Choose a file…'}
+          </button>
+          <button onClick={onClose}>Close</button>
+        </div>
+        {error && (
+          <p className="warn" data-testid="import-error">
+            {error}
+          </p>
+        )}
+        {result && (
+          <div data-testid="import-result" className="import-result">
+            <p>
+              <strong>{result.imported}</strong> imported
+              {result.rejected.length > 0 && (
+                <>
+                  , <strong className="warn">{result.rejected.length}</strong> rejected
+                </>
+              )}
+            </p>
+            {result.rejected.length > 0 && (
+              <table className="rejected">
+                <thead>
+                  <tr>
+                    <th>Row</th>
+                    <th>Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rejected.map((r) => (
+                    <tr key={r.row} data-testid="rejected-row">
+                      <td className="mono">{r.row}</td>
+                      <td>{r.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { formatPrice } from '../../../shared/locale-text';
+import { formatDuration, productLabel } from '../lib/format';
+import { useStudio } from '../store/studio-store';
+import { ProductImage } from './ProductImage';
+import { StockBadge } from './CataloguePanel';
+
+/** What the audience sees now, how long it has been up, and what comes next. */
+export function OnAirPanel() {
+  const show = useStudio((s) => s.show);
+  const locale = useStudio((s) => s.locale);
+  if (!show) return null;
+  const showLocale = show.locales.find((l) => l.locale === locale);
+  const onAirIndex = show.onAir ? show.rundown.findIndex((i) => i.id === show.onAir!.itemId) : -1;
+  const item = onAirIndex >= 0 ? show.rundown[onAirIndex] : null;
+  const lastIndex = show.rundown.findIndex((i) => i.id === show.lastOnAirItemId);
+  const next = show.rundown[(onAirIndex >= 0 ? onAirIndex : lastIndex) + 1] ?? null;
+  const label = item ? productLabel(item.product, showLocale, show.locales) : null;
+  const was = item?.product && showLocale ? item.product.compareAt[showLocale.currency] : undefined;
+  return (
+    <section className="panel on-air-panel" aria-label="On air">
+      <div className="panel-head">
+        <h2>On air</h2>
+        {show.onAir && <OnAirTimer since={show.onAir.since} />}
+      </div>
+      {item && label ? (
+        <div className={`on-air-card${item.soldOut ? ' sold-out-item' : ''}`} data-testid="on-air-card">
+          <ProductImage src={item.product?.image ?? null} size="large" />
+          <div className="on-air-text">
+            <div className="badge live">● ON AIR</div>
+            <h3 data-testid="on-air-title">{label.title}</h3>
+            {label.pitch && <p className="pitch">{label.pitch}</p>}
+            <div className="price-line">
+              <span className="price">{label.price}</span>
+              {was !== undefined && showLocale && <s className="muted">{formatPrice(was, showLocale.currency, showLocale.locale)}</s>}
+            </div>
+            <StockBadge stock={item.product?.stock ?? null} />
+            {item.soldOut && <p className="warn">Sold out: the audience sees it flagged.</p>}
+          </div>
+        </div>
+      ) : (
+        <div className="on-air-card empty" data-testid="on-air-card" data-empty="true">
+          Nothing on air — press <kbd>N</kbd> or pin an item.
+        </div>
+      )}
+      <div className="coming-up">
+        <span className="muted">Coming up</span>{' '}
+        <strong data-testid="coming-up">{next ? productLabel(next.product, showLocale, show.locales).title : '— end of rundown —'}</strong>
+      </div>
+    </section>
+  );
+}
+
+/** Time on air by the studio's clock, so every screen shows the same figure. */
+function OnAirTimer({ since }: { since: number }) {
+  const offset = useStudio((s) => s.clockOffset);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <span className="timer" data-testid="on-air-timer" title="Time on air">
+      {formatDuration(now + offset - since)}
+    </span>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { isTyping, shortcutFor } from '../lib/shortcuts';
+import { act, useStudio } from '../store/studio-store';
+
+/** The show's keyboard: next, previous, pin, take off air, from anywhere but a text field. */
+export function useShortcuts(toggleHelp: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape') (event.target as HTMLElement).blur();
+        return;
+      }
+      if ((event.target as HTMLElement | null)?.closest?.('[role="dialog"]')) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      const { show, selectedItemId } = useStudio.getState();
+      switch (action.type) {
+        case 'next':
+          void act((c) => c.post('/api/v1/rundown/next'));
+          break;
+        case 'previous':
+          void act((c) => c.post('/api/v1/rundown/previous'));
+          break;
+        case 'unpin':
+          void act((c) => c.post('/api/v1/rundown/unpin'));
+          break;
+        case 'pinSelected':
+          if (selectedItemId) void act((c) => c.post('/api/v1/rundown/pin', { itemId: selectedItemId }));
+          break;
+        case 'pinNth': {
+          const item = show?.rundown[action.index];
+          if (item) void act((c) => c.post('/api/v1/rundown/pin', { itemId: item.id }));
+          break;
+        }
+        case 'focusSearch':
+          document.querySelector<HTMLInputElement>('[data-testid="catalogue-search"]')?.focus();
+          break;
+        case 'help':
+          toggleHelp();
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggleHelp]);
+}

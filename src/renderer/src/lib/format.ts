@@ -1,0 +1,37 @@
+import { formatPrice, pickText } from '../../../shared/locale-text';
+import type { Product } from '../../../shared/product';
+import type { ShowLocale } from '../../../shared/locale';
+
+/** `4:07`, `1:02:09`. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** How the operator reads a product: in the chosen show locale, falling back to the show's first. */
+export function productLabel(product: Product | null, locale: ShowLocale | undefined, locales: ShowLocale[]) {
+  if (!product) return { title: '(product missing)', price: '', pitch: '', missingTitle: true };
+  const lang = locale?.locale ?? 'en';
+  const fallbacks = [locales[0]?.locale, 'en'].filter((l): l is string => !!l);
+  const title = pickText(product.title, lang, fallbacks);
+  const amount = locale ? product.price[locale.currency] : undefined;
+  return {
+    title: title.text || product.id,
+    price: amount !== undefined && locale ? safePrice(amount, locale) : '',
+    pitch: pickText(product.pitch, lang, fallbacks).text,
+    /** The title is not in this locale's language: the overlay would fall back. */
+    missingTitle: !title.from || title.from.split('-')[0] !== lang.split('-')[0]
+  };
+}
+
+function safePrice(amount: number, locale: ShowLocale): string {
+  try {
+    return formatPrice(amount, locale.currency, locale.locale);
+  } catch {
+    return `${amount} ${locale.currency}`;
+  }
+}

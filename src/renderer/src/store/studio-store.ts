@@ -1,0 +1,69 @@
+import { create } from 'zustand';
+import type { LiveMessage } from '../../../shared/view';
+import type { LinkStatus } from '../api/live-connection';
+import type { StudioClient } from '../api/client';
+import { applyLiveMessage, type MirroredShow } from './live-state';
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  text: string;
+}
+
+interface StudioStore extends MirroredShow {
+  client: StudioClient | null;
+  link: LinkStatus;
+  /** The show locale the operator reads titles and prices in. */
+  locale: string | null;
+  selectedItemId: string | null;
+  notices: Notice[];
+  receive(message: LiveMessage, receivedAt: number): void;
+  setLink(link: LinkStatus): void;
+  setClient(client: StudioClient): void;
+  setLocale(locale: string): void;
+  select(itemId: string | null): void;
+  notify(text: string, tone?: Notice['tone']): void;
+  dismiss(id: number): void;
+}
+
+let noticeId = 0;
+
+/** The control room's state: a mirror of the studio's show plus what is local to this screen. */
+export const useStudio = create<StudioStore>((set, get) => ({
+  show: null,
+  clockOffset: 0,
+  client: null,
+  link: 'connecting',
+  locale: null,
+  selectedItemId: null,
+  notices: [],
+  receive(message, receivedAt) {
+    const next = applyLiveMessage(get(), message, receivedAt);
+    const locales = next.show?.locales ?? [];
+    const locale = get().locale;
+    set({ ...next, locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
+  },
+  setLink: (link) => set({ link }),
+  setClient: (client) => set({ client }),
+  setLocale: (locale) => set({ locale }),
+  select: (selectedItemId) => set({ selectedItemId }),
+  notify(text, tone = 'error') {
+    const id = ++noticeId;
+    set({ notices: [...get().notices.slice(-3), { id, tone, text }] });
+    window.setTimeout(() => get().dismiss(id), tone === 'error' ? 8000 : 4000);
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) })
+}));
+
+/** Runs a studio call and turns a refusal into a notice the operator can read. */
+export async function act<T>(what: (client: StudioClient) => Promise<T>): Promise<T | undefined> {
+  const { client, notify } = useStudio.getState();
+  if (!client) return undefined;
+  try {
+    return await what(client);
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    notify(e.code === 'stale_revision' ? 'The rundown changed while you were acting on it; look again and retry.' : e.message);
+    return undefined;
+  }
+}
