@@ -5,7 +5,7 @@ import type { Product } from '../../../shared/product';
 import type { ShowLocale } from '../../../shared/locale';
 import type { ProductSearchResult } from '../../../shared/view';
 import { productLabel } from '../lib/format';
-import { act, useStudio } from '../store/studio-store';
+import { act, NONE, useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
 
 const PAGE = 100;
@@ -20,7 +20,7 @@ interface Results {
 /** The catalogue: searched by the studio, listed virtually, fetched page by page as it scrolls. */
 export function CataloguePanel() {
   const client = useStudio((s) => s.client);
-  const locales = useStudio((s) => s.show?.locales ?? []);
+  const locales = useStudio((s) => s.show?.locales ?? NONE);
   const catalogueRevision = useStudio((s) => s.show?.catalogue.revision ?? 0);
   const locale = useStudio((s) => s.locale);
   const setLocale = useStudio((s) => s.setLocale);

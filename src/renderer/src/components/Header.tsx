@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStudio } from '../store/studio-store';
+import { NONE, useStudio } from '../store/studio-store';
 import { ImportDialog } from './ImportDialog';
 
 const LINK_TEXT = { live: 'Live', connecting: 'Reconnecting…', offline: 'Offline' } as const;
@@ -8,7 +8,7 @@ export function Header() {
   const title = useStudio((s) => s.show?.title);
   const revision = useStudio((s) => s.show?.revision);
   const link = useStudio((s) => s.link);
-  const locales = useStudio((s) => s.show?.locales ?? []);
+  const locales = useStudio((s) => s.show?.locales ?? NONE);
   const [importing, setImporting] = useState(false);
   return (
     <header className="header">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ObsConnectionView } from '../../../shared/obs';
-import { act, useStudio } from '../store/studio-store';
+import { act, NONE, useStudio } from '../store/studio-store';
 
 const STATUS_TEXT: Record<ObsConnectionView['status'], string> = {
   identified: 'Connected',
@@ -13,7 +13,7 @@ const STATUS_TEXT: Record<ObsConnectionView['status'], string> = {
 
 /** Every OBS the show drives: link, setup, scenes, outputs and health, one card each. */
 export function ObsPanel() {
-  const connections = useStudio((s) => s.show?.obs ?? []);
+  const connections = useStudio((s) => s.show?.obs ?? NONE);
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel obs-panel" aria-label="OBS">
@@ -135,7 +135,7 @@ function OutputButton({ base, which, active }: { base: string; which: 'stream' |
 }
 
 function AddObsForm({ onDone }: { onDone: () => void }) {
-  const locales = useStudio((s) => s.show?.locales ?? []);
+  const locales = useStudio((s) => s.show?.locales ?? NONE);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('ws://127.0.0.1:4455');
   const [password, setPassword] = useState('');

@@ -5,7 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { ShowLocale } from '../../../shared/locale';
 import type { RundownEntryView } from '../../../shared/view';
 import { productLabel } from '../lib/format';
-import { act, useStudio } from '../store/studio-store';
+import { act, NONE, useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
 import { StockBadge } from './CataloguePanel';
 
@@ -13,9 +13,9 @@ export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
 
 /** The rundown: drag to reorder, drop catalogue products in, pin, remove. */
 export function RundownPanel() {
-  const rundown = useStudio((s) => s.show?.rundown ?? []);
+  const rundown = useStudio((s) => s.show?.rundown ?? NONE);
   const onAirItemId = useStudio((s) => s.show?.onAir?.itemId ?? null);
-  const locales = useStudio((s) => s.show?.locales ?? []);
+  const locales = useStudio((s) => s.show?.locales ?? NONE);
   const locale = useStudio((s) => s.locale);
   const selectedItemId = useStudio((s) => s.selectedItemId);
   const showLocale = locales.find((l) => l.locale === locale);

@@ -67,3 +67,6 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
     return undefined;
   }
 }
+
+/** One empty list for every selector: a fresh `[]` per call would re-render forever. */
+export const NONE: never[] = [];
