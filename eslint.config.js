@@ -9,7 +9,11 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules }
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The React Compiler is not used here; TanStack Virtual is fine without it.
+      'react-hooks/incompatible-library': 'off'
+    }
   },
   {
     rules: {
@@ -22,6 +26,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } }
   }
 );

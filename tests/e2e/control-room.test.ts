@@ -132,7 +132,7 @@ describe('the control room', () => {
     await t.api('POST', '/api/v1/rundown/pin', { itemId: item.body.id });
     const page = await openControlRoom();
     await expect.poll(() => page.getByTestId('on-air-title').textContent()).toBe('<script>window.__pwned=1</script><b>x</b>');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('[data-testid="on-air-title"] b').count()).toBe(0);
     await page.getByTestId('catalogue-search').fill('xss');
     await expect.poll(() => page.locator('[data-testid="catalogue-row"][data-product-id="xss-1"] .row-title').textContent()).toBe('<script>window.__pwned=1</script><b>x</b>');
