@@ -1,0 +1,33 @@
+// Takes docs/control-room.png: the demo show with a product on air and a real OBS connected.
+// node --import tsx scripts/screenshot.ts   (needs chromium, obs-studio and xvfb, like the tests)
+import { launchChromium } from '../tests/helpers/browser';
+import { startDisplay, startObs } from '../tests/helpers/obs-process';
+import { tempDir } from '../tests/helpers/temp-dir';
+import { startStudio } from '../src/main/studio';
+
+const display = await startDisplay();
+const obs = await startObs(display);
+const { dir, cleanup } = await tempDir('shopcast-shot-');
+const studio = await startStudio({ dataDir: dir, demo: true });
+const api = (method: string, path: string, body?: unknown) =>
+  fetch(`${studio.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${studio.token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) }).then((r) => r.json());
+try {
+  const conn = await api('POST', '/api/v1/obs/connections', { name: 'Polski kanał', url: obs.url, password: obs.password, locale: 'pl-PL' });
+  while (studio.obs.views()[0].status !== 'identified') await new Promise((r) => setTimeout(r, 100));
+  await api('POST', `/api/v1/obs/connections/${conn.id}/setup`);
+  const { rundown } = await api('GET', '/api/v1/show');
+  await api('POST', '/api/v1/rundown/pin', { itemId: rundown[1].id });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(studio.controlUrl);
+  await page.locator('[data-testid="obs-connection"] .health').waitFor();
+  await page.locator('[data-testid="rundown-item"]').nth(3).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: 'docs/control-room.png' });
+  await browser.close();
+} finally {
+  await studio.close();
+  await obs.stop();
+  await display.stop();
+  await cleanup();
+}
