@@ -19,7 +19,7 @@ export interface SetupReport extends StudioLayout {
   repaired: string[];
 }
 
-interface SourceSpec {
+export interface SourceSpec {
   name: string;
   kind: string;
   settings: JsonObject;
@@ -38,9 +38,7 @@ const TOP_LEFT = 5;
 export async function setupStudio(rpc: ObsRpc, overlayUrl: string, removed: ReadonlySet<string> = new Set()): Promise<SetupReport> {
   const { inputKinds } = await rpc.call('GetInputKindList', { unversioned: false });
   const video = await rpc.call('GetVideoSettings');
-  const specs = inputKinds.includes('browser_source')
-    ? [browserSpec(overlayUrl, video.baseWidth, video.baseHeight)]
-    : nativeSpecs(inputKinds, video.baseWidth, video.baseHeight);
+  const specs = studioSources(inputKinds, overlayUrl, video.baseWidth, video.baseHeight);
   const created: string[] = [];
   const repaired: string[] = [];
 
@@ -115,6 +113,14 @@ export async function inspectStudio(rpc: ObsRpc, removed: ReadonlySet<string> = 
 async function sceneItems(rpc: ObsRpc): Promise<{ sourceName: string; sceneItemId: number }[]> {
   const { sceneItems } = await rpc.call('GetSceneItemList', { sceneName: STUDIO_SCENE });
   return sceneItems.map((i) => ({ sourceName: String(i.sourceName), sceneItemId: Number(i.sceneItemId) }));
+}
+
+/**
+ * The sources the studio needs in an OBS with these input kinds: one browser source showing the
+ * overlay page where OBS has it, else a card drawn with OBS's own text and image sources.
+ */
+export function studioSources(inputKinds: string[], overlayUrl: string, width: number, height: number): SourceSpec[] {
+  return inputKinds.includes('browser_source') ? [browserSpec(overlayUrl, width, height)] : nativeSpecs(inputKinds, width, height);
 }
 
 function browserSpec(url: string, width: number, height: number): SourceSpec {

@@ -23,14 +23,15 @@ const TOKEN_KEY = 'shopcast.token';
  * `?token=`, which is then kept for this tab only and taken out of the address bar.
  */
 export async function findStudio(): Promise<StudioAddress | null> {
-  if (window.shopcastDesktop) return window.shopcastDesktop.core();
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
+    // A token in the address bar ends up in screenshots and screen shares: keep it for this tab only.
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
+  if (window.shopcastDesktop) return window.shopcastDesktop.core();
   const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY);
   return token ? { baseUrl: window.location.origin, token } : null;
 }
