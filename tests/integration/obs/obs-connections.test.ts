@@ -3,6 +3,7 @@ import { createServer, connect, type Server } from 'node:net';
 import OBSWebSocket from 'obs-websocket-js';
 import { freePort, startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
 import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
+import { until } from '../../helpers/until';
 import { STUDIO_SOURCE } from '../../../src/main/obs/studio-canvas';
 import type { ObsConnectionView } from '../../../src/shared/obs';
 
@@ -11,16 +12,6 @@ let polish: ObsInstance;
 let german: ObsInstance;
 let t: TestStudio;
 
-async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-}
 
 const view = async (id: string): Promise<ObsConnectionView> => (await t.api('GET', `/api/v1/obs/connections/${id}`)).body;
 

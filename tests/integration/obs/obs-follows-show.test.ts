@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket from 'obs-websocket-js';
 import { startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
 import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
+import { until } from '../../helpers/until';
 import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-canvas';
 import type { ObsConnectionView } from '../../../src/shared/obs';
 
@@ -17,20 +18,6 @@ const catalogue = [
   { id: 'lamp-03', title: { en: 'Desk lamp', pl: 'Lampka biurkowa', de: 'Schreibtischlampe' }, price: { EUR: 39, PLN: 169 }, stock: 0 }
 ];
 
-async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await read();
-      if (ok(last)) return last;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-}
 
 const connectionView = async (id: string): Promise<ObsConnectionView> => (await t.api('GET', `/api/v1/obs/connections/${id}`)).body;
 const textOf = async (inputName: string) => String((await probe.call('GetInputSettings', { inputName })).inputSettings.text ?? '');
