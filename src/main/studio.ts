@@ -6,6 +6,7 @@ import { version } from '../../package.json';
 import { ShowCore, showDir, type OpenReport } from './show/show-core';
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
+import { endDealsOnTime } from './show/deal-timer';
 import { StudioSettings } from './settings/studio-settings';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
@@ -15,6 +16,7 @@ import { ImageFiles } from './obs/image-files';
 import { OverlayText } from '../shared/overlay-text';
 import { loadDictionaries } from './locales';
 import { FileSecretStore } from './settings/secret-file';
+import { overlayPath } from '../shared/overlays';
 
 export interface StudioOptions {
   dataDir: string;
@@ -65,6 +67,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     log('Demo show loaded');
   }
 
+  const stopDealTimer = endDealsOnTime(core);
   const catalogue = new CatalogueIndex();
   catalogue.upsert(Object.values(core.current.products));
   core.subscribe((state, entry) => {
@@ -84,16 +87,17 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     subscribeShow: (listener) => core.subscribe(listener),
     text: new OverlayText(loadDictionaries(join(paths.resourcesDir, 'locales'))),
     images: new ImageFiles(mediaDirs, join(options.dataDir, 'image-cache'), () => obs.follow()),
-    overlayUrl: (locale) => `${baseUrl}/overlay/layout?locale=${encodeURIComponent(locale)}&token=${overlayToken}`,
+    overlayUrl: (locale) => baseUrl + overlayPath('layout', locale, overlayToken),
     onApplied: options.onObsApplied
   });
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
 
-  const ctx = new StudioContext(core, views, catalogue, obs, version);
+  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken);
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
     token,
+    overlayToken,
     rendererDir: paths.rendererDir,
     mediaDirs
   });
@@ -111,6 +115,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     openReport: report,
     close: () =>
       (closing ??= (async () => {
+        stopDealTimer();
         await obs.close();
         await server.close();
         await core.close();

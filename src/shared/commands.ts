@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ProductId, ProductPatch } from './product';
+import { Prices, ProductId, ProductPatch } from './product';
+import { Theme } from './theme';
 import { ShowLocale } from './locale';
 
 const ItemId = z.string().min(1).max(64);
@@ -32,9 +33,20 @@ export const UpdateShow = z
       .min(1)
       .max(50)
       .refine((ls) => new Set(ls.map((l) => l.locale)).size === ls.length, 'each locale may appear once')
-      .optional()
+      .optional(),
+    theme: Theme.partial().optional()
   })
-  .refine((c) => c.title !== undefined || c.locales !== undefined, 'give a title or locales');
+  .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined, 'give a title, locales or a theme');
+
+/** A flash deal: a deal price for a while, counted down on every overlay by the studio's clock. */
+export const StartDeal = z.object({
+  type: z.literal('deal.start'),
+  productId: ProductId,
+  price: Prices.refine((p) => Object.keys(p).length > 0, 'give the deal price in at least one currency'),
+  durationSeconds: z.number().int().min(10).max(24 * 3600)
+});
+/** Ends the deal now; with `dealId`, only that deal (the studio's own timer uses it). */
+export const EndDeal = z.object({ type: z.literal('deal.end'), dealId: z.string().max(200).optional() });
 
 /** Every change to a show is one of these; the core validates, decides, journals, applies. */
 export const Command = z.discriminatedUnion('type', [
@@ -46,7 +58,9 @@ export const Command = z.discriminatedUnion('type', [
   Previous,
   Unpin,
   ImportProducts,
-  UpdateShow
+  UpdateShow,
+  StartDeal,
+  EndDeal
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -1,5 +1,7 @@
 import type { ProductPatch } from './product';
 import type { ShowLocale } from './locale';
+import type { Prices } from './product';
+import type { Theme } from './theme';
 
 export interface RundownItem {
   id: string;
@@ -17,6 +19,16 @@ export interface OnAir {
   since: number;
 }
 
+export interface FlashDeal {
+  id: string;
+  productId: string;
+  /** Deal price per currency; the product's own price becomes the "was" price. */
+  price: Prices;
+  startedAt: number;
+  /** Epoch ms, server clock: every overlay counts down to the same instant. */
+  endsAt: number;
+}
+
 /** Facts that happened to the show; the journal stores them and the reducer applies them. */
 export type ShowEvent =
   | { type: 'rundown.itemAdded'; item: RundownItem; index: number }
@@ -25,7 +37,9 @@ export type ShowEvent =
   | { type: 'onAir.pinned'; itemId: string; productId: string; since: number }
   | { type: 'onAir.cleared'; itemId: string }
   | { type: 'catalogue.upserted'; products: ProductPatch[] }
-  | { type: 'show.updated'; title?: string; locales?: ShowLocale[] };
+  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme> }
+  | { type: 'deal.started'; deal: FlashDeal }
+  | { type: 'deal.ended'; dealId: string };
 
 /** Who issued a command, for the audit trail. */
 export interface Actor {

@@ -23,7 +23,7 @@ export function pickText(text: Record<string, string>, locale: string, fallbacks
   return any ? { text: text[any], from: any } : { text: '', from: null };
 }
 
-/** `19,99 zł` in pl-PL, `19,99 €` in de-DE, `£19.99` in en-GB. */
+/** `19,99 zł` in pl-PL, `19,99 €` in de-DE, `£19.99` in en-GB; whole amounts without decimals (`1 890 ₽`). */
 export function formatPrice(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(Number.isInteger(amount) && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }).format(amount);
 }

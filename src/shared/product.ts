@@ -18,6 +18,7 @@ export const LocalizedText = z.record(LocaleKey, z.string().max(1000));
 
 /** Amount per currency in major units: `{ EUR: 19.99, PLN: 84.99 }`. */
 export const Prices = z.record(CurrencyCode, z.number().finite().nonnegative().max(1e9));
+export type Prices = z.infer<typeof Prices>;
 
 export const Product = z.object({
   id: ProductId,
@@ -27,6 +28,8 @@ export const Product = z.object({
   price: Prices,
   /** The "was" price shown struck through; optional per currency. */
   compareAt: Prices,
+  /** The lowest price of the last 30 days (EU Omnibus rule): shown whenever a discount is. */
+  lowest30d: Prices,
   /** Units left; 0 is sold out; null when the shop does not track stock. */
   stock: z.number().int().nonnegative().nullable(),
   image: z.string().max(2000).nullable(),
@@ -46,6 +49,7 @@ export const ProductPatch = z.object({
   badge: LocalizedText.optional(),
   price: Prices.optional(),
   compareAt: Prices.optional(),
+  lowest30d: Prices.optional(),
   stock: z.number().int().nonnegative().nullable().optional(),
   image: z.string().max(2000).nullable().optional(),
   source: z.string().max(40).optional()
@@ -53,7 +57,7 @@ export const ProductPatch = z.object({
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 export function emptyProduct(id: string): Product {
-  return { id, title: {}, pitch: {}, badge: {}, price: {}, compareAt: {}, stock: null, image: null, source: 'import' };
+  return { id, title: {}, pitch: {}, badge: {}, price: {}, compareAt: {}, lowest30d: {}, stock: null, image: null, source: 'import' };
 }
 
 /** Merges a patch into a product; localized fields and prices merge key by key. */
@@ -66,6 +70,8 @@ export function mergeProduct(base: Product | undefined, patch: ProductPatch): Pr
     badge: patch.badge ? { ...p.badge, ...patch.badge } : p.badge,
     price: patch.price ? { ...p.price, ...patch.price } : p.price,
     compareAt: patch.compareAt ? { ...p.compareAt, ...patch.compareAt } : p.compareAt,
+    // Products journaled before this field existed have none.
+    lowest30d: patch.lowest30d ? { ...p.lowest30d, ...patch.lowest30d } : (p.lowest30d ?? {}),
     stock: patch.stock !== undefined ? patch.stock : p.stock,
     image: patch.image !== undefined ? patch.image : p.image,
     source: patch.source ?? p.source

@@ -1,6 +1,8 @@
 import type { ShowLocale } from './locale';
 import type { Product } from './product';
 import type { ObsConnectionView } from './obs';
+import type { FlashDeal } from './events';
+import type { Theme } from './theme';
 
 export type { ObsConnectionView };
 
@@ -32,6 +34,10 @@ export interface SalesView {
   byProduct: Record<string, { orders: number; units: number; revenue: Record<string, number> }>;
 }
 
+export interface FlashDealView extends FlashDeal {
+  product: Product | null;
+}
+
 /** `GET /api/v1/show` and the live WebSocket's first message. */
 export interface ShowView {
   revision: number;
@@ -44,6 +50,9 @@ export interface ShowView {
   sales: SalesView;
   obs: ObsConnectionView[];
   catalogue: { count: number; revision: number };
+  /** The flash deal running now, with its product (which need not be in the rundown). */
+  deal: FlashDealView | null;
+  theme: Theme;
 }
 
 /** Messages on `WS /api/v1/live`. */

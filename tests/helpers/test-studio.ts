@@ -76,7 +76,10 @@ export class LiveClient {
       const socket = new WebSocket(url, { headers });
       const client = new LiveClient(socket);
       socket.once('open', () => resolve(client));
-      socket.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+      socket.once('unexpected-response', (req, res) => {
+        req.destroy();
+        reject(new Error(`refused with ${res.statusCode}`));
+      });
       socket.once('error', reject);
     });
   }

@@ -1,5 +1,5 @@
 import type { RequestBatchRequest } from 'obs-websocket-js';
-import { formatPrice, pickText, type ShowLocale } from '../../shared/locale';
+import { onAirCard, type Audience } from '../../shared/on-air-card';
 import type { OverlayText } from '../../shared/overlay-text';
 import type { ShowView } from '../../shared/view';
 
@@ -18,22 +18,9 @@ export const STUDIO_SOURCE = {
 
 export const isStudioSource = (name: string): boolean => name.startsWith('Shopcast · ');
 
-/** Who watches this OBS: the language its overlays speak and the currency of its prices. */
-export interface Audience {
-  locale: string;
-  currency: string;
-  /** Where missing translations fall back to: the show's first language, then English. */
-  fallbacks: string[];
-}
+export { audienceFor, type Audience } from '../../shared/on-air-card';
 
-export function audienceFor(locale: string, showLocales: ShowLocale[]): Audience {
-  const lang = locale.split('-')[0];
-  const match = showLocales.find((l) => l.locale === locale) ?? showLocales.find((l) => l.locale.split('-')[0] === lang) ?? showLocales[0];
-  const fallbacks = [...new Set([showLocales[0]?.locale, 'en'].filter((l): l is string => !!l && l !== locale))];
-  return { locale, currency: match?.currency ?? 'EUR', fallbacks };
-}
-
-/** What the product card shows on this OBS's canvas right now. */
+/** What the native product card shows on this OBS's canvas right now. */
 export interface CanvasContent {
   visible: boolean;
   itemId: string | null;
@@ -46,27 +33,17 @@ export interface CanvasContent {
 }
 
 export function canvasContent(view: ShowView, audience: Audience, text: OverlayText): CanvasContent {
-  const item = view.onAir ? view.rundown.find((i) => i.id === view.onAir!.itemId) : undefined;
-  const product = item?.product;
-  if (!view.onAir || !item || !product) {
-    return { visible: false, itemId: null, productId: null, title: '', price: '', stockLine: '', image: null, scene: null };
-  }
-  const amount = product.price[audience.currency];
-  const was = product.compareAt[audience.currency];
-  const price =
-    amount === undefined
-      ? ''
-      : formatPrice(amount, audience.currency, audience.locale) +
-        (was !== undefined && was > amount ? `  ${text.t(audience.locale, 'was', { price: formatPrice(was, audience.currency, audience.locale) })}` : '');
+  const card = onAirCard(view, audience, text);
+  const was = card.was ? `  ${text.t(audience.locale, 'was', { price: card.was })}` : '';
   return {
-    visible: true,
-    itemId: item.id,
-    productId: product.id,
-    title: pickText(product.title, audience.locale, audience.fallbacks).text,
-    price,
-    stockLine: text.stockLine(audience.locale, product.stock),
-    image: product.image,
-    scene: item.scene
+    visible: card.visible,
+    itemId: card.itemId,
+    productId: card.productId,
+    title: card.title,
+    price: card.price ? card.price + was : '',
+    stockLine: card.stockLine,
+    image: card.image,
+    scene: card.scene
   };
 }
 

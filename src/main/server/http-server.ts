@@ -5,6 +5,7 @@ import { CommandError } from '../show/command-error';
 import { ApiError, codeForStatus, errorBody } from './api-error';
 import { allowedHostNames, bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard';
 import { registerStaticFiles } from './static-files';
+import { isOverlayPage, registerOverlayPages } from './overlay-pages';
 import { SECURITY_HEADERS } from './content-security';
 import { LiveFeed } from './live-feed';
 import type { StudioContext } from './studio-context';
@@ -17,6 +18,8 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   token: string;
+  /** Read-only token for overlay pages (it ends up in OBS's scene files). */
+  overlayToken: string;
   rendererDir: string;
   mediaDirs: Record<string, string>;
   lanNames?: string[];
@@ -33,7 +36,8 @@ export interface RunningServer {
 const BODY_LIMIT = 256 * 1024;
 
 export async function startHttpServer(ctx: StudioContext, options: HttpServerOptions): Promise<RunningServer> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true });
+  // forceCloseConnections: a stuck or half-closed client must never hold up a clean shutdown.
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true, forceCloseConnections: true });
   let port = options.port;
   const allowed = allowedHostNames(options.host, options.lanNames);
   const live = new LiveFeed(ctx.views);
@@ -41,7 +45,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   acceptBodies(app);
   // Every answer, JSON errors included, carries the policy: a page is never framed or sniffed.
   app.addHook('onSend', async (_req, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -54,6 +58,9 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
     const path = req.url.split('?')[0];
     if (path.startsWith('/api/v1/') && path !== '/api/v1/health' && !tokenMatches(bearerToken(req.headers.authorization), options.token)) {
       return reply.code(401).send(errorBody('unauthorized', 'a valid token is required: Authorization: Bearer TOKEN'));
+    }
+    if (isOverlayPage(path) && !readsShow(new URL(req.url, 'http://studio').searchParams.get('token'), options)) {
+      return reply.code(401).send(errorBody('unauthorized', 'an overlay URL needs its ?token= (copy it from the control room)'));
     }
   });
 
@@ -74,11 +81,13 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerProductRoutes(app, ctx);
   registerObsRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
+  registerOverlayPages(app, options.rendererDir);
 
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = upgradeRefusal(req, allowed, port, options.token);
+    const refusal = upgradeRefusal(req, allowed, port, options);
     if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      // destroy after writing: the refused client may never close its side of the socket.
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
       return;
     }
     live.accept(req, socket, head);
@@ -103,12 +112,17 @@ function revisionOf(revision: number | undefined) {
   return revision === undefined ? {} : { revision };
 }
 
-function upgradeRefusal(req: IncomingMessage, allowed: Set<string>, port: number, token: string): string | null {
+/** The live feed is read-only: the owner's token or the overlays' token may read it. */
+function readsShow(token: string | null, options: HttpServerOptions): boolean {
+  return tokenMatches(token, options.token) || tokenMatches(token, options.overlayToken);
+}
+
+function upgradeRefusal(req: IncomingMessage, allowed: Set<string>, port: number, options: HttpServerOptions): string | null {
   const url = new URL(req.url ?? '/', 'http://studio');
   if (url.pathname !== '/api/v1/live') return '404 Not Found';
   if (!isAllowedHost(req.headers.host, allowed)) return '421 Misdirected Request';
   if (!isAllowedOrigin(req.headers.origin, allowed, port)) return '403 Forbidden';
-  if (!tokenMatches(url.searchParams.get('token'), token)) return '401 Unauthorized';
+  if (!readsShow(url.searchParams.get('token'), options)) return '401 Unauthorized';
   return null;
 }
 

@@ -29,7 +29,7 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
-async function sendFile(reply: FastifyReply, file: string | null, cacheControl: string): Promise<FastifyReply> {
+export async function sendFile(reply: FastifyReply, file: string | null, cacheControl: string): Promise<FastifyReply> {
   const stat = file ? await fsp.stat(file).catch(() => null) : null;
   if (!file || !stat?.isFile()) return reply.code(404).send({ error: { code: 'not_found', message: 'no such file' } });
   return reply

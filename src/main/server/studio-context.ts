@@ -13,7 +13,9 @@ export class StudioContext {
     readonly views: StudioViews,
     readonly catalogue: CatalogueIndex,
     readonly obs: ObsManager,
-    readonly version: string
+    readonly version: string,
+    /** Given to the owner only, to put overlay URLs into OBS and the preview. */
+    readonly overlayToken: string
   ) {}
 
   view(): ShowView {

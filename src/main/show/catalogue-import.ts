@@ -19,7 +19,7 @@ export class CatalogueFormatError extends Error {}
 export const MAX_IMPORT_ROWS = 100_000;
 
 const LOCALIZED = ['title', 'pitch', 'badge'] as const;
-const PRICED = ['price', 'compareAt'] as const;
+const PRICED = ['price', 'compareAt', 'lowest30d'] as const;
 const PLAIN = ['id', 'stock', 'image', 'source'] as const;
 type Localized = (typeof LOCALIZED)[number];
 type Priced = (typeof PRICED)[number];
@@ -91,7 +91,7 @@ function parseCsv(text: string): ParsedCatalogue {
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
   if (unknown.length) {
     throw new CatalogueFormatError(
-      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, price:CUR, compareAt:CUR`
+      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, price:CUR, compareAt:CUR, lowest30d:CUR`
     );
   }
   if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column');

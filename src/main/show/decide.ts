@@ -55,7 +55,22 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
     case 'catalogue.import':
       return command.products.length ? [{ type: 'catalogue.upserted', products: command.products }] : [];
     case 'show.update':
-      return [{ type: 'show.updated', ...(command.title !== undefined && { title: command.title }), ...(command.locales && { locales: command.locales }) }];
+      return [
+        {
+          type: 'show.updated',
+          ...(command.title !== undefined && { title: command.title }),
+          ...(command.locales && { locales: command.locales }),
+          ...(command.theme && { theme: command.theme })
+        }
+      ];
+    case 'deal.start': {
+      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      const deal = { id: `deal-${state.revision + 1}`, productId: command.productId, price: command.price, startedAt: ctx.now, endsAt: ctx.now + command.durationSeconds * 1000 };
+      return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id }] : []), { type: 'deal.started', deal }];
+    }
+    case 'deal.end':
+      if (!state.deal || (command.dealId !== undefined && command.dealId !== state.deal.id)) return [];
+      return [{ type: 'deal.ended', dealId: state.deal.id }];
   }
 }
 

@@ -43,8 +43,13 @@ export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
       return {
         ...state,
         title: event.title ?? state.title,
-        locales: event.locales ?? state.locales
+        locales: event.locales ?? state.locales,
+        theme: event.theme ? { ...state.theme, ...event.theme } : state.theme
       };
+    case 'deal.started':
+      return { ...state, deal: event.deal };
+    case 'deal.ended':
+      return state.deal?.id === event.dealId ? { ...state, deal: null } : state;
   }
 }
 

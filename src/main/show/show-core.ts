@@ -60,7 +60,8 @@ export class ShowCore {
     await mkdir(dir, { recursive: true });
     const snapshot = await readSnapshot(dir);
     const { entries, tornTail } = await readJournal(dir, snapshot?.revision ?? 0);
-    let state = snapshot ?? initialShowState();
+    // A snapshot from an older version lacks newer fields: they start from their defaults.
+    let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot } : initialShowState();
     for (const entry of entries) state = applyEntry(state, entry);
     const journal = await JournalWriter.open(dir);
     const core = new ShowCore(dir, journal, state, {

@@ -33,7 +33,12 @@ export class ShowViewBuilder {
       lastOnAirItemId: state.lastOnAirItemId,
       sales: prevView?.sales ?? NO_SALES,
       obs: prevView?.obs ?? [],
-      catalogue
+      catalogue,
+      deal:
+        prevView && prevState!.deal === state.deal && prevState!.products === state.products
+          ? prevView.deal
+          : state.deal && { ...state.deal, product: state.products[state.deal.productId] ?? null },
+      theme: state.theme
     };
     this.last = { state, view };
     return view;

@@ -1,6 +1,7 @@
 import type { ShowLocale } from '../../shared/locale';
 import type { Product } from '../../shared/product';
-import type { OnAir, RundownItem } from '../../shared/events';
+import type { FlashDeal, OnAir, RundownItem } from '../../shared/events';
+import { DEFAULT_THEME, type Theme } from '../../shared/theme';
 
 /** The show as the core holds it; faces see it through `toShowView`. */
 export interface ShowState {
@@ -17,6 +18,8 @@ export interface ShowState {
   lastOnAirItemId: string | null;
   /** Source of rundown item ids: `item-<n>`, never reused within a show. */
   nextItemNumber: number;
+  deal: FlashDeal | null;
+  theme: Theme;
 }
 
 export const DEFAULT_LOCALES: ShowLocale[] = [{ locale: 'en-GB', currency: 'GBP' }];
@@ -31,6 +34,8 @@ export function initialShowState(): ShowState {
     rundown: [],
     onAir: null,
     lastOnAirItemId: null,
-    nextItemNumber: 1
+    nextItemNumber: 1,
+    deal: null,
+    theme: DEFAULT_THEME
   };
 }

@@ -1,13 +1,33 @@
+import { OVERLAY_NAMES, overlayPath } from '../../../shared/overlays';
 import type { FastifyInstance } from 'fastify';
 import type { StudioContext } from '../studio-context';
 import { bodyObject } from '../body';
 
 export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): void {
+  // The overlay pages for each audience: what to paste into OBS as browser sources.
+  app.get('/api/v1/overlays', () => ({
+    token: ctx.overlayToken,
+    overlays: ctx.view().locales.flatMap((l) =>
+      OVERLAY_NAMES.map((name) => ({ name, locale: l.locale, landscape: overlayPath(name, l.locale, ctx.overlayToken), vertical: overlayPath(name, l.locale, ctx.overlayToken, 'vertical') }))
+    )
+  }));
+
   app.get('/api/v1/show', () => ctx.view());
 
   app.patch('/api/v1/show', async (req) => {
     const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'show.update' });
     return { revision: result.revision, show: ctx.view() };
+  });
+
+  /** A flash deal on a product: `{ productId, price: { PLN: 59.99 }, durationSeconds }`. */
+  app.post('/api/v1/deal', async (req) => {
+    const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'deal.start' });
+    return { revision: result.revision, deal: ctx.view().deal };
+  });
+
+  app.delete('/api/v1/deal', async (req) => {
+    const result = await ctx.execute(req, { type: 'deal.end' });
+    return { revision: result.revision, deal: ctx.view().deal };
   });
 
   /** The audit trail: who did what, when (newest last). */

@@ -10,6 +10,8 @@ import { CataloguePanel } from './CataloguePanel';
 import { RundownPanel, RUNDOWN_DROP_ZONE } from './RundownPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { ObsPanel } from './ObsPanel';
+import { PreviewPanel } from './PreviewPanel';
+import { ReadinessPanel } from './ReadinessPanel';
 import { Notices } from './Notices';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -81,6 +83,8 @@ export function App() {
             <RundownPanel />
             <div className="column right">
               <OnAirPanel />
+              <PreviewPanel />
+              <ReadinessPanel />
               <ObsPanel />
             </div>
           </main>

@@ -3,6 +3,7 @@ import { formatPrice } from '../../../shared/locale-text';
 import { formatDuration, productLabel } from '../lib/format';
 import { useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
+import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
 
 /** What the audience sees now, how long it has been up, and what comes next. */
@@ -43,6 +44,7 @@ export function OnAirPanel() {
           Nothing on air — press <kbd>N</kbd> or pin an item.
         </div>
       )}
+      <DealControl />
       <div className="coming-up">
         <span className="muted">Coming up</span>{' '}
         <strong data-testid="coming-up">{next ? productLabel(next.product, showLocale, show.locales).title : '— end of rundown —'}</strong>

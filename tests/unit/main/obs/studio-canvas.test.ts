@@ -4,6 +4,7 @@ import { OverlayText } from '../../../../src/shared/overlay-text';
 import { emptyProduct } from '../../../../src/shared/product';
 import type { ShowView } from '../../../../src/shared/view';
 import { loadDictionaries } from '../../../../src/main/locales';
+import { DEFAULT_THEME } from '../../../../src/shared/theme';
 
 const text = new OverlayText(loadDictionaries('resources/locales'));
 const locales = [
@@ -22,7 +23,9 @@ function view(onAir: boolean, scene: string | null = null): ShowView {
     lastOnAirItemId: null,
     sales: { orders: 0, units: 0, revenue: {}, byProduct: {} },
     obs: [],
-    catalogue: { count: 1, revision: 1 }
+    catalogue: { count: 1, revision: 1 },
+    deal: null,
+    theme: DEFAULT_THEME
   };
 }
 

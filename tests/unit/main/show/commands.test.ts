@@ -258,6 +258,53 @@ describe('show.update', () => {
   });
 });
 
+describe('show.update with a theme', () => {
+  it('merges brand colours into the theme and refuses a colour that is not one', async () => {
+    await run({ type: 'show.update', theme: { primary: '#00aa55', safeMargin: 8 } });
+    expect(core.current.theme).toMatchObject({ primary: '#00aa55', safeMargin: 8, accent: '#ffd14f' });
+    const err = await refusal({ type: 'show.update', theme: { primary: 'red; background:url(x)' } });
+    expect(err.status).toBe(400);
+    expect(err.message).toMatch(/theme.primary/);
+  });
+});
+
+describe('deal.start and deal.end', () => {
+  it('starts a flash deal that ends at a fixed time by the studio clock', async () => {
+    await seed('a');
+    const start = clock;
+    await run({ type: 'deal.start', productId: 'a', price: { EUR: 7.99 }, durationSeconds: 300 });
+    expect(core.current.deal).toMatchObject({ productId: 'a', price: { EUR: 7.99 } });
+    expect(core.current.deal!.endsAt - core.current.deal!.startedAt).toBe(300_000);
+    expect(core.current.deal!.startedAt).toBeGreaterThanOrEqual(start);
+  });
+
+  it('replaces a running deal with a new one', async () => {
+    await seed('a', 'b');
+    await run({ type: 'deal.start', productId: 'a', price: { EUR: 7.99 }, durationSeconds: 60 });
+    const { events } = await run({ type: 'deal.start', productId: 'b', price: { EUR: 5 }, durationSeconds: 60 });
+    expect(events.map((e) => e.type)).toEqual(['deal.ended', 'deal.started']);
+    expect(core.current.deal?.productId).toBe('b');
+  });
+
+  it('ends only the deal the timer was set for, so a late timer never ends a newer deal', async () => {
+    await seed('a');
+    await run({ type: 'deal.start', productId: 'a', price: { EUR: 7.99 }, durationSeconds: 60 });
+    const first = core.current.deal!.id;
+    await run({ type: 'deal.start', productId: 'a', price: { EUR: 6.99 }, durationSeconds: 60 });
+    expect((await run({ type: 'deal.end', dealId: first })).events).toEqual([]);
+    expect(core.current.deal).not.toBeNull();
+    await run({ type: 'deal.end' });
+    expect(core.current.deal).toBeNull();
+  });
+
+  it('refuses a deal on an unknown product, without a price, or shorter than ten seconds', async () => {
+    expect((await refusal({ type: 'deal.start', productId: 'nope', price: { EUR: 1 }, durationSeconds: 60 })).status).toBe(404);
+    await seed('a');
+    expect((await refusal({ type: 'deal.start', productId: 'a', price: {}, durationSeconds: 60 })).status).toBe(400);
+    expect((await refusal({ type: 'deal.start', productId: 'a', price: { EUR: 1 }, durationSeconds: 3 })).status).toBe(400);
+  });
+});
+
 describe('any command', () => {
   it('refuses an unknown command type', async () => {
     expect((await refusal({ type: 'rundown.explode' })).status).toBe(400);

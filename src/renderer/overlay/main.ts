@@ -1,0 +1,81 @@
+import { OVERLAY_NAMES, type OverlayName } from '../../shared/overlays';
+import { audienceFor, onAirCard } from '../../shared/on-air-card';
+import { OverlayText, type Dictionary } from '../../shared/overlay-text';
+import type { Theme } from '../../shared/theme';
+import { LiveConnection } from '../src/api/live-connection';
+import { applyLiveMessage, type MirroredShow } from '../src/store/live-state';
+import { productCard } from './product-card';
+import { comingUpCard } from './coming-up';
+import { countdownCard } from './countdown';
+import { tickerBar } from './ticker';
+import { el } from './dom';
+import type { Widget } from './widget';
+import './overlay.css';
+
+// The reviewed dictionaries, bundled: an overlay in OBS must not wait for another request.
+const modules = import.meta.glob<Dictionary>('../../../resources/locales/*.json', { eager: true, import: 'default' });
+const dictionaries = Object.fromEntries(Object.entries(modules).map(([path, dict]) => [path.replace(/^.*\/(\w+)\.json$/, '$1'), dict]));
+
+const params = new URLSearchParams(location.search);
+const requested = location.pathname.split('/').pop() as OverlayName;
+const name: OverlayName = OVERLAY_NAMES.includes(requested) ? requested : 'layout';
+const locale = params.get('locale') || 'en-GB';
+const token = params.get('token') ?? '';
+const body = document.body;
+body.dataset.overlay = name;
+body.dataset.format = params.get('format') === 'vertical' ? 'vertical' : 'landscape';
+document.documentElement.lang = locale;
+// In the control room's preview, match its colour scheme so Chromium keeps the frame transparent;
+// in OBS the page is top-level and stays transparent as it is.
+if (window.top !== window) document.documentElement.style.colorScheme = 'dark';
+
+const build: Record<OverlayName, () => Widget[]> = {
+  product: () => [productCard()],
+  next: () => [comingUpCard()],
+  ticker: () => [tickerBar()],
+  countdown: () => [countdownCard()],
+  layout: () => [countdownCard(), comingUpCard(), productCard(), tickerBar()]
+};
+const widgets = build[name]();
+const stage = document.getElementById('overlay')!;
+const logo = el('img', 'logo');
+logo.alt = '';
+logo.hidden = true;
+stage.append(logo, ...widgets.map((w) => w.root));
+
+const text = new OverlayText(dictionaries);
+let mirror: MirroredShow = { show: null, clockOffset: 0 };
+let appliedTheme: Theme | null = null;
+
+function render(): void {
+  const view = mirror.show;
+  if (!view) return;
+  if (view.theme !== appliedTheme) applyTheme((appliedTheme = view.theme));
+  const audience = audienceFor(locale, view.locales);
+  const frame = { view, audience, card: onAirCard(view, audience, text), text, serverNow: () => Date.now() + mirror.clockOffset };
+  for (const widget of widgets) widget.update(frame);
+}
+
+function applyTheme(theme: Theme): void {
+  const style = document.documentElement.style;
+  style.setProperty('--primary', theme.primary);
+  style.setProperty('--accent', theme.accent);
+  style.setProperty('--text', theme.text);
+  style.setProperty('--card', theme.card);
+  style.setProperty('--font', theme.font);
+  style.setProperty('--safe', `${theme.safeMargin}`);
+  logo.hidden = !theme.logo || name !== 'layout';
+  if (theme.logo) logo.src = theme.logo;
+}
+
+const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/live?token=${encodeURIComponent(token)}`;
+new LiveConnection(
+  wsUrl,
+  (message, receivedAt) => {
+    const before = mirror.show;
+    mirror = applyLiveMessage(mirror, message, receivedAt);
+    // Heartbeats only move the clock; the page is redrawn when the show changed.
+    if (mirror.show !== before) render();
+  },
+  (status) => (body.dataset.link = status)
+).start();

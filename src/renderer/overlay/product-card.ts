@@ -1,0 +1,38 @@
+import { el, setImage, setShown, setText } from './dom';
+import type { Widget } from './widget';
+
+/** The on-air product: image, title, pitch, price (and the was-price of a discount), stock line. */
+export function productCard(): Widget {
+  const root = el('section', 'card product', 'product-card');
+  const image = el('img', 'card-image');
+  image.alt = '';
+  const body = el('div', 'card-body');
+  const badge = el('div', 'badge', 'overlay-badge');
+  const title = el('h1', 'title', 'overlay-title');
+  const pitch = el('p', 'pitch', 'overlay-pitch');
+  const prices = el('div', 'prices');
+  const price = el('span', 'price', 'overlay-price');
+  const was = el('s', 'was', 'overlay-was');
+  const lowest = el('p', 'lowest', 'overlay-lowest');
+  const stock = el('p', 'stock', 'overlay-stock');
+  prices.append(price, was);
+  body.append(badge, title, pitch, prices, lowest, stock);
+  root.append(image, body);
+  return {
+    root,
+    update({ card }) {
+      setShown(root, card.visible);
+      if (!card.visible) return;
+      root.dataset.productId = card.productId ?? '';
+      root.classList.toggle('sold-out', card.soldOut);
+      setImage(image, card.image);
+      setText(badge, card.badge);
+      setText(title, card.title);
+      setText(pitch, card.pitch);
+      setText(price, card.price);
+      setText(was, card.was);
+      setText(lowest, card.lowest30d);
+      setText(stock, card.stockLine);
+    }
+  };
+}

@@ -1,0 +1,52 @@
+import { localized, priceFor } from '../../shared/on-air-card';
+import { el, setShown, setText } from './dom';
+import type { Widget } from './widget';
+
+/** Pixels per second the crawl moves: readable on a phone screen. */
+const CRAWL_SPEED = 90;
+
+/** The bottom bar: order and unit counters and a crawl of what sells (or what comes up). */
+export function tickerBar(): Widget {
+  const root = el('section', 'ticker', 'ticker');
+  const counters = el('div', 'counters');
+  const orders = el('span', 'orders', 'ticker-orders');
+  const units = el('span', 'units', 'ticker-units');
+  counters.append(orders, units);
+  const window_ = el('div', 'crawl-window');
+  const crawl = el('div', 'crawl', 'ticker-crawl');
+  window_.append(crawl);
+  root.append(counters, window_);
+  let lastItems = '';
+  return {
+    root,
+    update({ view, audience, text }) {
+      const { sales } = view;
+      const locale = audience.locale;
+      setText(orders, sales.orders ? text.t(locale, 'orders', { count: sales.orders }) : '');
+      setText(units, sales.units ? text.t(locale, 'sold', { count: sales.units }) : '');
+      const products = new Map(view.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
+      const sellers = Object.entries(sales.byProduct)
+        .sort((a, b) => b[1].units - a[1].units)
+        .slice(0, 8)
+        .flatMap(([id, s]) => {
+          const p = products.get(id);
+          return p ? [`${localized(p.title, audience) || id} · ${text.t(locale, 'sold', { count: s.units })}`] : [];
+        });
+      const items = sellers.length
+        ? sellers
+        : view.rundown
+            .filter((i) => i.product && i.id !== view.onAir?.itemId && !i.soldOut)
+            .slice(0, 8)
+            .map((i) => `${localized(i.product!.title, audience)} · ${priceFor(i.product!, audience)}`);
+      setShown(root, items.length > 0 || sales.orders > 0);
+      const joined = items.join('   •   ');
+      if (joined === lastItems) return;
+      lastItems = joined;
+      // Two copies side by side make the loop seamless; the animation moves by one copy's width.
+      crawl.replaceChildren(...[0, 1].map(() => Object.assign(el('span', 'crawl-copy'), { textContent: joined ? `${joined}   •   ` : '' })));
+      const width = (crawl.firstElementChild as HTMLElement | null)?.offsetWidth ?? 0;
+      crawl.style.animationDuration = `${Math.max(8, width / CRAWL_SPEED)}s`;
+      crawl.classList.toggle('moving', width > 0);
+    }
+  };
+}
