@@ -54,7 +54,7 @@ export function onAirCard(view: ShowView, audience: Audience, text: OverlayText)
   const now = dealPrice !== undefined ? dealPrice : regular;
   const before = dealPrice !== undefined ? regular : product.compareAt[audience.currency];
   const discounted = now !== undefined && before !== undefined && before > now;
-  const lowest = product.lowest30d?.[audience.currency];
+  const lowest = lowest30dFor(product, audience.currency, dealPrice !== undefined);
   return {
     visible: true,
     itemId: item.id,
@@ -71,6 +71,16 @@ export function onAirCard(view: ShowView, audience: Audience, text: OverlayText)
     scene: item.scene,
     dealEndsAt: dealPrice !== undefined && deal ? deal.endsAt : null
   };
+}
+
+/**
+ * The EU reference price for a discount: the lowest of the last 30 days as the shop gave it. During
+ * a flash deal the product has been selling at its regular price too, so that counts as well.
+ */
+export function lowest30dFor(product: Product, currency: string, dealRunning: boolean): number | undefined {
+  const lowest = product.lowest30d?.[currency];
+  const regular = product.price[currency];
+  return dealRunning && lowest !== undefined && regular !== undefined ? Math.min(lowest, regular) : lowest;
 }
 
 /** What comes after the item on air (or after the last one on air). */

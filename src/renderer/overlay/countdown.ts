@@ -1,5 +1,5 @@
 import { formatPrice } from '../../shared/locale-text';
-import { localized } from '../../shared/on-air-card';
+import { localized, lowest30dFor } from '../../shared/on-air-card';
 import { el, setShown, setText } from './dom';
 import type { Frame, Widget } from './widget';
 
@@ -11,12 +11,13 @@ export function countdownCard(): Widget {
   const prices = el('div', 'prices');
   const price = el('span', 'price', 'deal-price');
   const was = el('s', 'was', 'deal-was');
+  const lowest = el('p', 'lowest', 'deal-lowest');
   const ends = el('div', 'ends');
   const endsLabel = el('span', 'ends-label');
   const clock = el('span', 'clock', 'countdown-clock');
   prices.append(price, was);
   ends.append(endsLabel, clock);
-  root.append(label, title, prices, ends);
+  root.append(label, title, prices, lowest, ends);
   let timer: number | undefined;
   let latest: Frame | null = null;
 
@@ -47,7 +48,10 @@ export function countdownCard(): Widget {
         setText(label, text.t(audience.locale, 'flashDeal'));
         setText(title, localized(product.title, audience) || product.id);
         setText(price, now === undefined ? '' : formatPrice(now, audience.currency, audience.locale));
-        setText(was, before !== undefined && now !== undefined && before > now ? formatPrice(before, audience.currency, audience.locale) : '');
+        const discounted = before !== undefined && now !== undefined && before > now;
+        const reference = lowest30dFor(product, audience.currency, true);
+        setText(was, discounted ? formatPrice(before, audience.currency, audience.locale) : '');
+        setText(lowest, discounted && reference !== undefined ? text.t(audience.locale, 'lowest30d', { price: formatPrice(reference, audience.currency, audience.locale) }) : '');
         setText(endsLabel, text.t(audience.locale, 'endsIn'));
       }
       tick();

@@ -4,7 +4,7 @@ import type { Widget } from './widget';
 /** The on-air product: image, title, pitch, price (and the was-price of a discount), stock line. */
 export function productCard(): Widget {
   const root = el('section', 'card product', 'product-card');
-  const image = el('img', 'card-image');
+  const image = el('img', 'card-image', 'overlay-image');
   image.alt = '';
   const body = el('div', 'card-body');
   const badge = el('div', 'badge', 'overlay-badge');

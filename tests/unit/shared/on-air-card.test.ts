@@ -50,6 +50,12 @@ describe('the product card an audience sees', () => {
     expect(card).toMatchObject({ price: '149\u00a0zł', was: '193,99\u00a0zł', dealEndsAt: 60_000 });
   });
 
+  it('gives the regular price as the 30-day lowest during a deal when it is below what the shop reported', () => {
+    const deal = { id: 'deal-1', productId: 'den-04', price: { PLN: 149 }, startedAt: 0, endsAt: 60_000, product: jeans };
+    const card = onAirCard(view({ deal }), audienceFor('pl-PL', locales), text);
+    expect(card.lowest30d).toBe('Najniższa cena z 30 dni przed obniżką: 193,99\u00a0zł');
+  });
+
   it('is hidden when nothing is on air, and coming-up follows the last item on air', () => {
     expect(onAirCard(view({ onAir: null }), audienceFor('pl-PL', locales), text).visible).toBe(false);
     expect(comingUp(view({ onAir: null }))?.productId).toBe('mug-09');
