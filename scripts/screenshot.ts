@@ -1,4 +1,5 @@
-// Takes docs/control-room.png: the demo show with a product on air and a real OBS connected.
+// Takes docs/control-room.png (the demo show with a product on air and a real OBS connected) and
+// docs/overlay-{landscape,vertical}.jpg (the layout overlay in Polish and German).
 // node --import tsx scripts/screenshot.ts   (needs chromium, obs-studio and xvfb, like the tests)
 import { launchChromium } from '../tests/helpers/browser';
 import { startDisplay, startObs } from '../tests/helpers/obs-process';
@@ -24,6 +25,18 @@ try {
   await page.locator('[data-testid="rundown-item"]').nth(3).click();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'docs/control-room.png' });
+
+  // The layout overlays as a viewer sees them, over a stand-in for the camera picture.
+  await api('POST', '/api/v1/deal', { productId: rundown[1].productId, price: { PLN: 129.99, EUR: 29.99, GBP: 25.99, RUB: 2790 }, durationSeconds: 300 });
+  const { token } = await api('GET', '/api/v1/overlays');
+  for (const [format, width, height, locale] of [['landscape', 1920, 1080, 'pl-PL'], ['vertical', 1080, 1920, 'de-DE']] as const) {
+    const overlay = await browser.newPage({ viewport: { width, height } });
+    await overlay.goto(`${studio.baseUrl}/overlay/layout?locale=${locale}&token=${token}${format === 'vertical' ? '&format=vertical' : ''}`);
+    await overlay.locator('[data-testid="countdown-card"].shown').waitFor();
+    await overlay.evaluate(() => (document.body.style.background = 'linear-gradient(135deg, #56606e, #23272e)'));
+    await overlay.waitForTimeout(600);
+    await overlay.screenshot({ path: `docs/overlay-${format}.jpg`, type: 'jpeg', quality: 82 });
+  }
   await browser.close();
 } finally {
   await studio.close();

@@ -5,6 +5,7 @@ import { benchFanOut } from './fan-out';
 import { benchJournalReplay } from './journal-replay';
 import { benchCatalogueSearch } from './catalogue-search';
 import { benchObsFollow } from './obs-follow';
+import { benchOverlay } from './overlay';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -12,7 +13,8 @@ const benches: [string, () => Promise<void>][] = [
   ['fanout', benchFanOut],
   ['replay', benchJournalReplay],
   ['search', benchCatalogueSearch],
-  ['obs', benchObsFollow]
+  ['obs', benchObsFollow],
+  ['overlay', benchOverlay]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

@@ -271,6 +271,22 @@ describe('the layout page', () => {
     });
   }
 
+  it('shrinks a long German compound title to fit the narrow vertical card instead of breaking the word', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    try {
+      await pin('kni-02');
+      const page = await openOverlay('layout', 'de-DE', '&format=vertical', ctx);
+      await expect.poll(() => text(page, 'overlay-title')).toBe('Grobstrickpullover');
+      const fit = await page.getByTestId('overlay-title').evaluate((e) => {
+        const style = getComputedStyle(e);
+        return { lines: Math.round(e.getBoundingClientRect().height / parseFloat(style.lineHeight)), overflows: e.scrollWidth > e.clientWidth + 1 };
+      });
+      expect(fit).toEqual({ lines: 1, overflows: false });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('takes the show\'s brand colours as soon as the producer changes them', async () => {
     const page = await openOverlay('layout', 'de-DE');
     await pin('lav-01');

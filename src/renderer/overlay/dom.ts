@@ -25,3 +25,17 @@ export function setImage(img: HTMLImageElement, src: string | null): void {
   }
   img.hidden = !want;
 }
+
+/**
+ * Shrinks a heading until its longest word fits ("Grobstrickpullover" in a narrow card), down to
+ * `minScale`; only then may the word break. Runs when the text changes, never while idle.
+ */
+export function fitLongWords(node: HTMLElement, minScale = 0.6): void {
+  node.style.fontSize = '';
+  node.style.overflowWrap = 'normal';
+  const base = parseFloat(getComputedStyle(node).fontSize);
+  for (let scale = 0.95; node.scrollWidth > node.clientWidth + 1 && scale >= minScale; scale -= 0.05) {
+    node.style.fontSize = `${(base * scale).toFixed(1)}px`;
+  }
+  node.style.overflowWrap = '';
+}

@@ -1,4 +1,4 @@
-import { el, setImage, setShown, setText } from './dom';
+import { el, fitLongWords, setImage, setShown, setText } from './dom';
 import type { Widget } from './widget';
 
 /** The on-air product: image, title, pitch, price (and the was-price of a discount), stock line. */
@@ -27,7 +27,10 @@ export function productCard(): Widget {
       root.classList.toggle('sold-out', card.soldOut);
       setImage(image, card.image);
       setText(badge, card.badge);
-      setText(title, card.title);
+      if (title.textContent !== card.title) {
+        setText(title, card.title);
+        fitLongWords(title);
+      }
       setText(pitch, card.pitch);
       setText(price, card.price);
       setText(was, card.was);

@@ -34,6 +34,8 @@ export function DealControl() {
     const price = Object.fromEntries(Object.entries(onAirProduct.price).map(([cur, amount]) => [cur, Math.round(amount * (100 - percent)) / 100]));
     void act((c) => c.post('/api/v1/deal', { productId: onAirProduct.id, price, durationSeconds: minutes * 60 }));
   };
+  // The EU rule: a discount on screen needs the lowest price of the last 30 days beside it.
+  const noLowest = Object.keys(onAirProduct.price).filter((cur) => onAirProduct.lowest30d?.[cur] === undefined);
   return (
     <div className="deal">
       <label>
@@ -45,6 +47,11 @@ export function DealControl() {
       <button data-testid="deal-start" onClick={start}>
         Start flash deal
       </button>
+      {noLowest.length > 0 && (
+        <p className="deal-warning" data-testid="deal-warning">
+          No lowest price of the last 30 days in {noLowest.join(', ')}: the EU rule asks for it beside a discount (catalogue column <code>lowest30d:CUR</code>).
+        </p>
+      )}
     </div>
   );
 }

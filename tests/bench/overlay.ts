@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempDir } from '../helpers/temp-dir';
+import { report, summarize } from './stats';
+
+const OUT = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+
+/** Overlay figures: pin to DOM in the browser, bundle sizes, CPU of an idle and a busy page over a minute. */
+export async function benchOverlay(): Promise<void> {
+  reportBundleSizes();
+  const { dir, cleanup } = await tempDir('shopcast-bench-overlay-');
+  const studio = await startServe(dir, ['--demo']);
+  try {
+    const overlayToken = ((await get(studio, '/api/v1/overlays')) as { token: string }).token;
+    const rundown = ((await get(studio, '/api/v1/show')) as { rundown: { id: string }[] }).rundown;
+    await pinToDom(studio, overlayToken, rundown.map((i) => i.id));
+    await cpuOverAMinute(studio, overlayToken, rundown[0].id);
+  } finally {
+    studio.child.kill('SIGTERM');
+    await studio.exited;
+    await cleanup();
+  }
+}
+
+function reportBundleSizes(): void {
+  for (const page of ['overlay.html', 'index.html']) {
+    const html = readFileSync(join(OUT, page), 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    const sizes = files.map((f) => gzipSync(readFileSync(join(OUT, f)), { level: 9 }).length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const detail = files.map((f, i) => `${f.replace(/^assets\//, '')} ${(sizes[i] / 1024).toFixed(1)} KB`).join(', ');
+    console.log(`${page === 'overlay.html' ? 'overlay page (every overlay)' : 'control room'} gzipped: ${(total / 1024).toFixed(1)} KB (${detail})${page === 'overlay.html' ? '  (aim: < 50 KB)' : ''}`);
+  }
+}
+
+/**
+ * The pin is sent from inside the overlay page, so both ends are on the browser's clock: fetch sent
+ * → the new title in the DOM, and → the next animation frame (when it is painted).
+ */
+async function pinToDom(studio: ServeProcess, overlayToken: string, items: string[]): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const page = await openOverlay(browser, studio, 'product', overlayToken, markMessageArrival);
+    const samples = await page.evaluate(
+      async ({ token, items, rounds }) => {
+        const title = document.querySelector('[data-testid="product-card"]') as HTMLElement;
+        const dom: number[] = [];
+        const painted: number[] = [];
+        const render: number[] = [];
+        for (let i = 0; i < rounds; i++) {
+          const itemId = items[i % items.length];
+          const before = title.dataset.productId;
+          const shown = new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (title.dataset.productId !== before) {
+                observer.disconnect();
+                resolve(performance.now());
+              }
+            });
+            observer.observe(title, { attributes: true, attributeFilter: ['data-product-id'] });
+          });
+          const t0 = performance.now();
+          void fetch('/api/v1/rundown/pin', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ itemId }) });
+          const t1 = await shown;
+          const t2 = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+          if (i >= 20) {
+            dom.push(t1 - t0);
+            painted.push(t2 - t0);
+            render.push(t1 - (window as unknown as { __lastMessageAt: number }).__lastMessageAt);
+          }
+        }
+        return { dom, painted, render };
+      },
+      { token: studio.token, items, rounds: 520 }
+    );
+    report('pin sent → overlay DOM shows it (in the browser)', summarize(samples.dom), 'p99 < 16.7 ms');
+    report('pin sent → next animation frame after it', summarize(samples.painted));
+    report('live message received → overlay DOM updated (the page\'s own work)', summarize(samples.render));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A fresh browser per case, so one page's processes are all that is measured. */
+async function cpuOverAMinute(studio: ServeProcess, overlayToken: string, firstItem: string): Promise<void> {
+  await post(studio, '/api/v1/rundown/pin', { itemId: firstItem });
+  const seconds = Number(process.env.SHOPCAST_BENCH_CPU_SECONDS ?? 60);
+  await measureCpu(studio, overlayToken, 'product', 'idle product overlay (product on air, nothing changing)', seconds);
+  // A busy ticker: the crawl moving all the time and the show changing five times a second.
+  const busy = setInterval(() => void post(studio, '/api/v1/products/import', [{ id: 'lav-01', title: { en: 'Lavender trousers' }, price: { EUR: 19.99 }, stock: Math.floor(Math.random() * 50) }]), 200);
+  try {
+    await measureCpu(studio, overlayToken, 'ticker', 'busy ticker overlay (crawl moving, 5 changes/s)', seconds);
+    await measureCpu(studio, overlayToken, 'layout', 'full layout (card, coming up, crawl, 5 changes/s)', seconds);
+  } finally {
+    clearInterval(busy);
+  }
+}
+
+async function measureCpu(studio: ServeProcess, overlayToken: string, name: string, label: string, seconds: number): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    await openOverlay(browser, studio, name, overlayToken);
+    const cdp = await browser.newBrowserCDPSession();
+    const sample = async () => ((await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] }).processInfo;
+    await new Promise((r) => setTimeout(r, 3000));
+    const before = await sample();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const after = await sample();
+    const used = (type?: string) =>
+      after.filter((p) => !type || p.type === type).reduce((sum, p) => sum + p.cpuTime - (before.find((b) => b.id === p.id)?.cpuTime ?? 0), 0);
+    const pct = (s: number) => `${((s / seconds) * 100).toFixed(2)}%`;
+    console.log(`${label}: ${pct(used())} of a core over ${seconds} s, all browser processes (renderer ${pct(used('renderer'))}, GPU/compositor ${pct(used('GPU'))}, browser ${pct(used('browser'))})  (aim idle: < 1%)`);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Runs before the page's own scripts: notes when each live message arrives, ahead of the page's
+ * handler. A string, because tsx's helpers would not exist inside the page.
+ */
+const markMessageArrival = `
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener('message', () => (window.__lastMessageAt = performance.now()));
+    }
+  };`;
+
+async function openOverlay(browser: Browser, studio: ServeProcess, name: string, overlayToken: string, initScript?: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  if (initScript) await page.addInitScript({ content: initScript });
+  await page.goto(`${studio.baseUrl}/overlay/${name}?locale=pl-PL&token=${overlayToken}`);
+  await page.locator('body[data-link="live"]').waitFor();
+  return page;
+}
+
+async function get(studio: ServeProcess, path: string): Promise<unknown> {
+  return (await fetch(`${studio.baseUrl}${path}`, { headers: { authorization: `Bearer ${studio.token}` } })).json();
+}
+
+async function post(studio: ServeProcess, path: string, body: unknown): Promise<void> {
+  await fetch(`${studio.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${studio.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
