@@ -91,6 +91,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     onApplied: options.onObsApplied
   });
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
+  views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });
 
   const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken);
   const server = await startHttpServer(ctx, {

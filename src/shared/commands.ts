@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Prices, ProductId, ProductPatch } from './product';
+import { IncomingOrder } from './sales';
 import { Theme } from './theme';
 import { ShowLocale } from './locale';
 
@@ -48,6 +49,19 @@ export const StartDeal = z.object({
 /** Ends the deal now; with `dealId`, only that deal (the studio's own timer uses it). */
 export const EndDeal = z.object({ type: z.literal('deal.end'), dealId: z.string().max(200).optional() });
 
+/**
+ * Orders as a marketplace reported them since `cursor`. Repeats and late refunds are expected: the
+ * core counts each (source, order id) once and takes refunds back out.
+ */
+export const RecordSales = z.object({
+  type: z.literal('sales.record'),
+  /** The marketplace: `demo`, `aliexpress`, `shopify` (polls and webhooks of a shop share it). */
+  source: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a source name such as "shopify"'),
+  /** Where the next poll continues; journaled so a restart resumes there. */
+  cursor: z.string().max(2000).optional(),
+  orders: z.array(IncomingOrder).max(10_000)
+});
+
 /** Every change to a show is one of these; the core validates, decides, journals, applies. */
 export const Command = z.discriminatedUnion('type', [
   AddItem,
@@ -60,7 +74,8 @@ export const Command = z.discriminatedUnion('type', [
   ImportProducts,
   UpdateShow,
   StartDeal,
-  EndDeal
+  EndDeal,
+  RecordSales
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -2,6 +2,7 @@ import type { ProductPatch } from './product';
 import type { ShowLocale } from './locale';
 import type { Prices } from './product';
 import type { Theme } from './theme';
+import type { IncomingOrder } from './sales';
 
 export interface RundownItem {
   id: string;
@@ -39,7 +40,19 @@ export type ShowEvent =
   | { type: 'catalogue.upserted'; products: ProductPatch[] }
   | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme> }
   | { type: 'deal.started'; deal: FlashDeal }
-  | { type: 'deal.ended'; dealId: string };
+  | { type: 'deal.ended'; dealId: string }
+  | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] };
+
+/**
+ * What an incoming order changed, decided against the orders already counted: `counted` (a new
+ * paid order), `voided` (a counted order refunded or invalidated: taken back out), `voidedUnseen`
+ * (first heard of already refunded: remembered, never counted). Repeats cause no change at all.
+ */
+export interface SaleChange extends IncomingOrder {
+  effect: 'counted' | 'voided' | 'voidedUnseen';
+  /** The product on air when the studio heard of it. */
+  onAir: string | null;
+}
 
 /** Who issued a command, for the audit trail. */
 export interface Actor {

@@ -1,3 +1,4 @@
+import type { SalesView } from './sales';
 import type { ShowLocale } from './locale';
 import type { Product } from './product';
 import type { ObsConnectionView } from './obs';
@@ -27,12 +28,7 @@ export interface OnAirView {
   soldOut: boolean;
 }
 
-export interface SalesView {
-  orders: number;
-  units: number;
-  revenue: Record<string, number>;
-  byProduct: Record<string, { orders: number; units: number; revenue: Record<string, number> }>;
-}
+export type { SalesView };
 
 export interface FlashDealView extends FlashDeal {
   product: Product | null;

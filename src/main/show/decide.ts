@@ -1,11 +1,18 @@
 import type { Command } from '../../shared/commands';
-import type { Actor, ShowEvent } from '../../shared/events';
+import type { Actor, SaleChange, ShowEvent } from '../../shared/events';
+import type { IncomingOrder } from '../../shared/sales';
 import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
 
 export interface DecideContext {
   now: number;
   actor: Actor;
+  /** The orders counted so far (a projection too large to copy per event; read only here). */
+  orders: OrderLedger;
+}
+
+export interface OrderLedger {
+  classify(source: string, orders: IncomingOrder[], onAir: string | null): SaleChange[];
 }
 
 /**
@@ -71,6 +78,12 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
     case 'deal.end':
       if (!state.deal || (command.dealId !== undefined && command.dealId !== state.deal.id)) return [];
       return [{ type: 'deal.ended', dealId: state.deal.id }];
+    case 'sales.record': {
+      const changes = ctx.orders.classify(command.source, command.orders, state.onAir?.productId ?? null);
+      const cursorMoves = command.cursor !== undefined && command.cursor !== state.salesCursors[command.source];
+      if (changes.length === 0 && !cursorMoves) return [];
+      return [{ type: 'sales.recorded', source: command.source, ...(cursorMoves && { cursor: command.cursor }), changes }];
+    }
   }
 }
 

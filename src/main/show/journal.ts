@@ -19,23 +19,27 @@ export class JournalCorruptError extends Error {
 
 export interface JournalReadResult {
   entries: JournalEntry[];
+  /** Entries at or before `afterRev` that `keepOlder` asked for (projections rebuilt from the start). */
+  older: JournalEntry[];
   tornTail: TornTail | null;
 }
 
 /**
- * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision). A torn last
- * line is cut off the file and reported; a broken line anywhere else is corruption and refused.
+ * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision), and older ones
+ * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken
+ * line anywhere else is corruption and refused.
  */
-export async function readJournal(dir: string, afterRev = 0): Promise<JournalReadResult> {
+export async function readJournal(dir: string, afterRev = 0, keepOlder?: (line: string) => boolean): Promise<JournalReadResult> {
   const file = join(dir, JOURNAL_FILE);
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], tornTail: null };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], tornTail: null };
     throw err;
   }
   const entries: JournalEntry[] = [];
+  const older: JournalEntry[] = [];
   let offset = 0;
   let lineNo = 0;
   let expectedRev = -1;
@@ -45,16 +49,18 @@ export async function readJournal(dir: string, afterRev = 0): Promise<JournalRea
     lineNo++;
     const isLast = end < 0 || end === text.length - 1;
     const rev = revOf(line);
-    if (rev === null || ((rev > afterRev || isLast) && !parses(line))) {
+    const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(line) === true);
+    const entry = wanted ? tryParse(line) : null;
+    if (rev === null || (wanted && !entry)) {
       if (isLast) {
         await truncateTo(file, Buffer.byteLength(text.slice(0, offset)));
-        return { entries, tornTail: { line: lineNo, bytes: Buffer.byteLength(line) } };
+        return { entries, older, tornTail: { line: lineNo, bytes: Buffer.byteLength(line) } };
       }
       throw new JournalCorruptError(file, lineNo, 'the line is not a journal entry');
     }
     if (expectedRev >= 0 && rev !== expectedRev) throw new JournalCorruptError(file, lineNo, `expected revision ${expectedRev}, found ${rev}`);
     expectedRev = rev + 1;
-    if (rev > afterRev) entries.push(JSON.parse(line) as JournalEntry);
+    if (entry) (rev > afterRev ? entries : older).push(entry);
     if (end < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
       await fsp.appendFile(file, '\n');
@@ -62,7 +68,7 @@ export async function readJournal(dir: string, afterRev = 0): Promise<JournalRea
     }
     offset = end + 1;
   }
-  return { entries, tornTail: null };
+  return { entries, older, tornTail: null };
 }
 
 // Lines start with `{"rev":N,` so replay after a snapshot can skip old lines without parsing them.
@@ -72,12 +78,11 @@ function revOf(line: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function parses(line: string): boolean {
+function tryParse(line: string): JournalEntry | null {
   try {
-    JSON.parse(line);
-    return true;
+    return JSON.parse(line) as JournalEntry;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -50,7 +50,22 @@ export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
       return { ...state, deal: event.deal };
     case 'deal.ended':
       return state.deal?.id === event.dealId ? { ...state, deal: null } : state;
+    case 'sales.recorded':
+      return recordSales(state, event);
   }
+}
+
+/** Counted orders take units off the stock the show tracks; the marketplace's cursor moves on. */
+function recordSales(state: ShowState, event: Extract<ShowEvent, { type: 'sales.recorded' }>): ShowState {
+  let products = state.products;
+  for (const change of event.changes) {
+    const product = products[change.productId];
+    if (change.effect !== 'counted' || !product || product.stock === null) continue;
+    if (products === state.products) products = { ...state.products };
+    products[change.productId] = { ...product, stock: Math.max(0, product.stock - change.units) };
+  }
+  const salesCursors = event.cursor === undefined ? state.salesCursors : { ...state.salesCursors, [event.source]: event.cursor };
+  return products === state.products && salesCursors === state.salesCursors ? state : { ...state, products, salesCursors };
 }
 
 /** Applies an acknowledged journal entry: its events, then its revision. */

@@ -9,6 +9,7 @@ import { JournalWriter, readJournal, type TornTail } from './journal';
 import { applyEntry } from './reducer';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import { initialShowState, type ShowState } from './state';
+import { SalesBook } from './sales-book';
 
 export interface CommandResult {
   revision: number;
@@ -50,6 +51,8 @@ export class ShowCore {
     private readonly dir: string,
     private readonly journal: JournalWriter,
     state: ShowState,
+    /** Every order of the show and its totals (a projection of the journal, see SalesBook). */
+    readonly sales: SalesBook,
     private readonly options: Required<ShowCoreOptions>
   ) {
     this.state = state;
@@ -59,12 +62,18 @@ export class ShowCore {
   static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
     await mkdir(dir, { recursive: true });
     const snapshot = await readSnapshot(dir);
-    const { entries, tornTail } = await readJournal(dir, snapshot?.revision ?? 0);
+    // The sales book is rebuilt from the whole journal; the show's state from the snapshot on.
+    const { entries, older, tornTail } = await readJournal(dir, snapshot?.revision ?? 0, SalesBook.wants);
+    const sales = new SalesBook();
+    for (const entry of older) sales.apply(entry);
     // A snapshot from an older version lacks newer fields: they start from their defaults.
     let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot } : initialShowState();
-    for (const entry of entries) state = applyEntry(state, entry);
+    for (const entry of entries) {
+      state = applyEntry(state, entry);
+      sales.apply(entry);
+    }
     const journal = await JournalWriter.open(dir);
-    const core = new ShowCore(dir, journal, state, {
+    const core = new ShowCore(dir, journal, state, sales, {
       snapshotEvery: options.snapshotEvery ?? 1000,
       auditSize: options.auditSize ?? 500,
       now: options.now ?? Date.now
@@ -84,7 +93,7 @@ export class ShowCore {
     if (this.closed) throw new CommandError('closing', 409, 'the studio is shutting down');
     const parsed = Command.safeParse(input);
     if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
-    const events = decide(this.state, parsed.data, { now: this.options.now(), actor });
+    const events = decide(this.state, parsed.data, { now: this.options.now(), actor, orders: this.sales });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
       await this.settled();
@@ -93,6 +102,8 @@ export class ShowCore {
     const entry: JournalEntry = { rev: this.state.revision + 1, at: this.options.now(), actor, command: parsed.data.type, events };
     const next = applyEntry(this.state, entry);
     this.state = next;
+    // Applied before the disk has it, so the next batch of orders is classified against this one.
+    this.sales.apply(entry);
     await this.journal.append(entry);
     this.acknowledge(next, entry);
     return { revision: entry.rev, events };

@@ -1,8 +1,8 @@
 import { isSoldOut } from '../../shared/product';
-import type { OnAirView, RundownEntryView, SalesView, ShowView } from '../../shared/view';
+import type { OnAirView, RundownEntryView, ShowView } from '../../shared/view';
+import { NO_SALES } from '../../shared/sales';
 import type { ShowState } from './state';
 
-const NO_SALES: SalesView = { orders: 0, units: 0, revenue: {}, byProduct: {} };
 
 /**
  * Builds what faces see from the core's state. Parts whose inputs did not change keep their

@@ -20,6 +20,8 @@ export interface ShowState {
   nextItemNumber: number;
   deal: FlashDeal | null;
   theme: Theme;
+  /** Per marketplace, where its next poll for orders continues. */
+  salesCursors: Record<string, string>;
 }
 
 export const DEFAULT_LOCALES: ShowLocale[] = [{ locale: 'en-GB', currency: 'GBP' }];
@@ -36,6 +38,7 @@ export function initialShowState(): ShowState {
     lastOnAirItemId: null,
     nextItemNumber: 1,
     deal: null,
-    theme: DEFAULT_THEME
+    theme: DEFAULT_THEME,
+    salesCursors: {}
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_SALES } from '../../../src/shared/sales';
 import { audienceFor, comingUp, onAirCard } from '../../../src/shared/on-air-card';
 import { OverlayText } from '../../../src/shared/overlay-text';
 import { readinessProblems } from '../../../src/shared/readiness';
@@ -27,7 +28,7 @@ function view(patch: Partial<ShowView> = {}): ShowView {
     ],
     onAir: { itemId: 'item-1', productId: 'den-04', since: 0, soldOut: false },
     lastOnAirItemId: 'item-1',
-    sales: { orders: 0, units: 0, revenue: {}, byProduct: {} },
+    sales: NO_SALES,
     obs: [],
     catalogue: { count: 2, revision: 1 },
     deal: null,

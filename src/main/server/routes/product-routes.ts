@@ -10,11 +10,13 @@ export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext): void {
   app.get('/api/v1/products', (req): ProductSearchResult => {
     const query = req.query as { q?: string; locale?: string; limit?: string; offset?: string };
-    return ctx.catalogue.search(String(query.q ?? ''), {
+    const result = ctx.catalogue.search(String(query.q ?? ''), {
       locale: query.locale ? String(query.locale) : undefined,
       limit: clampInt(query.limit, 100, 1, 20_000),
       offset: clampInt(query.offset, 0, 0, 1_000_000)
     });
+    // The index orders; the show has the latest stock (orders take units off between imports).
+    return { ...result, products: result.products.map((p) => ctx.core.current.products[p.id] ?? p) };
   });
 
   app.get('/api/v1/products/:id', (req) => {

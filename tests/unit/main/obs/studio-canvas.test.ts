@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_SALES } from '../../../../src/shared/sales';
 import { audienceFor, canvasContent, canvasRequests, STUDIO_SCENE, STUDIO_SOURCE } from '../../../../src/main/obs/studio-canvas';
 import { OverlayText } from '../../../../src/shared/overlay-text';
 import { emptyProduct } from '../../../../src/shared/product';
@@ -21,7 +22,7 @@ function view(onAir: boolean, scene: string | null = null): ShowView {
     rundown: [{ id: 'item-1', productId: 'lav-01', scene, addedAt: 0, addedBy: 'x', product, soldOut: false }],
     onAir: onAir ? { itemId: 'item-1', productId: 'lav-01', since: 1, soldOut: false } : null,
     lastOnAirItemId: null,
-    sales: { orders: 0, units: 0, revenue: {}, byProduct: {} },
+    sales: NO_SALES,
     obs: [],
     catalogue: { count: 1, revision: 1 },
     deal: null,
