@@ -17,6 +17,8 @@ import { OverlayText } from '../shared/overlay-text';
 import { loadDictionaries } from './locales';
 import { FileSecretStore } from './settings/secret-file';
 import { overlayPath } from '../shared/overlays';
+import { MarketplaceManager } from './marketplace/marketplace-manager';
+import type { MarketplaceSettingsInput } from '../shared/marketplace';
 
 export interface StudioOptions {
   dataDir: string;
@@ -31,6 +33,8 @@ export interface StudioOptions {
   log?: (line: string) => void;
   /** Where passwords and keys live: the OS keychain in the desktop app, a 0600 file headless. */
   secrets?: SecretVault;
+  /** The marketplace of a new data dir; later the stored choice wins. Default: the demo marketplace with the demo show, else none. */
+  marketplace?: MarketplaceSettingsInput;
   /** Every batch an OBS acknowledged (benchmarks and tests). */
   onObsApplied?: (connectionId: string, revision: number, ms: number) => void;
 }
@@ -45,6 +49,7 @@ export interface Studio {
   controlUrl: string;
   core: ShowCore;
   obs: ObsManager;
+  marketplace: MarketplaceManager;
   openReport: OpenReport;
   close(): Promise<void>;
 }
@@ -76,13 +81,15 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
   });
 
+  // One vault for every secret: two handles on one file would overwrite each other.
+  const secrets = options.secrets ?? new FileSecretStore(options.dataDir);
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
   const views = new StudioViews(core);
   const overlayToken = settings.overlayToken();
   let baseUrl = '';
   const obs: ObsManager = new ObsManager({
     store: settings.obsConnections,
-    secrets: options.secrets ?? new FileSecretStore(options.dataDir),
+    secrets,
     view: () => views.show(),
     subscribeShow: (listener) => core.subscribe(listener),
     text: new OverlayText(loadDictionaries(join(paths.resourcesDir, 'locales'))),
@@ -93,7 +100,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
   views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });
 
-  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken);
+  const marketplace = new MarketplaceManager({ store: settings.marketplace, secrets, core, initial: options.marketplace ?? { kind: options.demo && isNewShow ? 'demo' : 'none' } });
+  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace);
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
@@ -104,6 +112,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   obs.start();
+  marketplace.start();
   let closing: Promise<void> | null = null;
   return {
     host,
@@ -113,10 +122,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     controlUrl: `${baseUrl}/?token=${token}`,
     core,
     obs,
+    marketplace,
     openReport: report,
     close: () =>
       (closing ??= (async () => {
         stopDealTimer();
+        await marketplace.close();
         await obs.close();
         await server.close();
         await core.close();

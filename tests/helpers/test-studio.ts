@@ -14,7 +14,8 @@ export interface TestStudio {
 /** A real studio on a free loopback port with its own data dir. */
 export async function startTestStudio(options: Partial<StudioOptions> = {}): Promise<TestStudio> {
   const { dir, cleanup } = await tempDir('shopcast-api-');
-  const studio = await startStudio({ dataDir: dir, port: 0, ...options });
+  // No simulated sales unless a test asks for them: they would move stock under its feet.
+  const studio = await startStudio({ dataDir: dir, port: 0, marketplace: { kind: 'none' }, ...options });
   return {
     studio,
     dataDir: dir,

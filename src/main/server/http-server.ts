@@ -13,6 +13,7 @@ import { registerShowRoutes } from './routes/show-routes';
 import { registerRundownRoutes } from './routes/rundown-routes';
 import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
+import { registerMarketplaceRoutes } from './routes/marketplace-routes';
 
 export interface HttpServerOptions {
   host: string;
@@ -80,6 +81,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerRundownRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerObsRoutes(app, ctx);
+  registerMarketplaceRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
   registerOverlayPages(app, options.rendererDir);
 

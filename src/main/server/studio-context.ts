@@ -5,6 +5,7 @@ import type { CatalogueIndex } from '../show/catalogue-search';
 import type { CommandResult, ShowCore } from '../show/show-core';
 import type { StudioViews } from '../studio-views';
 import type { ObsManager } from '../obs/obs-manager';
+import type { MarketplaceManager } from '../marketplace/marketplace-manager';
 
 /** What the HTTP routes need of the studio: the core, its read models, and who is asking. */
 export class StudioContext {
@@ -15,7 +16,8 @@ export class StudioContext {
     readonly obs: ObsManager,
     readonly version: string,
     /** Given to the owner only, to put overlay URLs into OBS and the preview. */
-    readonly overlayToken: string
+    readonly overlayToken: string,
+    readonly marketplace: MarketplaceManager
   ) {}
 
   view(): ShowView {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Conf from 'conf';
 import type { ObsConnectionConfig } from '../obs/obs-connection';
 import type { ObsConnectionStore } from '../obs/obs-manager';
+import type { MarketplaceStore, StoredMarketplace } from '../marketplace/marketplace-manager';
 
 interface StudioSettingsData {
   /** The owner's API token: printed at start, persisted so scripts and bookmarks keep working. */
@@ -10,6 +11,8 @@ interface StudioSettingsData {
   overlayToken?: string;
   /** OBS connections without their passwords (those are in the secret store). */
   obsConnections?: ObsConnectionConfig[];
+  /** The marketplace the show sells on, without its secrets. */
+  marketplace?: StoredMarketplace;
 }
 
 /**
@@ -27,6 +30,7 @@ export class StudioSettings {
       schema: {
         ownerToken: { type: 'string', minLength: 20 },
         overlayToken: { type: 'string', minLength: 20 },
+        marketplace: { type: 'object', properties: { kind: { type: 'string' } }, required: ['kind'] },
         obsConnections: {
           type: 'array',
           items: {
@@ -50,6 +54,11 @@ export class StudioSettings {
   readonly obsConnections: ObsConnectionStore = {
     load: () => (this.store.get('obsConnections') ?? []).map((c) => ({ ...c, setupDone: c.setupDone ?? false })),
     save: (configs) => this.store.set('obsConnections', configs)
+  };
+
+  readonly marketplace: MarketplaceStore = {
+    load: () => this.store.get('marketplace'),
+    save: (settings) => this.store.set('marketplace', settings)
   };
 
   private token(key: 'ownerToken' | 'overlayToken'): string {

@@ -25,6 +25,8 @@ export class SalesBook implements OrderLedger {
   private refunds = 0;
   private readonly byProduct = new Map<string, ProductSales>();
   private readonly byLocale = new Map<string, SalesCounters>();
+  /** Per product and locale, for the report only (the live view does not carry it). */
+  private readonly byProductLocale = new Map<string, SalesCounters>();
   private readonly perMinute = new Map<number, MinuteSales>();
   private recent: RecentOrder[] = [];
   private onAir: { productId: string; since: number } | null = null;
@@ -84,6 +86,14 @@ export class SalesBook implements OrderLedger {
     return out;
   }
 
+  /** Sales per product and locale (null: the marketplace did not say), refunds taken out. */
+  *productLocaleTotals(): Generator<{ productId: string; locale: string | null; sales: SalesCounters }> {
+    for (const [pair, sales] of this.byProductLocale) {
+      const [productId, locale] = pair.split('\u0000');
+      yield { productId, locale: locale || null, sales: roundCounters(sales) };
+    }
+  }
+
   get orderCount(): number {
     return this.index.size;
   }
@@ -122,6 +132,9 @@ export class SalesBook implements OrderLedger {
       if (!this.byLocale.has(locale)) this.byLocale.set(locale, emptyCounters());
       add(this.byLocale.get(locale)!, order, sign);
     }
+    const pair = `${order.productId}\u0000${locale ?? ''}`;
+    if (!this.byProductLocale.has(pair)) this.byProductLocale.set(pair, emptyCounters());
+    add(this.byProductLocale.get(pair)!, order, sign);
     const minute = Math.floor(order.at / 60_000) * 60_000;
     const bucket = this.perMinute.get(minute) ?? { minute, orders: 0, units: 0 };
     bucket.orders += sign;

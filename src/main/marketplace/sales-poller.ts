@@ -1,0 +1,110 @@
+import type { Actor } from '../../shared/events';
+import type { MarketplaceStatus } from '../../shared/marketplace';
+import type { ShowCore } from '../show/show-core';
+import { MarketplaceError, type MarketplaceConnector } from './connector';
+
+const ACTOR: Actor = { id: 'studio', client: 'marketplace' };
+const MAX_BACKOFF_MS = 60_000;
+/** A quiet marketplace's cursor is journaled this often, not after every empty poll. */
+const QUIET_CURSOR_MS = 5 * 60_000;
+
+export interface PollerHealth {
+  status: MarketplaceStatus;
+  lastError: string | null;
+  lastSyncAt: number | null;
+  retryAt: number | null;
+}
+
+/**
+ * Polls one marketplace for orders and hands them to the core, one poll at a time. The cursor is
+ * journaled with the orders it covers, so a restart resumes where the last acknowledged poll ended
+ * and an order is neither lost nor (thanks to the core's keys) counted twice. Failures back off
+ * with jitter; a rate limit waits as long as the API asked; a refused key waits for the user.
+ */
+export class SalesPoller {
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private stopped = false;
+  private running: Promise<void> | null = null;
+  private health: PollerHealth = { status: 'syncing', lastError: null, lastSyncAt: null, retryAt: null };
+  private readonly listeners = new Set<() => void>();
+  /** The cursor of the last poll; journaled with the orders it brought, or now and then when quiet. */
+  private cursor: string | null = null;
+  private cursorJournaledAt = Date.now();
+
+  constructor(
+    private readonly connector: MarketplaceConnector,
+    private readonly core: ShowCore,
+    private readonly random: () => number = Math.random
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Polls now (after a settings change, or the control room's "sync now"). */
+  pollNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    return (this.running ??= this.poll().finally(() => (this.running = null)));
+  }
+
+  view(): PollerHealth {
+    return this.health;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.pollNow(), ms);
+    this.timer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped) return;
+    const source = this.connector.source;
+    try {
+      const { orders, cursor } = await this.connector.fetchOrders(this.cursor ?? this.core.current.salesCursors[source] ?? null);
+      if (this.stopped) return;
+      const journalCursor = orders.length > 0 || Date.now() - this.cursorJournaledAt > QUIET_CURSOR_MS;
+      if (journalCursor) {
+        await this.core.execute({ type: 'sales.record', source, cursor, orders }, ACTOR);
+        this.cursorJournaledAt = Date.now();
+      }
+      this.cursor = cursor;
+      this.failures = 0;
+      this.update({ status: 'ok', lastError: null, lastSyncAt: Date.now(), retryAt: null });
+      this.schedule(this.connector.pollSeconds * 1000);
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  private failed(err: unknown): void {
+    const error = err instanceof MarketplaceError ? err : new MarketplaceError('unavailable', (err as Error).message ?? String(err));
+    if (error.kind === 'auth' || error.kind === 'config') {
+      this.update({ status: 'failed', lastError: error.message, lastSyncAt: this.health.lastSyncAt, retryAt: null });
+      return;
+    }
+    this.failures++;
+    const exponential = Math.min(MAX_BACKOFF_MS, this.connector.pollSeconds * 1000 * 2 ** Math.min(this.failures - 1, 6));
+    const jittered = Math.round(exponential * (0.5 + this.random() * 0.5));
+    const wait = Math.max(jittered, error.retryAfterMs ?? 0);
+    this.update({ status: 'backing_off', lastError: error.message, lastSyncAt: this.health.lastSyncAt, retryAt: Date.now() + wait });
+    this.schedule(wait);
+  }
+
+  private update(health: PollerHealth): void {
+    this.health = health;
+    for (const listener of this.listeners) listener();
+  }
+}
