@@ -18,17 +18,20 @@ const CHART_MINUTES = 120;
  * in well under 200 MB.
  */
 export class SalesBook implements OrderLedger {
-  private readonly index = new Map<string, number>();
+  /** Per source, order id → row: nested rather than a joined key, so counting an order builds no string. */
+  private readonly index = new Map<string, Map<string, number>>();
+  private size = 0;
   private readonly table = new OrderTable();
   private readonly names = new Interner();
   private totals = emptyCounters();
   private refunds = 0;
   private readonly byProduct = new Map<string, ProductSales>();
   private readonly byLocale = new Map<string, SalesCounters>();
-  /** Per product and locale, for the report only (the live view does not carry it). */
-  private readonly byProductLocale = new Map<string, SalesCounters>();
+  /** Per product, then locale ('' when unknown), for the report only (the live view does not carry it). */
+  private readonly byProductLocale = new Map<string, Map<string, SalesCounters>>();
   private readonly perMinute = new Map<number, MinuteSales>();
-  private recent: RecentOrder[] = [];
+  /** Rows of counted orders, newest last; trimmed in bulk so an order costs no array copy. */
+  private recentRows: number[] = [];
   private onAir: { productId: string; since: number } | null = null;
   private cached: SalesView | null = null;
 
@@ -37,8 +40,8 @@ export class SalesBook implements OrderLedger {
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
     for (const order of orders) {
-      const key = keyOf(source, order.orderId);
-      const status = seenInBatch.get(key) ?? this.statusOf(key);
+      const key = order.orderId;
+      const status = seenInBatch.get(key) ?? this.statusOf(source, key);
       const voids = order.status !== 'paid';
       let effect: SaleChange['effect'] | null = null;
       if (status === 0) effect = voids ? 'voidedUnseen' : 'counted';
@@ -74,7 +77,7 @@ export class SalesBook implements OrderLedger {
       byProduct: Object.fromEntries([...this.byProduct].map(([id, p]) => [id, { ...p, ...roundCounters(p) }])),
       byLocale: Object.fromEntries([...this.byLocale].map(([locale, c]) => [locale, roundCounters(c)])),
       perMinute: perMinute.map((m) => ({ ...m })),
-      recent: this.recent.slice()
+      recent: this.recentRows.slice(-RECENT_SIZE).reverse().map((row) => this.table.recent(row, this.names))
     };
     return this.cached;
   }
@@ -88,35 +91,40 @@ export class SalesBook implements OrderLedger {
 
   /** Sales per product and locale (null: the marketplace did not say), refunds taken out. */
   *productLocaleTotals(): Generator<{ productId: string; locale: string | null; sales: SalesCounters }> {
-    for (const [pair, sales] of this.byProductLocale) {
-      const [productId, locale] = pair.split('\u0000');
-      yield { productId, locale: locale || null, sales: roundCounters(sales) };
+    for (const [productId, locales] of this.byProductLocale) {
+      for (const [locale, sales] of locales) yield { productId, locale: locale || null, sales: roundCounters(sales) };
     }
   }
 
   get orderCount(): number {
-    return this.index.size;
+    return this.size;
   }
 
-  private statusOf(key: string): number {
-    const row = this.index.get(key);
+  private statusOf(source: string, orderId: string): number {
+    const row = this.index.get(source)?.get(orderId);
     return row === undefined ? 0 : this.table.status[row];
   }
 
   private applyChange(source: string, change: SaleChange): void {
-    const key = keyOf(source, change.orderId);
-    const row = this.index.get(key);
+    let orders = this.index.get(source);
+    if (!orders) this.index.set(source, (orders = new Map()));
+    const key = change.orderId;
+    const row = orders.get(key);
     if (change.effect === 'counted' && row === undefined) {
-      this.index.set(key, this.table.add(COUNTED, change, this.names));
+      const added = this.table.add(COUNTED, change, this.names);
+      orders.set(key, added);
+      this.size++;
       this.count(change, change.locale, change.onAir, +1);
-      this.recent = [{ productId: change.productId, units: change.units, locale: change.locale, at: change.at }, ...this.recent].slice(0, RECENT_SIZE);
+      this.recentRows.push(added);
+      if (this.recentRows.length > RECENT_SIZE * 50) this.recentRows = this.recentRows.slice(-RECENT_SIZE);
     } else if (change.effect === 'voided' && row !== undefined && this.table.status[row] === COUNTED) {
       this.table.status[row] = VOIDED;
       // Take out exactly what was counted, whatever the refund message says.
       this.count(this.table.order(row, this.names), this.names.name(this.table.locale[row]), this.names.name(this.table.onAir[row]), -1);
       this.refunds++;
     } else if (change.effect === 'voidedUnseen' && row === undefined) {
-      this.index.set(key, this.table.add(VOIDED, change, this.names));
+      orders.set(key, this.table.add(VOIDED, change, this.names));
+      this.size++;
     } else {
       return;
     }
@@ -132,9 +140,11 @@ export class SalesBook implements OrderLedger {
       if (!this.byLocale.has(locale)) this.byLocale.set(locale, emptyCounters());
       add(this.byLocale.get(locale)!, order, sign);
     }
-    const pair = `${order.productId}\u0000${locale ?? ''}`;
-    if (!this.byProductLocale.has(pair)) this.byProductLocale.set(pair, emptyCounters());
-    add(this.byProductLocale.get(pair)!, order, sign);
+    let locales = this.byProductLocale.get(order.productId);
+    if (!locales) this.byProductLocale.set(order.productId, (locales = new Map()));
+    let pair = locales.get(locale ?? '');
+    if (!pair) locales.set(locale ?? '', (pair = emptyCounters()));
+    add(pair, order, sign);
     const minute = Math.floor(order.at / 60_000) * 60_000;
     const bucket = this.perMinute.get(minute) ?? { minute, orders: 0, units: 0 };
     bucket.orders += sign;
@@ -160,8 +170,6 @@ export class SalesBook implements OrderLedger {
     this.cached = null;
   }
 }
-
-const keyOf = (source: string, orderId: string) => `${source}\u0000${orderId}`;
 
 function emptyCounters(): SalesCounters {
   return { orders: 0, units: 0, revenue: {} };
@@ -226,6 +234,10 @@ class OrderTable {
 
   order(row: number, names: Interner): Pick<IncomingOrder, 'productId' | 'units' | 'amount' | 'currency' | 'at'> {
     return { productId: names.name(this.product[row])!, units: this.units[row], amount: this.amount[row], currency: names.name(this.currency[row])!, at: this.at[row] };
+  }
+
+  recent(row: number, names: Interner): RecentOrder {
+    return { productId: names.name(this.product[row])!, units: this.units[row], locale: names.name(this.locale[row]), at: this.at[row] };
   }
 
   private grow(): void {

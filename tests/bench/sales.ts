@@ -1,0 +1,147 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ShowCore } from '../../src/main/show/show-core';
+import { SalesBook } from '../../src/main/show/sales-book';
+import { JOURNAL_FILE, serializeEntry } from '../../src/main/show/journal';
+import { startStudio } from '../../src/main/studio';
+import type { Actor, JournalEntry, SaleChange } from '../../src/shared/events';
+import type { IncomingOrder } from '../../src/shared/sales';
+import { tempDir } from '../helpers/temp-dir';
+import { report, summarize } from './stats';
+
+const MARKETPLACE: Actor = { id: 'studio', client: 'marketplace' };
+const MARKETS = [
+  { locale: 'pl-PL', currency: 'PLN' },
+  { locale: 'de-DE', currency: 'EUR' },
+  { locale: 'fr-FR', currency: 'EUR' },
+  { locale: 'es-ES', currency: 'EUR' },
+  { locale: 'ru-RU', currency: 'RUB' }
+];
+const PRODUCTS = 300;
+
+/** Orders as a busy marketplace reports them: many products and markets, one in 50 refunded later. */
+function order(n: number, at: number): IncomingOrder {
+  const market = MARKETS[n % MARKETS.length];
+  return {
+    orderId: `8${String(n).padStart(11, '0')}`,
+    productId: `sku-${(n * 7919) % PRODUCTS}`,
+    units: 1 + (n % 3),
+    amount: 19.99 + (n % 40),
+    currency: market.currency,
+    locale: market.locale,
+    at,
+    status: 'paid'
+  };
+}
+
+const catalogue = () => Array.from({ length: PRODUCTS }, (_, i) => ({ id: `sku-${i}`, title: { en: `Product ${i}` }, price: { EUR: 19.99, PLN: 84.99, RUB: 1890 }, stock: null }));
+
+/**
+ * Orders ingested per second through the core (validated, classified, journaled with fsync, applied),
+ * in poll-sized batches, while an operator keeps pinning over HTTP and a control room listens on the
+ * live feed: the pin latency says whether the control room stays responsive.
+ */
+async function benchIngest(): Promise<void> {
+  const { dir, cleanup } = await tempDir('shopcast-ingest-');
+  const studio = await startStudio({ dataDir: dir, port: 0, marketplace: { kind: 'none' } });
+  const auth = { authorization: `Bearer ${studio.token}`, 'content-type': 'application/json' };
+  await studio.core.execute({ type: 'catalogue.import', products: catalogue() }, MARKETPLACE);
+  for (let i = 0; i < 20; i++) await studio.core.execute({ type: 'rundown.add', productId: `sku-${i}` }, MARKETPLACE);
+  const items = studio.core.current.rundown.map((i) => i.id);
+  const { default: WebSocket } = await import('ws');
+  const live = new WebSocket(`ws://127.0.0.1:${studio.port}/api/v1/live?token=${studio.token}`);
+  let liveMessages = 0;
+  live.on('message', () => liveMessages++);
+  await new Promise((resolve) => live.once('open', resolve));
+
+  const TOTAL = 200_000;
+  const BATCH = 1000;
+  let ingesting = true;
+  const pins: number[] = [];
+  const pinner = (async () => {
+    for (let n = 0; ingesting; n++) {
+      const t0 = performance.now();
+      const res = await fetch(`${studio.baseUrl}/api/v1/rundown/pin`, { method: 'POST', headers: auth, body: JSON.stringify({ itemId: items[n % items.length] }) });
+      await res.arrayBuffer();
+      pins.push(performance.now() - t0);
+      await sleep(20);
+    }
+  })();
+
+  const t0 = performance.now();
+  const start = Date.now();
+  for (let n = 0; n < TOTAL; n += BATCH) {
+    const orders = Array.from({ length: BATCH }, (_, i) => order(n + i, start + n + i));
+    // A poll repeats part of the previous one, as real APIs do: the core must drop the repeats.
+    if (n > 0) orders.push(...Array.from({ length: 50 }, (_, i) => order(n - 1 - i, start)));
+    await studio.core.execute({ type: 'sales.record', source: 'bench', cursor: String(n), orders }, MARKETPLACE);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  ingesting = false;
+  await pinner;
+  const totals = studio.core.sales.view();
+  console.log(`ingest: ${TOTAL.toLocaleString('en')} orders in ${BATCH}-order polls (+50 repeats each) in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds).toLocaleString('en')} orders/s  (aim: > 20,000/s); counted ${totals.orders.toLocaleString('en')}`);
+  report('pin over HTTP while ingesting', summarize(pins), 'the control room stays responsive');
+  console.log(`live feed messages to one control room during the run: ${liveMessages}`);
+  live.close();
+  await studio.close();
+  await cleanup();
+}
+
+/** Heap held by the sales book for one million distinct orders (refunds and repeats included). */
+async function benchMemory(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    console.log('memory: run with node --expose-gc (npm run bench does)');
+    return;
+  }
+  const ORDERS = 1_000_000;
+  gc();
+  const before = process.memoryUsage();
+  const book = new SalesBook();
+  const start = 1_764_000_000_000;
+  const BATCH = 1000;
+  for (let n = 0, rev = 1; n < ORDERS; n += BATCH, rev++) {
+    const changes: SaleChange[] = Array.from({ length: BATCH }, (_, i) => ({ ...order(n + i, start + (n + i) * 10), effect: 'counted', onAir: `sku-${rev % PRODUCTS}` }));
+    book.apply({ rev, at: start, actor: MARKETPLACE, command: 'sales.record', events: [{ type: 'sales.recorded', source: 'bench', changes }] });
+  }
+  book.view();
+  gc();
+  const after = process.memoryUsage();
+  const heap = (after.heapUsed - before.heapUsed) / 2 ** 20;
+  const buffers = (after.arrayBuffers - before.arrayBuffers) / 2 ** 20;
+  console.log(`memory: ${book.orderCount.toLocaleString('en')} orders held in ${(heap + buffers).toFixed(1)} MB (heap ${heap.toFixed(1)} MB + typed arrays ${buffers.toFixed(1)} MB)  (aim: < 200 MB)`);
+}
+
+/** Opening a show whose journal holds one million orders in poll-sized entries: the totals are rebuilt by replay. */
+async function benchRebuild(): Promise<void> {
+  const { dir, cleanup } = await tempDir('shopcast-rebuild-');
+  const ORDERS = 1_000_000;
+  const BATCH = 1000;
+  const lines: string[] = [];
+  let rev = 0;
+  const start = 1_764_000_000_000;
+  const push = (entry: Omit<JournalEntry, 'rev' | 'at' | 'actor'>) => lines.push(serializeEntry({ rev: ++rev, at: start + rev, actor: MARKETPLACE, ...entry }));
+  push({ command: 'catalogue.import', events: [{ type: 'catalogue.upserted', products: catalogue() }] });
+  for (let n = 0; n < ORDERS; n += BATCH) {
+    push({ command: 'rundown.pin', events: [{ type: 'onAir.pinned', itemId: `item-${rev}`, productId: `sku-${rev % PRODUCTS}`, since: start + rev }] });
+    const changes: SaleChange[] = Array.from({ length: BATCH }, (_, i) => ({ ...order(n + i, start + n + i), effect: 'counted', onAir: `sku-${rev % PRODUCTS}` }));
+    push({ command: 'sales.record', events: [{ type: 'sales.recorded', source: 'bench', cursor: String(n), changes }] });
+  }
+  const text = lines.join('');
+  await writeFile(join(dir, JOURNAL_FILE), text);
+  const t0 = performance.now();
+  const { core } = await ShowCore.open(dir);
+  const elapsed = performance.now() - t0;
+  console.log(`rebuild: ${core.sales.orderCount.toLocaleString('en')} orders from a ${(text.length / 1e6).toFixed(0)} MB journal in ${elapsed.toFixed(0)} ms  (aim: < 2000 ms)`);
+  await core.close();
+  await cleanup();
+}
+
+export async function benchSales(): Promise<void> {
+  await benchIngest();
+  await benchMemory();
+  await benchRebuild();
+}
