@@ -29,11 +29,13 @@ export interface JournalReadResult {
  * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken
  * line anywhere else is corruption and refused.
  */
-export async function readJournal(dir: string, afterRev = 0, keepOlder?: (line: string) => boolean): Promise<JournalReadResult> {
+export async function readJournal(dir: string, afterRev = 0, keepOlder?: (rev: number, line: () => string) => boolean): Promise<JournalReadResult> {
   const file = join(dir, JOURNAL_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fsp.readFile(file, 'utf8');
+    // Bytes, not text: lines before `afterRev` that nobody wants are never decoded (and a journal
+    // larger than V8's longest string still opens).
+    bytes = await fsp.readFile(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], tornTail: null };
     throw err;
@@ -43,39 +45,51 @@ export async function readJournal(dir: string, afterRev = 0, keepOlder?: (line: 
   let offset = 0;
   let lineNo = 0;
   let expectedRev = -1;
-  while (offset < text.length) {
-    const end = text.indexOf('\n', offset);
-    const line = end < 0 ? text.slice(offset) : text.slice(offset, end);
+  while (offset < bytes.length) {
+    const newline = bytes.indexOf(NEWLINE, offset);
+    const end = newline < 0 ? bytes.length : newline;
+    const start = offset;
     lineNo++;
-    const isLast = end < 0 || end === text.length - 1;
-    const rev = revOf(line);
-    const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(line) === true);
-    const entry = wanted ? tryParse(line) : null;
+    const isLast = newline < 0 || newline === bytes.length - 1;
+    const rev = revAt(bytes, start, end);
+    const line = () => bytes.toString('utf8', start, end);
+    const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(rev, line) === true);
+    const entry = wanted ? tryParse(line()) : null;
     if (rev === null || (wanted && !entry)) {
       if (isLast) {
-        await truncateTo(file, Buffer.byteLength(text.slice(0, offset)));
-        return { entries, older, tornTail: { line: lineNo, bytes: Buffer.byteLength(line) } };
+        await truncateTo(file, start);
+        return { entries, older, tornTail: { line: lineNo, bytes: end - start } };
       }
       throw new JournalCorruptError(file, lineNo, 'the line is not a journal entry');
     }
     if (expectedRev >= 0 && rev !== expectedRev) throw new JournalCorruptError(file, lineNo, `expected revision ${expectedRev}, found ${rev}`);
     expectedRev = rev + 1;
     if (entry) (rev > afterRev ? entries : older).push(entry);
-    if (end < 0) {
+    if (newline < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
       await fsp.appendFile(file, '\n');
       break;
     }
-    offset = end + 1;
+    offset = newline + 1;
   }
   return { entries, older, tornTail: null };
 }
 
-// Lines start with `{"rev":N,` so replay after a snapshot can skip old lines without parsing them.
-const REV_PREFIX = /^\{"rev":(\d+),/;
-function revOf(line: string): number | null {
-  const m = REV_PREFIX.exec(line);
-  return m ? Number(m[1]) : null;
+const NEWLINE = 0x0a;
+// Lines start with `{"rev":N,` so replay after a snapshot can skip old lines without decoding them.
+const REV_PREFIX = Buffer.from('{"rev":');
+const COMMA = 0x2c;
+
+function revAt(bytes: Buffer, start: number, end: number): number | null {
+  if (end - start < REV_PREFIX.length + 2 || bytes.compare(REV_PREFIX, 0, REV_PREFIX.length, start, start + REV_PREFIX.length) !== 0) return null;
+  let rev = 0;
+  let i = start + REV_PREFIX.length;
+  for (; i < end && i < start + REV_PREFIX.length + 16; i++) {
+    const digit = bytes[i] - 0x30;
+    if (digit < 0 || digit > 9) break;
+    rev = rev * 10 + digit;
+  }
+  return i > start + REV_PREFIX.length && bytes[i] === COMMA ? rev : null;
 }
 
 function tryParse(line: string): JournalEntry | null {

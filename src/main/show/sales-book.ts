@@ -1,12 +1,15 @@
 import type { JournalEntry, SaleChange } from '../../shared/events';
 import type { IncomingOrder } from '../../shared/sales';
-import type { MinuteSales, ProductSales, RecentOrder, SalesCounters, SalesView } from '../../shared/sales';
+import type { MinuteSales, ProductSales, SalesCounters, SalesView } from '../../shared/sales';
 import type { OrderLedger } from './decide';
+import { Interner, OrderTable, type Column, type ColumnName } from './order-table';
 
 const COUNTED = 1;
 const VOIDED = 2;
 const RECENT_SIZE = 20;
 const CHART_MINUTES = 120;
+/** Orders indexed per event-loop turn after a restart: a few milliseconds each. */
+const INDEX_SLICE = 20_000;
 
 /**
  * Every order the show heard of, and the totals they make. A projection of the journal's
@@ -14,15 +17,20 @@ const CHART_MINUTES = 120;
  * and copying them per event is not an option. The core applies entries in journal order, on replay
  * and live, so the book is always the fold of the journal.
  *
- * Orders are kept column-wise in typed arrays (about 40 bytes each plus the key) so a million fit
- * in well under 200 MB.
+ * Orders are kept column-wise in typed arrays (see OrderTable) so a million fit in well under
+ * 200 MB, and the whole book can be captured as an image for a snapshot (see sales-snapshot.ts), so a
+ * restart replays only the journal's tail instead of every order of the show.
  */
 export class SalesBook implements OrderLedger {
   /** Per source, order id → row: nested rather than a joined key, so counting an order builds no string. */
   private readonly index = new Map<string, Map<string, number>>();
   private size = 0;
-  private readonly table = new OrderTable();
-  private readonly names = new Interner();
+  private table = new OrderTable();
+  private names = new Interner();
+  /** The journal revision of the last entry applied. */
+  private revision = 0;
+  /** Rows restored from a snapshot but not yet in `index` (see restore). */
+  private unindexed = { from: 0, to: 0 };
   private totals = emptyCounters();
   private refunds = 0;
   private readonly byProduct = new Map<string, ProductSales>();
@@ -37,6 +45,7 @@ export class SalesBook implements OrderLedger {
 
   /** Decides what incoming orders change, without changing anything: repeats drop out here. */
   classify(source: string, orders: IncomingOrder[], onAir: string | null): SaleChange[] {
+    this.finishIndex(this.unindexed.to);
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
     for (const order of orders) {
@@ -54,6 +63,7 @@ export class SalesBook implements OrderLedger {
   }
 
   apply(entry: JournalEntry): void {
+    this.revision = entry.rev;
     for (const event of entry.events) {
       if (event.type === 'sales.recorded') for (const change of event.changes) this.applyChange(event.source, change);
       else if (event.type === 'onAir.pinned') this.tuneIn(event.productId, event.since);
@@ -100,18 +110,78 @@ export class SalesBook implements OrderLedger {
     return this.size;
   }
 
+  get appliedRevision(): number {
+    return this.revision;
+  }
+
+  /** Everything the book holds, copied, so a snapshot can be written while orders keep coming. */
+  capture(): SalesBookImage {
+    const aggregates: SalesBookAggregates = {
+      totals: this.totals,
+      refunds: this.refunds,
+      byProduct: [...this.byProduct],
+      byLocale: [...this.byLocale],
+      byProductLocale: [...this.byProductLocale].map(([id, locales]) => [id, [...locales]]),
+      perMinute: [...this.perMinute.values()],
+      recentRows: this.recentRows.slice(-RECENT_SIZE),
+      onAir: this.onAir
+    };
+    return { revision: this.revision, names: this.names.names(), ids: this.table.ids.slice(), columns: this.table.columns(), aggregates: structuredClone(aggregates) };
+  }
+
+  static restore(image: SalesBookImage): SalesBook {
+    const book = new SalesBook();
+    const a = image.aggregates;
+    book.revision = image.revision;
+    book.names = new Interner(image.names);
+    book.table = OrderTable.from(image.columns, image.ids);
+    book.size = image.ids.length;
+    // The totals are ready at once; the order-id index (a million map entries takes a while) is
+    // built in slices after start, and at once by the first order that needs it.
+    book.unindexed = { from: 0, to: book.size };
+    book.indexInBackground();
+    book.totals = a.totals;
+    book.refunds = a.refunds;
+    for (const [id, sales] of a.byProduct) book.byProduct.set(id, sales);
+    for (const [locale, sales] of a.byLocale) book.byLocale.set(locale, sales);
+    for (const [id, locales] of a.byProductLocale) book.byProductLocale.set(id, new Map(locales));
+    for (const m of a.perMinute) book.perMinute.set(m.minute, m);
+    book.recentRows = a.recentRows;
+    book.onAir = a.onAir;
+    return book;
+  }
+
   private statusOf(source: string, orderId: string): number {
     const row = this.index.get(source)?.get(orderId);
     return row === undefined ? 0 : this.table.status[row];
   }
 
+  private indexInBackground(): void {
+    if (this.unindexed.from >= this.unindexed.to) return;
+    this.finishIndex(Math.min(this.unindexed.to, this.unindexed.from + INDEX_SLICE));
+    setTimeout(() => this.indexInBackground(), 0).unref();
+  }
+
+  private finishIndex(upTo: number): void {
+    const source = this.table.source;
+    const ids = this.table.ids;
+    for (let row = this.unindexed.from; row < upTo; row++) {
+      const name = this.names.name(source[row])!;
+      let orders = this.index.get(name);
+      if (!orders) this.index.set(name, (orders = new Map()));
+      orders.set(ids[row], row);
+    }
+    this.unindexed.from = Math.max(this.unindexed.from, upTo);
+  }
+
   private applyChange(source: string, change: SaleChange): void {
+    this.finishIndex(this.unindexed.to);
     let orders = this.index.get(source);
     if (!orders) this.index.set(source, (orders = new Map()));
     const key = change.orderId;
     const row = orders.get(key);
     if (change.effect === 'counted' && row === undefined) {
-      const added = this.table.add(COUNTED, change, this.names);
+      const added = this.table.add(COUNTED, source, change, this.names);
       orders.set(key, added);
       this.size++;
       this.count(change, change.locale, change.onAir, +1);
@@ -123,7 +193,7 @@ export class SalesBook implements OrderLedger {
       this.count(this.table.order(row, this.names), this.names.name(this.table.locale[row]), this.names.name(this.table.onAir[row]), -1);
       this.refunds++;
     } else if (change.effect === 'voidedUnseen' && row === undefined) {
-      orders.set(key, this.table.add(VOIDED, change, this.names));
+      orders.set(key, this.table.add(VOIDED, source, change, this.names));
       this.size++;
     } else {
       return;
@@ -186,73 +256,23 @@ function roundCounters(c: SalesCounters): SalesCounters {
   return { orders: c.orders, units: c.units, revenue: Object.fromEntries(Object.entries(c.revenue).map(([cur, v]) => [cur, Math.round(v * 100) / 100])) };
 }
 
-/** Product ids, locales and currencies repeat across orders: stored once, referred to by number. */
-class Interner {
-  private readonly ids = new Map<string, number>();
-  private readonly list: string[] = [''];
-
-  id(name: string | null): number {
-    if (name === null) return 0;
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.list.push(name) - 1;
-      this.ids.set(name, id);
-    }
-    return id;
-  }
-
-  name(id: number): string | null {
-    return id === 0 ? null : this.list[id];
-  }
+/** The totals part of a captured book: small, stored as JSON. */
+export interface SalesBookAggregates {
+  totals: SalesCounters;
+  refunds: number;
+  byProduct: [string, ProductSales][];
+  byLocale: [string, SalesCounters][];
+  byProductLocale: [string, [string, SalesCounters][]][];
+  perMinute: MinuteSales[];
+  recentRows: number[];
+  onAir: { productId: string; since: number } | null;
 }
 
-/** The orders, one typed-array column per field, grown by doubling. */
-class OrderTable {
-  size = 0;
-  status = new Uint8Array(1024);
-  units = new Int32Array(1024);
-  amount = new Float64Array(1024);
-  at = new Float64Array(1024);
-  product = new Int32Array(1024);
-  currency = new Int32Array(1024);
-  locale = new Int32Array(1024);
-  onAir = new Int32Array(1024);
-
-  add(status: number, order: SaleChange, names: Interner): number {
-    if (this.size === this.status.length) this.grow();
-    const row = this.size++;
-    this.status[row] = status;
-    this.units[row] = order.units;
-    this.amount[row] = order.amount;
-    this.at[row] = order.at;
-    this.product[row] = names.id(order.productId);
-    this.currency[row] = names.id(order.currency);
-    this.locale[row] = names.id(order.locale);
-    this.onAir[row] = names.id(order.onAir);
-    return row;
-  }
-
-  order(row: number, names: Interner): Pick<IncomingOrder, 'productId' | 'units' | 'amount' | 'currency' | 'at'> {
-    return { productId: names.name(this.product[row])!, units: this.units[row], amount: this.amount[row], currency: names.name(this.currency[row])!, at: this.at[row] };
-  }
-
-  recent(row: number, names: Interner): RecentOrder {
-    return { productId: names.name(this.product[row])!, units: this.units[row], locale: names.name(this.locale[row]), at: this.at[row] };
-  }
-
-  private grow(): void {
-    const double = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.status = double(this.status);
-    this.units = double(this.units);
-    this.amount = double(this.amount);
-    this.at = double(this.at);
-    this.product = double(this.product);
-    this.currency = double(this.currency);
-    this.locale = double(this.locale);
-    this.onAir = double(this.onAir);
-  }
+export interface SalesBookImage {
+  /** The journal revision the image is the fold of. */
+  revision: number;
+  names: string[];
+  ids: string[];
+  columns: Record<ColumnName, Column>;
+  aggregates: SalesBookAggregates;
 }

@@ -10,6 +10,7 @@ import { applyEntry } from './reducer';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import { initialShowState, type ShowState } from './state';
 import { SalesBook } from './sales-book';
+import { readSalesSnapshot, writeSalesSnapshot } from './sales-snapshot';
 
 export interface CommandResult {
   revision: number;
@@ -44,6 +45,8 @@ export class ShowCore {
   private listeners = new Set<Listener>();
   private audit: JournalEntry[] = [];
   private sinceSnapshot = 0;
+  /** Orders and refunds the book held at its last snapshot: an unchanged book is not written again. */
+  private salesAtSnapshot = -1;
   private snapshotting: Promise<void> | null = null;
   private closed = false;
 
@@ -62,15 +65,25 @@ export class ShowCore {
   static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
     await mkdir(dir, { recursive: true });
     const snapshot = await readSnapshot(dir);
-    // The sales book is rebuilt from the whole journal; the show's state from the snapshot on.
-    const { entries, older, tornTail } = await readJournal(dir, snapshot?.revision ?? 0, SalesBook.wants);
-    const sales = new SalesBook();
+    const stateRev = snapshot?.revision ?? 0;
+    // The sales book comes from its own snapshot plus the journal after it; without one (or with one
+    // the journal does not reach), from every order of the journal.
+    let image = await readSalesSnapshot(dir);
+    const salesAfter = () => image?.revision ?? 0;
+    let read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter() && SalesBook.wants(line()));
+    if (image && image.revision > (read.entries.at(-1)?.rev ?? stateRev)) {
+      image = null;
+      read = await readJournal(dir, stateRev, (_rev, line) => SalesBook.wants(line()));
+    }
+    const { entries, older, tornTail } = read;
+    const sales = image ? SalesBook.restore(image) : new SalesBook();
+    const salesAtSnapshot = image ? salesMarker(sales) : -1;
     for (const entry of older) sales.apply(entry);
     // A snapshot from an older version lacks newer fields: they start from their defaults.
     let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot } : initialShowState();
     for (const entry of entries) {
       state = applyEntry(state, entry);
-      sales.apply(entry);
+      if (entry.rev > salesAfter()) sales.apply(entry);
     }
     const journal = await JournalWriter.open(dir);
     const core = new ShowCore(dir, journal, state, sales, {
@@ -80,6 +93,7 @@ export class ShowCore {
     });
     core.audit = entries.slice(-core.options.auditSize);
     core.sinceSnapshot = entries.length;
+    core.salesAtSnapshot = salesAtSnapshot;
     return { core, report: { replayed: entries.length, fromSnapshot: snapshot?.revision ?? 0, tornTail } };
   }
 
@@ -137,6 +151,7 @@ export class ShowCore {
     await this.journal.close();
     await this.snapshotting;
     if (this.sinceSnapshot > 0) await writeSnapshot(this.dir, this.committed);
+    await this.snapshotSales(this.committed);
   }
 
   private acknowledge(state: ShowState, entry: JournalEntry): void {
@@ -150,7 +165,8 @@ export class ShowCore {
 
   private snapshot(state: ShowState): void {
     this.sinceSnapshot = 0;
-    this.snapshotting = writeSnapshot(this.dir, state)
+    this.snapshotting = Promise.all([writeSnapshot(this.dir, state), this.snapshotSales(state)])
+      .then(() => undefined)
       .catch(() => {
         // The journal alone still holds the show; try again after the next batch of entries.
         this.sinceSnapshot = this.options.snapshotEvery;
@@ -159,7 +175,21 @@ export class ShowCore {
         this.snapshotting = null;
       });
   }
+
+  /**
+   * The book is captured only when it holds exactly the acknowledged journal: with commands still on
+   * their way to the disk it is ahead of it, and a crash would leave a snapshot the journal lacks.
+   */
+  private async snapshotSales(state: ShowState): Promise<void> {
+    const marker = salesMarker(this.sales);
+    if (this.sales.appliedRevision !== state.revision || marker === this.salesAtSnapshot) return;
+    this.salesAtSnapshot = marker;
+    await writeSalesSnapshot(this.dir, this.sales.capture());
+  }
 }
+
+/** Changes whenever an order is counted or taken out. */
+const salesMarker = (book: SalesBook) => book.orderCount + book.view().refunds;
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues
