@@ -125,7 +125,9 @@ export class ShopifyMarketplace implements MarketplaceConnector {
   }
 
   async fetchProducts(ids: string[], locales: ShowLocale[]): Promise<ProductFetch> {
-    const wanted = [...new Set(ids.map(numericId))];
+    // The caller's own spelling of each id (`123`, `sh-123`, a gid), to name the ones refused.
+    const asGiven = new Map(ids.map((id) => [numericId(id), id]));
+    const wanted = [...asGiven.keys()];
     const valid = wanted.filter((id) => /^\d+$/.test(id));
     const products = new Map<string, ProductDraft>();
     const notes: string[] = [];
@@ -149,7 +151,7 @@ export class ShopifyMarketplace implements MarketplaceConnector {
       products: [...products.values()],
       rejected: wanted
         .filter((id) => !found.has(studioProductId(id)))
-        .map((id) => ({ id, message: /^\d+$/.test(id) ? 'Shopify returned no such product' : 'not a Shopify product id' })),
+        .map((id) => ({ id: asGiven.get(id) ?? id, message: /^\d+$/.test(id) ? 'Shopify returned no such product' : 'not a Shopify product id' })),
       notes: [...new Set(notes)]
     };
   }

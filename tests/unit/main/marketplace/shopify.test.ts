@@ -210,6 +210,10 @@ describe('Admin API failures, over HTTP', () => {
     fake.rateLimitNext = 1;
     expect(await failure(api())).toMatchObject({ kind: 'rate_limited', retryAfterMs: 1000 });
     expect(await failure(new AdminApi({ shop: fake.url, accessToken: '' }))).toMatchObject({ kind: 'config' });
+    // Plain http elsewhere than this machine would send the token in the clear: refused before sending.
+    const calls = fake.calls.length;
+    expect(await failure(new AdminApi({ shop: 'http://shop.example.com', accessToken: 'shpat_good' }))).toMatchObject({ kind: 'config' });
+    expect(fake.calls.length).toBe(calls);
   });
 
   it('answers Throttled as a rate limit lasting until the bucket holds the query\'s cost', async () => {
