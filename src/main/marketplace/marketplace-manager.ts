@@ -5,6 +5,8 @@ import type { MarketplaceConnector } from './connector';
 import { DemoMarketplace } from './demo-marketplace';
 import { AliExpressMarketplace } from './aliexpress/aliexpress-marketplace';
 import { SalesPoller } from './sales-poller';
+import { ShopifyMarketplace } from './shopify/shopify-marketplace';
+import { acceptedSecrets, PREVIOUS_SECRET_GRACE_MS } from './shopify/webhook-signature';
 
 /** The marketplace settings as stored: everything but the secrets, which live in the vault. */
 export type StoredMarketplace = Record<string, string | number> & { kind: MarketplaceSettingsInput['kind'] };
@@ -15,6 +17,8 @@ export interface MarketplaceStore {
 }
 
 const secretName = (field: string) => `marketplace.${field}`;
+/** The webhook secret before the last change, with when it stops being accepted (JSON in the vault). */
+const PREVIOUS_WEBHOOK_SECRET = 'marketplace.webhookSecret.previous';
 
 /** The marketplace the show sells on: its settings, its secrets, its connector and its poller. */
 export class MarketplaceManager {
@@ -50,6 +54,15 @@ export class MarketplaceManager {
     return this.connector;
   }
 
+  /**
+   * The secrets a Shopify webhook may be signed with now (the current one, and the previous one for
+   * an hour after a change); null when the show does not sell on Shopify.
+   */
+  webhookSecrets(now = Date.now()): string[] | null {
+    if (this.settings.kind !== 'shopify') return null;
+    return acceptedSecrets(this.deps.secrets.get(secretName('webhookSecret')), this.previousWebhookSecret(), now);
+  }
+
   view(): MarketplaceView {
     if (this.cached) return this.cached;
     const { kind, ...settings } = this.settings;
@@ -76,11 +89,28 @@ export class MarketplaceManager {
     const stored: Record<string, string | number> = {};
     for (const [field, value] of Object.entries(input)) {
       if (value === undefined) continue;
+      if (field === 'webhookSecret') this.rotateWebhookSecret(String(value));
       if (secretFields.includes(field)) this.deps.secrets.set(secretName(field), String(value));
       else stored[field] = value as string | number;
     }
     this.deps.store.save(stored as StoredMarketplace);
     return stored as StoredMarketplace;
+  }
+
+  /** Shopify keeps signing with the old secret for a while after it is rotated: so do we accept it. */
+  private rotateWebhookSecret(next: string): void {
+    const current = this.deps.secrets.get(secretName('webhookSecret'));
+    if (!current || current === next) return;
+    this.deps.secrets.set(PREVIOUS_WEBHOOK_SECRET, JSON.stringify({ secret: current, until: Date.now() + PREVIOUS_SECRET_GRACE_MS }));
+  }
+
+  private previousWebhookSecret(): { secret: string; until: number } | null {
+    try {
+      const stored = JSON.parse(this.deps.secrets.get(PREVIOUS_WEBHOOK_SECRET) ?? 'null') as { secret?: unknown; until?: unknown } | null;
+      return typeof stored?.secret === 'string' && typeof stored.until === 'number' ? { secret: stored.secret, until: stored.until } : null;
+    } catch {
+      return null;
+    }
   }
 
   private connect(): void {
@@ -110,7 +140,12 @@ export class MarketplaceManager {
           pollSeconds
         });
       case 'shopify':
-        return null;
+        return new ShopifyMarketplace({
+          shop: String(s.shop),
+          accessToken: secret('accessToken') ?? '',
+          pollSeconds,
+          locales: () => this.deps.core.current.locales
+        });
     }
   }
 

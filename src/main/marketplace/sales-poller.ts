@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/events';
 import type { MarketplaceStatus } from '../../shared/marketplace';
 import type { ShowCore } from '../show/show-core';
+import { backoff } from '../retry';
 import { MarketplaceError, type MarketplaceConnector } from './connector';
 
 const ACTOR: Actor = { id: 'studio', client: 'marketplace' };
@@ -96,8 +97,7 @@ export class SalesPoller {
       return;
     }
     this.failures++;
-    const exponential = Math.min(MAX_BACKOFF_MS, this.connector.pollSeconds * 1000 * 2 ** Math.min(this.failures - 1, 6));
-    const jittered = Math.round(exponential * (0.5 + this.random() * 0.5));
+    const jittered = backoff(this.failures - 1, { baseMs: this.connector.pollSeconds * 1000, capMs: MAX_BACKOFF_MS }, this.random);
     const wait = Math.max(jittered, error.retryAfterMs ?? 0);
     this.update({ status: 'backing_off', lastError: error.message, lastSyncAt: this.health.lastSyncAt, retryAt: Date.now() + wait });
     this.schedule(wait);

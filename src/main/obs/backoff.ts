@@ -1,3 +1,4 @@
+import { backoff } from '../retry';
 import type { ObsFailure } from './obs-rpc';
 
 /**
@@ -6,7 +7,5 @@ import type { ObsFailure } from './obs-rpc';
  * be noticed within a second; anything slower (timeouts, a far-away host) backs off further.
  */
 export function backoffDelay(attempt: number, failure: ObsFailure['kind'], random: () => number = Math.random): number {
-  const cap = failure === 'unreachable' ? 1000 : 4000;
-  const exp = Math.min(cap, 250 * 2 ** Math.min(attempt, 10));
-  return Math.round(exp * (0.5 + random() * 0.5));
+  return backoff(attempt, { baseMs: 250, capMs: failure === 'unreachable' ? 1000 : 4000 }, random);
 }

@@ -14,6 +14,7 @@ import { registerRundownRoutes } from './routes/rundown-routes';
 import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
+import { registerShopifyWebhookRoutes, SHOPIFY_WEBHOOK_PATH } from './routes/shopify-webhook-routes';
 
 export interface HttpServerOptions {
   host: string;
@@ -32,6 +33,12 @@ export interface RunningServer {
   live: LiveFeed;
   close(): Promise<void>;
 }
+
+/**
+ * The only API paths that take no bearer token: the health check, and Shopify's webhook (Shopify
+ * cannot send a token; the route checks the delivery's HMAC signature instead).
+ */
+const PUBLIC_API_PATHS = new Set(['/api/v1/health', SHOPIFY_WEBHOOK_PATH]);
 
 /** Commands are small; catalogue imports raise their own limit. */
 const BODY_LIMIT = 256 * 1024;
@@ -57,7 +64,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
       return reply.code(403).send(errorBody('forbidden_origin', 'requests from other web sites are refused'));
     }
     const path = req.url.split('?')[0];
-    if (path.startsWith('/api/v1/') && path !== '/api/v1/health' && !tokenMatches(bearerToken(req.headers.authorization), options.token)) {
+    if (path.startsWith('/api/v1/') && !PUBLIC_API_PATHS.has(path) && !tokenMatches(bearerToken(req.headers.authorization), options.token)) {
       return reply.code(401).send(errorBody('unauthorized', 'a valid token is required: Authorization: Bearer TOKEN'));
     }
     if (isOverlayPage(path) && !readsShow(new URL(req.url, 'http://studio').searchParams.get('token'), options)) {
@@ -82,6 +89,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerProductRoutes(app, ctx);
   registerObsRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);
+  registerShopifyWebhookRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
   registerOverlayPages(app, options.rendererDir);
 

@@ -11,9 +11,7 @@ export function registerMarketplaceRoutes(app: FastifyInstance, ctx: StudioConte
   app.get('/api/v1/marketplace', () => ctx.marketplace.view());
 
   app.put('/api/v1/marketplace', async (req) => {
-    const input = parseBody(MarketplaceSettingsInput, req.body);
-    if (input.kind === 'shopify') throw new ApiError(501, 'not_implemented', 'the Shopify connector is not in this version yet; use the demo or AliExpress, or import orders through the API');
-    return ctx.marketplace.update(input);
+    return ctx.marketplace.update(parseBody(MarketplaceSettingsInput, req.body));
   });
 
   /** `{ productIds }`: fetched in every show locale's language and currency, then upserted. */
