@@ -76,7 +76,10 @@ export class SalesPoller {
     try {
       const { orders, cursor } = await this.connector.fetchOrders(this.cursor ?? this.core.current.salesCursors[source] ?? null);
       if (this.stopped) return;
-      const journalCursor = orders.length > 0 || Date.now() - this.cursorJournaledAt > QUIET_CURSOR_MS;
+      // Marketplaces repeat orders from poll to poll: a poll that only repeats what the book already
+      // has moves nothing but the cursor, and that is journaled only now and then.
+      const news = orders.length > 0 && this.core.sales.classify(source, orders, null).length > 0;
+      const journalCursor = news || Date.now() - this.cursorJournaledAt > QUIET_CURSOR_MS;
       if (journalCursor) {
         await this.core.execute({ type: 'sales.record', source, cursor, orders }, ACTOR);
         this.cursorJournaledAt = Date.now();

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ShowCore } from '../../../../src/main/show/show-core';
+import { SalesPoller } from '../../../../src/main/marketplace/sales-poller';
+import type { MarketplaceConnector } from '../../../../src/main/marketplace/connector';
+import type { IncomingOrder } from '../../../../src/shared/sales';
+import { tempDir } from '../../../helpers/temp-dir';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let core: ShowCore;
+
+const order = (orderId: string, status: IncomingOrder['status'] = 'paid'): IncomingOrder => ({ orderId, productId: 'lav-01', units: 1, amount: 19.99, currency: 'EUR', locale: null, at: 1_700_000_000_000, status });
+
+/** A marketplace whose every answer overlaps the last one, as real order APIs do. */
+function repeatingMarketplace(answers: IncomingOrder[][]): MarketplaceConnector & { polls: number } {
+  return {
+    source: 'shop',
+    pollSeconds: 3600,
+    polls: 0,
+    async fetchOrders() {
+      const orders = answers[Math.min(this.polls, answers.length - 1)];
+      this.polls++;
+      return { orders, cursor: `c${this.polls}` };
+    },
+    async fetchProducts() {
+      return { products: [], rejected: [], notes: [] };
+    }
+  };
+}
+
+const salesEntries = () => core.recentEntries(500).filter((e) => e.command === 'sales.record').length;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  ({ core } = await ShowCore.open(dir));
+});
+afterEach(async () => {
+  await core.close();
+  await cleanup();
+});
+
+describe('polling a marketplace', () => {
+  it('journals a poll that only repeats known orders no more than a quiet one, and still journals a late refund', async () => {
+    const shop = repeatingMarketplace([[order('A'), order('B')], [order('A'), order('B')], [order('A'), order('B')], [order('A', 'refunded'), order('B')]]);
+    const poller = new SalesPoller(shop, core);
+    for (let i = 0; i < 3; i++) await poller.pollNow();
+    expect(salesEntries()).toBe(1);
+    expect(core.sales.view().orders).toBe(2);
+    await poller.pollNow();
+    expect(salesEntries()).toBe(2);
+    expect(core.sales.view()).toMatchObject({ orders: 1, refunds: 1 });
+    await poller.stop();
+  });
+});
