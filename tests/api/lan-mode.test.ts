@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../../src/main/studio';
 import { LiveClient } from '../helpers/test-studio';
@@ -67,6 +68,12 @@ describe('LAN mode', () => {
     expect((await viaLan('GET', '/api/v1/show', owner({ origin: `http://${LAN}:${port}` }))).status).toBe(200);
   });
 
+  it('accepts the machine\'s name and its .local name as Host while LAN mode is on', async () => {
+    for (const name of [hostname(), `${hostname()}.local`]) {
+      expect((await viaLan('GET', '/api/v1/health', { host: `${name}:${port}` })).status).toBe(200);
+    }
+  });
+
   it('points the pairing QR code at the LAN address', async () => {
     const pairing = await api('POST', '/api/v1/lan/pairing', {});
     expect(pairing.body.role).toBe('moderator');
@@ -100,6 +107,7 @@ describe('LAN mode', () => {
     expect(await refusedConnection()).toBe('ECONNREFUSED');
     // Through the loopback listener, the LAN address is a foreign name again.
     expect((await raw(port, 'GET', '/api/v1/health', { headers: { host: `${LAN}:${port}` } })).status).toBe(421);
+    expect((await raw(port, 'GET', '/api/v1/health', { headers: { host: `${hostname()}.local:${port}` } })).status).toBe(421);
   });
 
   it('keeps the setting across a restart', async () => {
@@ -114,5 +122,22 @@ describe('LAN mode', () => {
   it('refuses a body that is not { enabled: boolean } with 400', async () => {
     const res = await api('PUT', '/api/v1/lan', { enabled: 'yes' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('a studio started on its LAN address (serve --host)', () => {
+  it('is in LAN mode from the start, and LAN mode cannot be turned off without a restart', async () => {
+    const { dir, cleanup: remove } = await tempDir('shopcast-lan-host-');
+    const onLan = await startStudio({ dataDir: dir, host: LAN, port: 0, marketplace: { kind: 'none' }, lanAddresses: [LAN] });
+    try {
+      const lanApi = (method: string, body?: unknown) => raw(onLan.port, method, '/api/v1/lan', { address: LAN, headers: { authorization: `Bearer ${onLan.token}` }, body });
+      expect((await lanApi('GET')).json()).toEqual({ enabled: true, urls: [`http://${LAN}:${onLan.port}/`], pairing: null });
+      const off = await lanApi('PUT', { enabled: false });
+      expect(off.status).toBe(409);
+      expect(off.json().error.code).toBe('lan_fixed_by_host');
+    } finally {
+      await onLan.close();
+      await remove();
+    }
   });
 });
