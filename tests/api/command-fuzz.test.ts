@@ -97,7 +97,8 @@ function resolveId(pick: number | string, ids: string[]): string {
 async function send(s: Step, view: ShowView) {
   const itemIds = view.rundown.map((i) => i.id);
   const productIds = view.rundown.map((i) => i.productId);
-  const [method, template] = s.route;
+  const method: string = s.route[0];
+  const template: string = s.route[1];
   const path = template.replace('{item}', encodeURIComponent(resolveId(s.pathId, itemIds))).replace('{product}', encodeURIComponent(resolveId(s.pathId, productIds)));
   let body: unknown = s.body.value;
   if (s.body.kind === 'json' && body && typeof body === 'object' && !Array.isArray(body)) {
