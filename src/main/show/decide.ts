@@ -61,6 +61,9 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
       return state.onAir ? [{ type: 'onAir.cleared', itemId: state.onAir.itemId }] : [];
     case 'catalogue.import':
       return command.products.length ? [{ type: 'catalogue.upserted', products: command.products }] : [];
+    case 'product.setStock':
+      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      return [{ type: 'catalogue.upserted', products: [{ id: command.productId, stock: command.stock }] }];
     case 'show.update':
       return [
         {

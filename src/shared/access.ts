@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { CommandType } from './commands';
+
+/**
+ * Who may do what. The owner's token (printed at start, used by the desktop window) is a producer;
+ * paired devices get the role the producer chose when making the pairing code. The core enforces
+ * `mayRun` on every command and the server enforces `PRODUCER_ONLY` routes: hiding a button in the UI
+ * is a courtesy, never the protection.
+ */
+export const Role = z.enum(['producer', 'moderator', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+/** Commands a moderator may run: the show on air, not its settings, catalogue or sales. */
+const MODERATOR_COMMANDS: readonly CommandType[] = [
+  'rundown.add',
+  'rundown.remove',
+  'rundown.move',
+  'rundown.pin',
+  'rundown.next',
+  'rundown.previous',
+  'rundown.unpin',
+  'product.setStock',
+  'deal.start',
+  'deal.end'
+];
+
+/** `system` is the studio itself (marketplace poller, deal timer, demo loader): never a device. */
+export function mayRun(role: Role | 'system', command: CommandType): boolean {
+  if (role === 'system' || role === 'producer') return true;
+  if (role === 'moderator') return MODERATOR_COMMANDS.includes(command);
+  return false;
+}
+
+/** `POST /api/v1/lan/pairing`: a short-lived code for one device, with the role it will get. */
+export const PairingStart = z.object({ role: Role.default('moderator') });
+export type PairingStart = z.infer<typeof PairingStart>;
+
+/** `POST /api/v1/pair` (no token: the code is the credential, once). */
+export const PairingRequest = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, 'the pairing code is six digits'),
+  name: z.string().trim().min(1).max(60)
+});
+export type PairingRequest = z.infer<typeof PairingRequest>;
+
+/** `PATCH /api/v1/devices/:id` */
+export const DevicePatch = z
+  .object({ name: z.string().trim().min(1).max(60).optional(), role: Role.optional() })
+  .refine((p) => p.name !== undefined || p.role !== undefined, 'give a name or a role');
+export type DevicePatch = z.infer<typeof DevicePatch>;
+
+/** `PUT /api/v1/lan` */
+export const LanSettings = z.object({ enabled: z.boolean() });
+export type LanSettings = z.infer<typeof LanSettings>;
+
+/** A paired device as the producer sees it (never its token or the token's hash). */
+export interface DeviceView {
+  id: string;
+  name: string;
+  role: Role;
+  pairedAt: number;
+  /** Last request or live message from it (epoch ms), null if never seen since pairing. */
+  lastSeenAt: number | null;
+  /** A live connection from it is open now. */
+  online: boolean;
+}
+
+/** `GET /api/v1/me`: who this token is. The owner is `{ id: "owner", name: "Studio", role: "producer" }`. */
+export interface Whoami {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface PairingView {
+  /** Six digits, shown large for typing on the device. */
+  code: string;
+  role: Role;
+  /** Epoch ms; a code is also spent by its first successful use. */
+  expiresAt: number;
+  /** What the QR code holds: `http://LAN-ADDRESS:PORT/pair#code=123456` (the fragment never reaches a server log). */
+  url: string;
+  /** The QR code of `url`, as a `data:image/svg+xml;base64,…` URL for an <img>. */
+  qrDataUrl: string;
+}
+
+/** `GET`/`PUT /api/v1/lan`: whether the studio is reachable from the studio network, and how. */
+export interface LanView {
+  enabled: boolean;
+  /** Control-room addresses devices on the network can open (`http://192.168.1.20:4555/`). */
+  urls: string[];
+  /** The pairing code being offered, if any. */
+  pairing: PairingView | null;
+}
+
+/**
+ * Who is working the show right now, for every face (`ShowView.operators`): the owner's window and
+ * each device with a live connection, and when each last changed something.
+ */
+export interface OperatorView {
+  id: string;
+  name: string;
+  role: Role;
+  online: boolean;
+  /** Epoch ms of its last acknowledged command, null if none this session. */
+  lastActionAt: number | null;
+}
