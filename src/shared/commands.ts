@@ -3,6 +3,7 @@ import { Prices, ProductId, ProductPatch } from './product';
 import { IncomingOrder } from './sales';
 import { Theme } from './theme';
 import { ShowLocale } from './locale';
+import { SalesGoal } from './goal';
 
 const ItemId = z.string().min(1).max(64);
 const Index = z.number().int().nonnegative().max(100_000);
@@ -35,9 +36,11 @@ export const UpdateShow = z
       .max(50)
       .refine((ls) => new Set(ls.map((l) => l.locale)).size === ls.length, 'each locale may appear once')
       .optional(),
-    theme: Theme.partial().optional()
+    theme: Theme.partial().optional(),
+    /** The show's sales goal; null clears it. */
+    goal: SalesGoal.nullable().optional()
   })
-  .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined, 'give a title, locales or a theme');
+  .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined, 'give a title, locales, a theme or a goal');
 
 /** A flash deal: a deal price for a while, counted down on every overlay by the studio's clock. */
 export const StartDeal = z.object({

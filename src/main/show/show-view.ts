@@ -38,7 +38,9 @@ export class ShowViewBuilder {
         prevView && prevState!.deal === state.deal && prevState!.products === state.products
           ? prevView.deal
           : state.deal && { ...state.deal, product: state.products[state.deal.productId] ?? null },
-      theme: state.theme
+      theme: state.theme,
+      // Shows journaled before goals existed have none.
+      goal: state.goal ?? null
     };
     this.last = { state, view };
     return view;
