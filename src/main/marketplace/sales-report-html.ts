@@ -89,7 +89,7 @@ function totalsBlock(sales: SalesView, report: SalesReport, fmt: Formatters): st
 
 function productTable(report: SalesReport, fmt: Formatters): string {
   if (report.products.length === 0) return '<p class="none">No products sold or on air.</p>';
-  const head = `<thead><tr><th>Product</th><th>Market</th><th>Orders</th><th>Units</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}<th>Minutes on air</th><th>Units while on air</th></tr></thead>`;
+  const head = `<thead><tr><th class="text">Product</th><th class="text">Market</th><th>Orders</th><th>Units</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}<th>Minutes on air</th><th>Units while on air</th></tr></thead>`;
   const body = report.products.map((p) => productRows(p, report.currencies, fmt)).join('');
   return `<table>${head}${body}</table>`;
 }
@@ -97,16 +97,16 @@ function productTable(report: SalesReport, fmt: Formatters): string {
 /** One tbody per product, so a page break never separates a product from its total. */
 function productRows(p: ReportProduct, currencies: string[], fmt: Formatters): string {
   const name = `<span class="title">${escapeHtml(p.title || p.productId)}</span><span class="id">${escapeHtml(p.productId)}</span>`;
-  const rows = p.locales.map((l, i) => `<tr>${i === 0 ? `<td rowspan="${p.locales.length + 1}">${name}</td>` : ''}<td>${escapeHtml(l.locale ?? 'unknown')}</td>${counterCells(l.sales, currencies, fmt)}<td></td><td></td></tr>`);
-  const total = `<tr class="total">${p.locales.length === 0 ? `<td>${name}</td>` : ''}<td>all</td>${counterCells(p.total, currencies, fmt)}<td>${fmt.minutes(p.onAirMs)}</td><td>${fmt.number(p.unitsWhileOnAir)}</td></tr>`;
+  const rows = p.locales.map((l, i) => `<tr>${i === 0 ? `<td class="product" rowspan="${p.locales.length + 1}">${name}</td>` : ''}<td class="market">${escapeHtml(l.locale ?? 'unknown')}</td>${counterCells(l.sales, currencies, fmt)}<td></td><td></td></tr>`);
+  const total = `<tr class="total">${p.locales.length === 0 ? `<td class="product">${name}</td>` : ''}<td class="market">all</td>${counterCells(p.total, currencies, fmt)}<td>${fmt.minutes(p.onAirMs)}</td><td>${fmt.number(p.unitsWhileOnAir)}</td></tr>`;
   return `<tbody data-product-id="${escapeHtml(p.productId)}">${rows.join('')}${total}</tbody>`;
 }
 
 function localeTable(report: SalesReport, fmt: Formatters): string {
   const totals = localeTotals(report);
   if (totals.length === 0) return '<p class="none">No sales yet.</p>';
-  const head = `<thead><tr><th>Market</th><th>Orders</th><th>Units</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
-  const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}"><td>${escapeHtml(t.locale)}</td>${counterCells(t.sales, report.currencies, fmt)}</tr>`).join('');
+  const head = `<thead><tr><th class="text">Market</th><th>Orders</th><th>Units</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
+  const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}"><td class="market">${escapeHtml(t.locale)}</td>${counterCells(t.sales, report.currencies, fmt)}</tr>`).join('');
   return `<table>${head}<tbody>${rows}</tbody></table>`;
 }
 
@@ -131,7 +131,7 @@ svg .bars rect { fill: #4f6cff; }
 svg .grid { stroke: #dde; stroke-width: 1; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { text-align: right; padding: 1.2mm 2mm; border-bottom: 1px solid #e3e5ea; vertical-align: top; }
-th:first-child, td:first-child, .products td:nth-child(2), .products th:nth-child(2) { text-align: left; }
+th.text, td.product, td.market { text-align: left; }
 thead { display: table-header-group; }
 th { font-size: 8.5pt; color: #556; border-bottom: 1.5px solid #99a; }
 tbody { break-inside: avoid; }
