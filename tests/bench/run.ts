@@ -6,6 +6,7 @@ import { benchJournalReplay } from './journal-replay';
 import { benchCatalogueSearch } from './catalogue-search';
 import { benchObsFollow } from './obs-follow';
 import { benchOverlay } from './overlay';
+import { benchSalesReport } from './sales-report';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -14,7 +15,8 @@ const benches: [string, () => Promise<void>][] = [
   ['replay', benchJournalReplay],
   ['search', benchCatalogueSearch],
   ['obs', benchObsFollow],
-  ['overlay', benchOverlay]
+  ['overlay', benchOverlay],
+  ['report', benchSalesReport]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

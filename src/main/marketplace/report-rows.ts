@@ -27,21 +27,23 @@ export interface SalesReport {
  * from the sales book, refunds already taken out, so the two forms cannot disagree.
  */
 export function salesReport(show: ShowState, book: SalesBook, now: number): SalesReport {
-  const rows = [...book.productLocaleTotals()];
+  const byProduct = new Map<string, ReportProduct['locales']>();
+  const currencySet = new Set<string>();
+  for (const row of book.productLocaleTotals()) {
+    if (!byProduct.has(row.productId)) byProduct.set(row.productId, []);
+    byProduct.get(row.productId)!.push({ locale: row.locale, sales: row.sales });
+    for (const c of Object.keys(row.sales.revenue)) currencySet.add(c);
+  }
   const onAir = book.onAirMs(now);
   const lift = book.view().byProduct;
-  const currencies = [...new Set(rows.flatMap((r) => Object.keys(r.sales.revenue)))].sort();
-  const productIds = [...new Set([...rows.map((r) => r.productId), ...onAir.keys()])].sort();
+  const productIds = [...new Set([...byProduct.keys(), ...onAir.keys()])].sort();
   const languages = show.locales.map((l) => l.locale);
   const title = (id: string) => {
     const product = show.products[id];
     return product ? pickText(product.title, languages[0] ?? 'en', [...languages, 'en']).text : '';
   };
   const products = productIds.map((productId): ReportProduct => {
-    const locales = rows
-      .filter((r) => r.productId === productId)
-      .map((r) => ({ locale: r.locale, sales: r.sales }))
-      .sort((a, b) => (a.locale ?? '').localeCompare(b.locale ?? ''));
+    const locales = (byProduct.get(productId) ?? []).sort((a, b) => (a.locale ?? '').localeCompare(b.locale ?? ''));
     return {
       productId,
       title: title(productId),
@@ -51,13 +53,20 @@ export function salesReport(show: ShowState, book: SalesBook, now: number): Sale
       unitsWhileOnAir: lift[productId]?.unitsWhileOnAir ?? 0
     };
   });
+  const currencies = [...currencySet].sort();
   return { currencies, products, minutes: book.allMinutes() };
 }
 
 /** Totals per locale over every product (a missing locale counts as "unknown"). */
 export function localeTotals(report: SalesReport): { locale: string; sales: SalesCounters }[] {
   const byLocale = new Map<string, SalesCounters[]>();
-  for (const p of report.products) for (const l of p.locales) byLocale.set(l.locale ?? 'unknown', [...(byLocale.get(l.locale ?? 'unknown') ?? []), l.sales]);
+  for (const p of report.products) {
+    for (const l of p.locales) {
+      const key = l.locale ?? 'unknown';
+      if (!byLocale.has(key)) byLocale.set(key, []);
+      byLocale.get(key)!.push(l.sales);
+    }
+  }
   return [...byLocale].map(([locale, list]) => ({ locale, sales: sumCounters(list) })).sort((a, b) => a.locale.localeCompare(b.locale));
 }
 

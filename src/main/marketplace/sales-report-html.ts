@@ -61,11 +61,20 @@ function formatters(locale: string) {
   const minutes = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return {
     number: (n: number) => number.format(n),
-    money: (amount: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
+    money: (amount: number, currency: string) => moneyFormat(locale, currency).format(amount),
     minutes: (ms: number) => minutes.format(ms / 60_000),
     date: (at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(at),
     time: (at: number) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(at)
   };
+}
+
+/** Making a number format is costly next to using one: a report of thousands of rows reuses them. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return format;
 }
 
 function salesSpan(report: SalesReport, fmt: Formatters): string {
