@@ -3,6 +3,7 @@ import { Prices, ProductId, ProductPatch } from './product';
 import { IncomingOrder } from './sales';
 import { Theme } from './theme';
 import { ShowLocale } from './locale';
+import { SalesGoal } from './goal';
 
 const ItemId = z.string().min(1).max(64);
 const Index = z.number().int().nonnegative().max(100_000);
@@ -35,9 +36,11 @@ export const UpdateShow = z
       .max(50)
       .refine((ls) => new Set(ls.map((l) => l.locale)).size === ls.length, 'each locale may appear once')
       .optional(),
-    theme: Theme.partial().optional()
+    theme: Theme.partial().optional(),
+    /** The show's sales goal; null clears it. */
+    goal: SalesGoal.nullable().optional()
   })
-  .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined, 'give a title, locales or a theme');
+  .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined, 'give a title, locales, a theme or a goal');
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
 export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000), expectedRevision: ExpectedRevision });

@@ -4,6 +4,7 @@ import type { ShowLocale } from './locale';
 import type { Prices } from './product';
 import type { Theme } from './theme';
 import type { IncomingOrder } from './sales';
+import type { SalesGoal } from './goal';
 
 export interface RundownItem {
   id: string;
@@ -39,7 +40,7 @@ export type ShowEvent =
   | { type: 'onAir.pinned'; itemId: string; productId: string; since: number }
   | { type: 'onAir.cleared'; itemId: string }
   | { type: 'catalogue.upserted'; products: ProductPatch[] }
-  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme> }
+  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null }
   | { type: 'deal.started'; deal: FlashDeal }
   | { type: 'deal.ended'; dealId: string }
   | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] };

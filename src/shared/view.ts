@@ -5,6 +5,7 @@ import type { ObsConnectionView } from './obs';
 import type { FlashDeal } from './events';
 import type { Theme } from './theme';
 import type { OperatorView } from './access';
+import type { SalesGoal } from './goal';
 
 export type { ObsConnectionView };
 
@@ -52,6 +53,8 @@ export interface ShowView {
   theme: Theme;
   /** Who is working the show: the owner's window and devices with a live connection or a recent action. */
   operators: OperatorView[];
+  /** The producer's sales goal for the show, or null. */
+  goal: SalesGoal | null;
 }
 
 /** Messages on `WS /api/v1/live`. */

@@ -23,6 +23,7 @@ const PRODUCER_ONLY: [string, string, unknown?][] = [
   ['POST', '/api/v1/marketplace/import', { productIds: ['1'] }],
   ['GET', '/api/v1/sales/report.csv'],
   ['HEAD', '/api/v1/sales/report.csv'],
+  ['GET', '/api/v1/sales/report.html'],
   ['POST', '/api/v1/products/import', [{ id: 'new-1', title: { en: 'New' }, price: { EUR: 1 } }]],
   ['PATCH', '/api/v1/show', { title: 'Renamed' }],
   ['GET', '/api/v1/devices'],

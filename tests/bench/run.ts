@@ -7,6 +7,7 @@ import { benchCatalogueSearch } from './catalogue-search';
 import { benchObsFollow } from './obs-follow';
 import { benchOverlay } from './overlay';
 import { benchSales } from './sales';
+import { benchSalesReport } from './sales-report';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -16,7 +17,8 @@ const benches: [string, () => Promise<void>][] = [
   ['search', benchCatalogueSearch],
   ['obs', benchObsFollow],
   ['overlay', benchOverlay],
-  ['sales', benchSales]
+  ['sales', benchSales],
+  ['report', benchSalesReport]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

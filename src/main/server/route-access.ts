@@ -29,7 +29,8 @@ const PRODUCER_ONLY: readonly ProducerOnlyRule[] = [
   { method: '*', route: '/api/v1/overlays', what: 'read the overlay token' },
   { method: 'POST', route: '/api/v1/products/import', what: 'import the catalogue' },
   { method: 'PATCH', route: '/api/v1/show', what: 'change the show\'s settings' },
-  { method: 'GET', route: '/api/v1/sales/report.csv', what: 'download the sales report' }
+  { method: 'GET', route: '/api/v1/sales/report.csv', what: 'download the sales report' },
+  { method: 'GET', route: '/api/v1/sales/report.html', what: 'open the sales report' }
 ];
 
 /** Why this role may not use this route, or null when it may. `route` is the matched route pattern. */

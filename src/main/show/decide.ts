@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/commands';
 import type { Actor, SaleChange, ShowEvent } from '../../shared/events';
 import type { IncomingOrder } from '../../shared/sales';
+import type { SalesGoal } from '../../shared/goal';
 import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
 
@@ -65,12 +66,14 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
       if (!state.products[command.productId]) throw notFound('product', command.productId);
       return [{ type: 'catalogue.upserted', products: [{ id: command.productId, stock: command.stock }] }];
     case 'show.update':
+      requireGoalCurrency(command.goal, command.locales ?? state.locales);
       return [
         {
           type: 'show.updated',
           ...(command.title !== undefined && { title: command.title }),
           ...(command.locales && { locales: command.locales }),
-          ...(command.theme && { theme: command.theme })
+          ...(command.theme && { theme: command.theme }),
+          ...(command.goal !== undefined && { goal: command.goal })
         }
       ];
     case 'deal.start': {
@@ -88,6 +91,12 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
       return [{ type: 'sales.recorded', source: command.source, ...(cursorMoves && { cursor: command.cursor }), changes }];
     }
   }
+}
+
+/** A revenue goal in a currency the show does not sell in could never be reached. */
+function requireGoalCurrency(goal: SalesGoal | null | undefined, locales: ShowState['locales']): void {
+  if (!goal || !('currency' in goal) || locales.some((l) => l.currency === goal.currency)) return;
+  throw new CommandError('invalid_command', 400, `goal.currency: the show sells in ${[...new Set(locales.map((l) => l.currency))].join(', ')}, not ${goal.currency}`);
 }
 
 function requireItem(state: ShowState, itemId: string): number {

@@ -44,7 +44,8 @@ export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
         ...state,
         title: event.title ?? state.title,
         locales: event.locales ?? state.locales,
-        theme: event.theme ? { ...state.theme, ...event.theme } : state.theme
+        theme: event.theme ? { ...state.theme, ...event.theme } : state.theme,
+        goal: event.goal !== undefined ? event.goal : state.goal
       };
     case 'deal.started':
       return { ...state, deal: event.deal };

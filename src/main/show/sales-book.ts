@@ -106,6 +106,11 @@ export class SalesBook implements OrderLedger {
     }
   }
 
+  /** Every minute that had orders, the whole show long (the live view keeps two hours). */
+  allMinutes(): MinuteSales[] {
+    return [...this.perMinute.values()].filter((m) => m.orders !== 0 || m.units !== 0).sort((a, b) => a.minute - b.minute).map((m) => ({ ...m }));
+  }
+
   get orderCount(): number {
     return this.size;
   }

@@ -39,7 +39,9 @@ export class ShowViewBuilder {
           ? prevView.deal
           : state.deal && { ...state.deal, product: state.products[state.deal.productId] ?? null },
       theme: state.theme,
-      operators: prevView?.operators ?? []
+      operators: prevView?.operators ?? [],
+      // Shows journaled before goals existed have none.
+      goal: state.goal ?? null
     };
     this.last = { state, view };
     return view;

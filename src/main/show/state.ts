@@ -2,6 +2,7 @@ import type { ShowLocale } from '../../shared/locale';
 import type { Product } from '../../shared/product';
 import type { FlashDeal, OnAir, RundownItem } from '../../shared/events';
 import { DEFAULT_THEME, type Theme } from '../../shared/theme';
+import type { SalesGoal } from '../../shared/goal';
 
 /** The show as the core holds it; faces see it through `toShowView`. */
 export interface ShowState {
@@ -22,6 +23,7 @@ export interface ShowState {
   theme: Theme;
   /** Per marketplace, where its next poll for orders continues. */
   salesCursors: Record<string, string>;
+  goal: SalesGoal | null;
 }
 
 export const DEFAULT_LOCALES: ShowLocale[] = [{ locale: 'en-GB', currency: 'GBP' }];
@@ -39,6 +41,7 @@ export function initialShowState(): ShowState {
     nextItemNumber: 1,
     deal: null,
     theme: DEFAULT_THEME,
-    salesCursors: {}
+    salesCursors: {},
+    goal: null
   };
 }

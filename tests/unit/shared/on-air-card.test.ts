@@ -34,6 +34,7 @@ function view(patch: Partial<ShowView> = {}): ShowView {
     deal: null,
     theme: DEFAULT_THEME,
     operators: [],
+    goal: null,
     ...patch
   };
 }

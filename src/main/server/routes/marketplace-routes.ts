@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MarketplaceSettingsInput } from '../../../shared/marketplace';
 import type { ImportResult } from '../../../shared/view';
 import { salesReportCsv } from '../../marketplace/sales-report';
+import { REPORT_SECURITY_POLICY, salesReportHtml } from '../../marketplace/sales-report-html';
 import { MarketplaceError } from '../../marketplace/connector';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
@@ -40,5 +41,15 @@ export function registerMarketplaceRoutes(app: FastifyInstance, ctx: StudioConte
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="sales-report.csv"')
       .send(salesReportCsv(ctx.core.current, ctx.core.sales, Date.now()))
+  );
+
+  /** The printable report for the agency's client: charts as inline SVG, no script at all. */
+  app.get('/api/v1/sales/report.html', (_req, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', REPORT_SECURITY_POLICY)
+      .header('content-disposition', 'inline; filename="sales-report.html"')
+      .header('cache-control', 'no-store')
+      .send(salesReportHtml(ctx.core.current, ctx.core.sales, Date.now()))
   );
 }

@@ -56,6 +56,10 @@ export class StudioClient {
     return this.request<T>('PATCH', path, body);
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
   delete<T>(path: string): Promise<T> {
     return this.request<T>('DELETE', path);
   }
@@ -63,6 +67,21 @@ export class StudioClient {
   /** Uploads a catalogue file as it is (CSV as text/csv, JSON as application/json). */
   importCatalogue<T>(text: string, kind: 'csv' | 'json'): Promise<T> {
     return this.request<T>('POST', '/api/v1/products/import', text, undefined, kind === 'csv' ? 'text/csv' : 'application/json');
+  }
+
+  /** A file the API serves (a report): fetched with the token, which a plain link cannot carry. */
+  async file(path: string): Promise<Blob> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.address.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.address.token}`, 'x-shopcast-client': 'control-room' } });
+    } catch {
+      throw new ApiFailure(0, 'offline', 'The studio cannot be reached. Is it still running?');
+    }
+    if (!res.ok) {
+      const error = ((await res.json().catch(() => undefined)) as ApiErrorBody | undefined)?.error;
+      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? `The studio answered ${res.status}`);
+    }
+    return res.blob();
   }
 
   private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, contentType = 'application/json'): Promise<T> {

@@ -10,6 +10,8 @@ import { CataloguePanel } from './CataloguePanel';
 import { RundownPanel, RUNDOWN_DROP_ZONE } from './RundownPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { ObsPanel } from './ObsPanel';
+import { SalesPanel } from './SalesPanel';
+import { MarketplacePanel } from './MarketplacePanel';
 import { PreviewPanel } from './PreviewPanel';
 import { ReadinessPanel } from './ReadinessPanel';
 import { Notices } from './Notices';
@@ -86,6 +88,10 @@ export function App() {
               <PreviewPanel />
               <ReadinessPanel />
               <ObsPanel />
+            </div>
+            <div className="column sales">
+              <MarketplacePanel />
+              <SalesPanel />
             </div>
           </main>
         ) : (

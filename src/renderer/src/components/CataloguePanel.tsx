@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDraggable } from '@dnd-kit/core';
 import type { Product } from '../../../shared/product';
 import type { ShowLocale } from '../../../shared/locale';
+import { stockLevel } from '../../../shared/stock';
 import type { ProductSearchResult } from '../../../shared/view';
 import { productLabel } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
@@ -149,8 +150,14 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
 });
 
 export function StockBadge({ stock }: { stock: number | null }) {
-  if (stock === null) return null;
-  if (stock === 0) return <span className="badge sold-out">Sold out</span>;
-  if (stock <= 5) return <span className="badge low">{stock} left</span>;
-  return <span className="muted">{stock} in stock</span>;
+  switch (stockLevel(stock)) {
+    case 'untracked':
+      return null;
+    case 'sold-out':
+      return <span className="badge sold-out">Sold out</span>;
+    case 'low':
+      return <span className="badge low">{stock} left</span>;
+    case 'ok':
+      return <span className="muted">{stock} in stock</span>;
+  }
 }

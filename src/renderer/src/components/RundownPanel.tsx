@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { ShowLocale } from '../../../shared/locale';
+import { stockLevel } from '../../../shared/stock';
 import type { RundownEntryView } from '../../../shared/view';
 import { productLabel } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
@@ -71,17 +72,19 @@ interface ItemProps {
 const RundownItem = memo(function RundownItem({ item, index, onAir, selected, locale, locales }: ItemProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, data: { kind: 'item', label: '' } });
   const label = productLabel(item.product, locale, locales);
+  const stock = stockLevel(item.product?.stock);
   const select = useStudio((s) => s.select);
   return (
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`row rundown-item${onAir ? ' on-air' : ''}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${item.soldOut ? ' sold-out-item' : ''}`}
+      className={`row rundown-item${onAir ? ' on-air' : ''}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${item.soldOut ? ' sold-out-item' : ''}${stock === 'low' ? ' low-stock-item' : ''}`}
       data-testid="rundown-item"
       data-item-id={item.id}
       data-product-id={item.productId}
       data-on-air={String(onAir)}
       data-sold-out={String(item.soldOut)}
+      data-stock={stock}
       aria-current={onAir ? 'true' : undefined}
       onClick={() => select(item.id)}
       {...attributes}

@@ -35,3 +35,33 @@ function safePrice(amount: number, locale: ShowLocale): string {
     return `${amount} ${locale.currency}`;
   }
 }
+
+/** An amount in the operator's locale (`1 234,50 €`); an unknown currency code still reads. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+/**
+ * Revenue in every currency it came in, never added up (there is no exchange rate here), in the
+ * order of the show's audiences, then any other currency alphabetically.
+ */
+export function formatRevenue(revenue: Record<string, number>, locale: string, showCurrencies: string[] = []): string[] {
+  const rank = (c: string) => (showCurrencies.includes(c) ? showCurrencies.indexOf(c) : showCurrencies.length);
+  return Object.entries(revenue)
+    .filter(([, amount]) => amount !== 0)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([currency, amount]) => formatMoney(amount, currency, locale));
+}
+
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** `14:03:27` in the operator's locale. */
+export function formatClock(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+}

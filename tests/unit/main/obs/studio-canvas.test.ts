@@ -27,7 +27,8 @@ function view(onAir: boolean, scene: string | null = null): ShowView {
     catalogue: { count: 1, revision: 1 },
     deal: null,
     theme: DEFAULT_THEME,
-    operators: []
+    operators: [],
+    goal: null
   };
 }
 

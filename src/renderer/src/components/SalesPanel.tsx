@@ -1,0 +1,34 @@
+import { useStudio } from '../store/studio-store';
+import { SalesTotals } from './sales/SalesTotals';
+import { GoalBar } from './sales/GoalBar';
+import { SalesChart } from './sales/SalesChart';
+import { TopSellers } from './sales/TopSellers';
+import { JustBought } from './sales/JustBought';
+import { StockWarnings } from './sales/StockWarnings';
+import { ReportButtons } from './sales/ReportButtons';
+
+/** Live sales during the show: the figures, the goal, the last two hours per minute, what sells, what runs out. */
+export function SalesPanel() {
+  const show = useStudio((s) => s.show);
+  const chosen = useStudio((s) => s.locale);
+  if (!show) return null;
+  const showLocale = show.locales.find((l) => l.locale === chosen) ?? show.locales[0];
+  const locale = showLocale?.locale ?? 'en-GB';
+  const { sales } = show;
+  return (
+    <section className="panel sales-panel" aria-label="Sales" data-testid="sales-panel">
+      <div className="panel-head">
+        <h2>Sales</h2>
+        <ReportButtons />
+      </div>
+      <SalesTotals sales={sales} locale={locale} currencies={show.locales.map((l) => l.currency)} />
+      <GoalBar goal={show.goal} sales={sales} locales={show.locales} locale={locale} />
+      <SalesChart perMinute={sales.perMinute} locale={locale} />
+      <StockWarnings rundown={show.rundown} showLocale={showLocale} locales={show.locales} />
+      <h3 className="sub-head">Top sellers</h3>
+      <TopSellers sales={sales} show={show} showLocale={showLocale} locale={locale} />
+      {sales.recent.length > 0 && <h3 className="sub-head">Just bought</h3>}
+      <JustBought recent={sales.recent} show={show} showLocale={showLocale} locale={locale} />
+    </section>
+  );
+}

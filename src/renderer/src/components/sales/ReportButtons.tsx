@@ -1,0 +1,39 @@
+import { act } from '../../store/studio-store';
+
+/**
+ * The post-show report. The API wants the token in a header, which a link cannot carry: the file is
+ * fetched, then opened (or saved) from a blob URL.
+ */
+export function ReportButtons() {
+  return (
+    <div className="report-buttons">
+      <button data-testid="report-print" onClick={() => void openReport('html')} title="The report with charts, ready to print or save as PDF">
+        Report (print)
+      </button>
+      <button data-testid="report-csv" onClick={() => void openReport('csv')} title="Per product and market, for a spreadsheet">
+        Spreadsheet (CSV)
+      </button>
+    </div>
+  );
+}
+
+async function openReport(kind: 'html' | 'csv'): Promise<void> {
+  const blob = await act((c) => c.file(`/api/v1/sales/report.${kind}`));
+  if (!blob) return;
+  const url = URL.createObjectURL(blob);
+  // Where a new window is refused (a popup blocker, the desktop shell), the report is saved instead.
+  const opened = kind === 'html' ? window.open(url, '_blank') : null;
+  if (opened) opened.opener = null;
+  else save(url, `sales-report-${new Date().toISOString().slice(0, 10)}.${kind}`);
+  // Long enough for the new window to load it or the download to start.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function save(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
