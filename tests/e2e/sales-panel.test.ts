@@ -231,15 +231,15 @@ describe('the marketplace panel', () => {
     expect((await t.api('GET', '/api/v1/marketplace')).body.settings.trackingId).toBe('show-8');
   }, 40_000);
 
-  it('switches to the demo marketplace, and shows the studio\'s own words when it refuses Shopify', async () => {
+  it('switches to the demo marketplace, and shows the studio\'s own words when it refuses a Shopify setting', async () => {
     const page = await openControlRoom();
     expect(await page.getByTestId('marketplace-status').getAttribute('data-kind')).toBe('none');
     await page.getByTestId('marketplace-edit').click();
     await page.getByTestId('marketplace-kind').selectOption('shopify');
-    await page.getByTestId('marketplace-field-shop').fill('my-shop.myshopify.com');
+    await page.getByTestId('marketplace-field-shop').fill('my shop');
     await page.getByTestId('marketplace-field-accessToken').fill('shpat_123');
     await page.getByTestId('marketplace-save').click();
-    await expect.poll(() => page.getByTestId('notice').first().textContent()).toContain('the Shopify connector is not in this version yet');
+    await expect.poll(() => page.getByTestId('notice').first().textContent()).toContain('expected your-shop.myshopify.com');
 
     await page.getByTestId('marketplace-kind').selectOption('demo');
     await page.getByTestId('marketplace-field-seed').fill('7');

@@ -23,8 +23,9 @@ export function useProducts(show: ShowView, ids: string[]): Map<string, Product>
 
   useEffect(() => {
     if (!client || !missingKey) return;
-    let live = true;
     for (const id of missingKey.split('\n')) fetched.set(id, null);
+    // Re-render whenever a fetch lands, even if the missing set changed meanwhile: the ids are
+    // marked as fetched above, so no later run would ask for them again.
     void Promise.all(
       missingKey.split('\n').map((id) =>
         client.get<Product>(`/api/v1/products/${encodeURIComponent(id)}`).then(
@@ -32,10 +33,7 @@ export function useProducts(show: ShowView, ids: string[]): Map<string, Product>
           () => undefined // a product no longer in the catalogue keeps its id as its name
         )
       )
-    ).then(() => live && setArrived((n) => n + 1));
-    return () => {
-      live = false;
-    };
+    ).then(() => setArrived((n) => n + 1));
   }, [client, missingKey]);
 
   return useMemo(() => {
