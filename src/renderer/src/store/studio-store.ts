@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { LiveMessage } from '../../../shared/view';
 import type { LinkStatus } from '../api/live-connection';
 import type { StudioClient } from '../api/client';
+import type { Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
 
 export interface Notice {
@@ -12,6 +13,8 @@ export interface Notice {
 
 interface StudioStore extends MirroredShow {
   client: StudioClient | null;
+  /** Who this screen is to the studio (`GET /api/v1/me`): its name and role decide what it offers. */
+  me: Whoami | null;
   link: LinkStatus;
   /** The show locale the operator reads titles and prices in. */
   locale: string | null;
@@ -19,7 +22,9 @@ interface StudioStore extends MirroredShow {
   notices: Notice[];
   receive(message: LiveMessage, receivedAt: number): void;
   setLink(link: LinkStatus): void;
-  setClient(client: StudioClient): void;
+  setClient(client: StudioClient, me: Whoami): void;
+  /** The credential was refused: nothing of the show stays on screen. */
+  reset(): void;
   setLocale(locale: string): void;
   select(itemId: string | null): void;
   notify(text: string, tone?: Notice['tone']): void;
@@ -33,6 +38,7 @@ export const useStudio = create<StudioStore>((set, get) => ({
   show: null,
   clockOffset: 0,
   client: null,
+  me: null,
   link: 'connecting',
   locale: null,
   selectedItemId: null,
@@ -44,7 +50,8 @@ export const useStudio = create<StudioStore>((set, get) => ({
     set({ ...next, locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
   },
   setLink: (link) => set({ link }),
-  setClient: (client) => set({ client }),
+  setClient: (client, me) => set({ client, me }),
+  reset: () => set({ client: null, me: null, show: null, link: 'connecting', selectedItemId: null }),
   setLocale: (locale) => set({ locale }),
   select: (selectedItemId) => set({ selectedItemId }),
   notify(text, tone = 'error') {
@@ -55,6 +62,8 @@ export const useStudio = create<StudioStore>((set, get) => ({
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) })
 }));
 
+export const STALE_NOTICE = 'The rundown changed while you were acting on it; look again and retry.';
+
 /** Runs a studio call and turns a refusal into a notice the operator can read. */
 export async function act<T>(what: (client: StudioClient) => Promise<T>): Promise<T | undefined> {
   const { client, notify } = useStudio.getState();
@@ -63,7 +72,7 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
     return await what(client);
   } catch (err) {
     const e = err as { code?: string; message: string };
-    notify(e.code === 'stale_revision' ? 'The rundown changed while you were acting on it; look again and retry.' : e.message);
+    notify(e.code === 'stale_revision' ? STALE_NOTICE : e.message);
     return undefined;
   }
 }
