@@ -81,9 +81,12 @@ export class LiveConnection {
     socket.close();
     window.clearTimeout(this.silenceTimer);
     if (this.stopped) return;
-    this.onStatus('connecting');
+    // The first drop starts the clock; later failed redials neither restart it nor calm an alarm already raised.
+    if (this.offlineTimer === undefined) {
+      this.onStatus('connecting');
+      this.offlineTimer = window.setTimeout(() => this.onStatus('offline'), OFFLINE_AFTER_MS);
+    }
     this.hooks.onDrop?.();
-    this.offlineTimer ??= window.setTimeout(() => this.onStatus('offline'), OFFLINE_AFTER_MS);
     const delay = Math.min(5000, 500 * 2 ** this.attempt++) * (0.75 + Math.random() * 0.5);
     this.retryTimer = window.setTimeout(() => this.open(), delay);
   }
