@@ -19,6 +19,9 @@ import { FileSecretStore } from './settings/secret-file';
 import { overlayPath } from '../shared/overlays';
 import { MarketplaceManager } from './marketplace/marketplace-manager';
 import type { MarketplaceSettingsInput } from '../shared/marketplace';
+import { DeviceRegistry } from './access/device-registry';
+import { PairingDesk } from './access/pairing-desk';
+import { Presence } from './access/presence';
 
 export interface StudioOptions {
   dataDir: string;
@@ -37,6 +40,10 @@ export interface StudioOptions {
   marketplace?: MarketplaceSettingsInput;
   /** Every batch an OBS acknowledged (benchmarks and tests). */
   onObsApplied?: (connectionId: string, revision: number, ms: number) => void;
+  /** The machine's addresses on the studio network for LAN mode. Default: its non-internal IPv4 addresses. */
+  lanAddresses?: string[];
+  /** The clock of pairing codes, device presence and last-seen times (tests move it forward). */
+  accessClock?: () => number;
 }
 
 export interface Studio {
@@ -101,14 +108,20 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });
 
   const marketplace = new MarketplaceManager({ store: settings.marketplace, secrets, core, initial: options.marketplace ?? { kind: options.demo && isNewShow ? 'demo' : 'none' } });
-  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace);
+  const clock = options.accessClock ?? Date.now;
+  const access = { devices: new DeviceRegistry(settings.devices, clock), pairing: new PairingDesk(clock), presence: new Presence(clock) };
+  const stopPresence = followOperators(core, access.presence);
+  views.add({ key: 'operators', value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) });
+  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access);
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
     token,
     overlayToken,
     rendererDir: paths.rendererDir,
-    mediaDirs
+    mediaDirs,
+    lanAddresses: options.lanAddresses ?? lanAddresses(),
+    lan: settings.lan
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   obs.start();
@@ -130,6 +143,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         await marketplace.close();
         await obs.close();
         await server.close();
+        stopPresence();
+        access.presence.close();
+        access.devices.flush();
         await core.close();
       })())
   };
@@ -145,11 +161,20 @@ export function defaultPaths(): { rendererDir: string; resourcesDir: string } {
 /** A wildcard bind is reached through one of the machine's addresses. */
 function displayHost(host: string): string {
   if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
-  for (const addrs of Object.values(networkInterfaces())) {
-    const lan = addrs?.find((a) => a.family === 'IPv4' && !a.internal);
-    if (lan) return lan.address;
-  }
-  return '127.0.0.1';
+  return lanAddresses()[0] ?? '127.0.0.1';
+}
+
+/** The machine's non-internal IPv4 addresses: where devices on the studio network can reach it. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((addrs) => (addrs ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
+}
+
+/** Every acknowledged command by an operator (not the studio itself) counts as that operator acting. */
+function followOperators(core: ShowCore, presence: Presence): () => void {
+  return core.subscribe((_state, entry) => {
+    const { id, name, role } = entry.actor;
+    if (role) presence.acted({ id, name: name ?? id, role }, entry.at);
+  });
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {

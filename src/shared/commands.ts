@@ -40,7 +40,7 @@ export const UpdateShow = z
   .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined, 'give a title, locales or a theme');
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
-export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000) });
+export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000), expectedRevision: ExpectedRevision });
 
 /** A flash deal: a deal price for a while, counted down on every overlay by the studio's clock. */
 export const StartDeal = z.object({

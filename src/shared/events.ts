@@ -1,3 +1,4 @@
+import type { Role } from './access';
 import type { ProductPatch } from './product';
 import type { ShowLocale } from './locale';
 import type { Prices } from './product';
@@ -60,6 +61,10 @@ export interface Actor {
   id: string;
   /** What the client calls itself (`X-Shopcast-Client`), e.g. "control-room" or "streamdeck". */
   client: string;
+  /** The person or device behind the credential ("Studio", "Ana's tablet"); absent for the studio itself and older entries. */
+  name?: string;
+  /** What the credential may do; absent means the studio itself (marketplace, deal timer, demo) or an older entry. */
+  role?: Role;
 }
 
 /** One acknowledged command: a line of the journal. */

@@ -4,6 +4,7 @@ import type { Product } from './product';
 import type { ObsConnectionView } from './obs';
 import type { FlashDeal } from './events';
 import type { Theme } from './theme';
+import type { OperatorView } from './access';
 
 export type { ObsConnectionView };
 
@@ -49,6 +50,8 @@ export interface ShowView {
   /** The flash deal running now, with its product (which need not be in the rundown). */
   deal: FlashDealView | null;
   theme: Theme;
+  /** Who is working the show: the owner's window and devices with a live connection or a recent action. */
+  operators: OperatorView[];
 }
 
 /** Messages on `WS /api/v1/live`. */

@@ -3,17 +3,26 @@ import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { CommandError } from '../show/command-error';
 import { ApiError, codeForStatus, errorBody } from './api-error';
-import { allowedHostNames, bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard';
+import { allowedHostNames, bearerToken, HostAllowList, isAllowedHost, isAllowedOrigin, type HostNames } from './request-guard';
 import { registerStaticFiles } from './static-files';
 import { isOverlayPage, registerOverlayPages } from './overlay-pages';
 import { SECURITY_HEADERS } from './content-security';
-import { LiveFeed } from './live-feed';
-import type { StudioContext } from './studio-context';
+import { LiveFeed, type LiveWatcher } from './live-feed';
+import { admit, type StudioContext } from './studio-context';
+import { principalOf, type Credentials } from './authenticate';
+import { PUBLIC_API_PATHS, routeRefusal } from './route-access';
+import { LanListeners } from './lan-listeners';
+import { LanMode } from './lan-mode';
+import { isOperator, type Principal } from '../access/principal';
+import type { LanStore } from '../settings/studio-settings';
+import { registerAccessRoutes } from './routes/access-routes';
 import { registerShowRoutes } from './routes/show-routes';
 import { registerRundownRoutes } from './routes/rundown-routes';
 import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
+import { sendFile } from './static-files';
+import { join } from 'node:path';
 
 export interface HttpServerOptions {
   host: string;
@@ -24,12 +33,17 @@ export interface HttpServerOptions {
   rendererDir: string;
   mediaDirs: Record<string, string>;
   lanNames?: string[];
+  /** The machine's addresses on the studio network, for LAN mode. */
+  lanAddresses: readonly string[];
+  /** Whether LAN mode is on (persisted). */
+  lan: LanStore;
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   port: number;
   live: LiveFeed;
+  lan: LanMode;
   close(): Promise<void>;
 }
 
@@ -40,8 +54,9 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   // forceCloseConnections: a stuck or half-closed client must never hold up a clean shutdown.
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true, forceCloseConnections: true });
   let port = options.port;
-  const allowed = allowedHostNames(options.host, options.lanNames);
-  const live = new LiveFeed(ctx.views);
+  const allowed = new HostAllowList(allowedHostNames(options.host, options.lanNames));
+  const credentials: Credentials = { ownerToken: options.token, overlayToken: options.overlayToken, devices: ctx.access.devices };
+  const live = new LiveFeed(ctx.views, liveWatcher(ctx));
 
   acceptBodies(app);
   // Every answer, JSON errors included, carries the policy: a page is never framed or sniffed.
@@ -57,10 +72,17 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
       return reply.code(403).send(errorBody('forbidden_origin', 'requests from other web sites are refused'));
     }
     const path = req.url.split('?')[0];
-    if (path.startsWith('/api/v1/') && path !== '/api/v1/health' && !tokenMatches(bearerToken(req.headers.authorization), options.token)) {
-      return reply.code(401).send(errorBody('unauthorized', 'a valid token is required: Authorization: Bearer TOKEN'));
+    // The matched route, not the raw path: a percent-encoded path must not slip past the checks.
+    const route = req.routeOptions.url ?? path;
+    if (route.startsWith('/api/v1/') && !PUBLIC_API_PATHS.has(route)) {
+      const principal = principalOf(bearerToken(req.headers.authorization), credentials);
+      if (!isOperator(principal)) return reply.code(401).send(errorBody('unauthorized', 'a valid token is required: Authorization: Bearer TOKEN'));
+      const refusal = routeRefusal(principal.role, req.method, route);
+      if (refusal) return reply.code(403).send(errorBody('forbidden', refusal));
+      admit(req, principal);
+      if (principal.kind === 'device') ctx.access.devices.seen(principal.id);
     }
-    if (isOverlayPage(path) && !readsShow(new URL(req.url, 'http://studio').searchParams.get('token'), options)) {
+    if (isOverlayPage(path) && !readsShow(principalOf(new URL(req.url, 'http://studio').searchParams.get('token'), credentials))) {
       return reply.code(401).send(errorBody('unauthorized', 'an overlay URL needs its ?token= (copy it from the control room)'));
     }
   });
@@ -83,28 +105,54 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerObsRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
+  // The page a paired device's QR code opens: the control room, which shows its pairing screen there.
+  app.get('/pair', (_req, reply) => sendFile(reply, join(options.rendererDir, 'index.html'), 'no-cache'));
   registerOverlayPages(app, options.rendererDir);
 
-  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = upgradeRefusal(req, allowed, port, options);
-    if (refusal) {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const checked = checkUpgrade(req, allowed, port, credentials);
+    if (typeof checked === 'string') {
       // destroy after writing: the refused client may never close its side of the socket.
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+      socket.end(`HTTP/1.1 ${checked}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
       return;
     }
-    live.accept(req, socket, head);
+    live.accept(req, socket, head, checked);
+  };
+  app.server.on('upgrade', upgrade);
+
+  const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade });
+  const lan = new LanMode({
+    store: options.lan,
+    // Bound to one network address: that address is the LAN; bound to all: every LAN address is.
+    addresses: isLoopback(options.host) || isWildcard(options.host) ? options.lanAddresses : [options.host],
+    boundToLan: !isLoopback(options.host),
+    allowList: allowed,
+    listeners,
+    pairing: ctx.access.pairing,
+    loopbackUrl: () => `http://127.0.0.1:${port}`,
+    port: () => port
   });
+  registerAccessRoutes(app, ctx, lan, live);
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
+  try {
+    await lan.start();
+  } catch (err) {
+    // The studio still works on this machine; the producer can turn LAN mode on again later.
+    if (!(err instanceof ApiError)) throw err;
+    options.lan.setEnabled(false);
+  }
 
   return {
     app,
     port,
     live,
+    lan,
     async close() {
       live.close();
+      await lan.close();
       await app.close();
     }
   };
@@ -114,18 +162,48 @@ function revisionOf(revision: number | undefined) {
   return revision === undefined ? {} : { revision };
 }
 
-/** The live feed is read-only: the owner's token or the overlays' token may read it. */
-function readsShow(token: string | null, options: HttpServerOptions): boolean {
-  return tokenMatches(token, options.token) || tokenMatches(token, options.overlayToken);
+/** Overlay pages: the owner's token or the overlays' read-only one. */
+function readsShow(principal: Principal | null): boolean {
+  return principal?.kind === 'owner' || principal?.kind === 'overlay';
 }
 
-function upgradeRefusal(req: IncomingMessage, allowed: Set<string>, port: number, options: HttpServerOptions): string | null {
+/** The live feed's principal, or the status line refusing the upgrade. Any role may read the feed. */
+function checkUpgrade(req: IncomingMessage, allowed: HostNames, port: number, credentials: Credentials): Principal | string {
   const url = new URL(req.url ?? '/', 'http://studio');
   if (url.pathname !== '/api/v1/live') return '404 Not Found';
   if (!isAllowedHost(req.headers.host, allowed)) return '421 Misdirected Request';
   if (!isAllowedOrigin(req.headers.origin, allowed, port)) return '403 Forbidden';
-  if (!readsShow(url.searchParams.get('token'), options)) return '401 Unauthorized';
-  return null;
+  return principalOf(url.searchParams.get('token'), credentials) ?? '401 Unauthorized';
+}
+
+/** Presence and last-seen from the live feed: overlays (OBS) are not operators. */
+function liveWatcher(ctx: StudioContext): LiveWatcher {
+  const { devices, presence } = ctx.access;
+  return {
+    opened(principal) {
+      if (!isOperator(principal)) return () => {};
+      if (principal.kind === 'device') devices.seen(principal.id);
+      const left = presence.connected(principal);
+      return () => {
+        left();
+        if (principal.kind === 'device') {
+          devices.seen(principal.id);
+          devices.flush();
+        }
+      };
+    },
+    heard(principal) {
+      if (principal.kind === 'device') devices.seen(principal.id);
+    }
+  };
+}
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /**

@@ -4,6 +4,17 @@ import { WebSocketServer, WebSocket } from 'ws';
 import type { LiveMessage, ShowView } from '../../shared/view';
 import { changedParts } from '../show/show-view';
 import type { StudioViews } from '../studio-views';
+import type { Principal } from '../access/principal';
+
+/** What the feed tells the studio about who is connected (presence, last seen). */
+export interface LiveWatcher {
+  /** A socket opened for this principal; the returned function is called once when it closes. */
+  opened(principal: Principal): () => void;
+  /** The principal's client spoke (a keep-alive or any message). */
+  heard(principal: Principal): void;
+}
+
+const NO_WATCHER: LiveWatcher = { opened: () => () => {}, heard: () => {} };
 
 const FRAME_MS = 16;
 const HEARTBEAT_MS = 5000;
@@ -13,6 +24,7 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 interface Client {
   socket: WebSocket;
   alive: boolean;
+  principal: Principal;
 }
 
 /**
@@ -28,7 +40,10 @@ export class LiveFeed {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly views: StudioViews) {
+  constructor(
+    private readonly views: StudioViews,
+    private readonly watcher: LiveWatcher = NO_WATCHER
+  ) {
     this.lastSent = views.current();
     this.unsubscribe = views.subscribe(() => this.scheduleFlush());
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
@@ -39,18 +54,36 @@ export class LiveFeed {
     return this.clients.size;
   }
 
-  /** Hands an already authorized upgrade to the feed. */
-  accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** Hands an already authorized upgrade to the feed, with who it is. */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer, principal: Principal): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const client: Client = { socket: ws, alive: true };
+      const client: Client = { socket: ws, alive: true, principal };
       this.clients.add(client);
+      const closed = this.watcher.opened(principal);
       ws.on('pong', () => (client.alive = true));
-      ws.on('message', () => (client.alive = true));
-      ws.on('close', () => this.clients.delete(client));
+      ws.on('message', () => {
+        client.alive = true;
+        this.watcher.heard(principal);
+      });
+      ws.on('close', () => {
+        this.clients.delete(client);
+        closed();
+      });
       ws.on('error', () => ws.terminate());
       const state = this.views.current();
       this.send(client, JSON.stringify({ type: 'snapshot', state, serverTime: Date.now() } satisfies LiveMessage));
     });
+  }
+
+  /** Closes every socket of one operator at once (a revoked device: code 4001, "revoked"). */
+  disconnect(operatorId: string, code: number, reason: string): void {
+    for (const client of this.clients) {
+      if (client.principal.kind !== 'overlay' && client.principal.id === operatorId) {
+        client.socket.close(code, reason);
+        // A client that never answers the close must not keep reading the show.
+        setTimeout(() => client.socket.terminate(), 1000).unref();
+      }
+    }
   }
 
   close(): void {

@@ -26,7 +26,31 @@ export function hostNameOf(hostHeader: string | undefined): string | null {
   return h.split(':')[0] || null;
 }
 
-export function isAllowedHost(hostHeader: string | undefined, allowed: Set<string>): boolean {
+/** The names a request may be addressed to; LAN mode adds and removes some while the studio runs. */
+export type HostNames = Pick<ReadonlySet<string>, 'has'>;
+
+/** The bound names, plus the LAN names while LAN mode is on. */
+export class HostAllowList implements HostNames {
+  private lan: ReadonlySet<string> = new Set();
+
+  constructor(private readonly bound: ReadonlySet<string>) {}
+
+  has(name: string): boolean {
+    return this.bound.has(name) || this.lan.has(name);
+  }
+
+  setLanNames(names: readonly string[]): void {
+    this.lan = new Set(names.map((n) => n.toLowerCase()));
+  }
+}
+
+/** What a device on the network may call the studio: its addresses and the machine's name (with `.local` for mDNS). */
+export function lanHostNames(addresses: readonly string[]): string[] {
+  const name = hostname().toLowerCase();
+  return [...addresses, name, `${name}.local`];
+}
+
+export function isAllowedHost(hostHeader: string | undefined, allowed: HostNames): boolean {
   const name = hostNameOf(hostHeader);
   return name !== null && allowed.has(name);
 }
@@ -35,7 +59,7 @@ export function isAllowedHost(hostHeader: string | undefined, allowed: Set<strin
  * A browser's Origin must be the studio itself (any allowed name, the studio's port). Requests
  * without an Origin come from non-browser clients (Companion, scripts, OBS) and pass.
  */
-export function isAllowedOrigin(origin: string | undefined, allowed: Set<string>, port: number): boolean {
+export function isAllowedOrigin(origin: string | undefined, allowed: HostNames, port: number): boolean {
   if (origin === undefined) return true;
   let url: URL;
   try {

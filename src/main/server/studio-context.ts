@@ -6,6 +6,18 @@ import type { CommandResult, ShowCore } from '../show/show-core';
 import type { StudioViews } from '../studio-views';
 import type { ObsManager } from '../obs/obs-manager';
 import type { MarketplaceManager } from '../marketplace/marketplace-manager';
+import type { DeviceRegistry } from '../access/device-registry';
+import type { PairingDesk } from '../access/pairing-desk';
+import type { Presence } from '../access/presence';
+import type { Operator } from '../access/principal';
+import { ApiError } from './api-error';
+
+/** Paired devices, the pairing code on offer, and who is working the show. */
+export interface StudioAccess {
+  devices: DeviceRegistry;
+  pairing: PairingDesk;
+  presence: Presence;
+}
 
 /** What the HTTP routes need of the studio: the core, its read models, and who is asking. */
 export class StudioContext {
@@ -17,7 +29,8 @@ export class StudioContext {
     readonly version: string,
     /** Given to the owner only, to put overlay URLs into OBS and the preview. */
     readonly overlayToken: string,
-    readonly marketplace: MarketplaceManager
+    readonly marketplace: MarketplaceManager,
+    readonly access: StudioAccess
   ) {}
 
   view(): ShowView {
@@ -29,9 +42,27 @@ export class StudioContext {
   }
 }
 
+/** The operator each authenticated request came from; set once by the server's auth hook. */
+const operators = new WeakMap<FastifyRequest, Operator>();
+
+export function admit(req: FastifyRequest, operator: Operator): void {
+  operators.set(req, operator);
+}
+
+/**
+ * Who sent this request. A request the auth hook did not admit has no operator: it is refused
+ * rather than run as anybody (fail closed), so no route can reach the core without a role.
+ */
+export function operatorOf(req: FastifyRequest): Operator {
+  const operator = operators.get(req);
+  if (!operator) throw new ApiError(401, 'unauthorized', 'a valid token is required: Authorization: Bearer TOKEN');
+  return operator;
+}
+
 export function actorOf(req: FastifyRequest): Actor {
+  const { id, name, role } = operatorOf(req);
   const client = String(req.headers['x-shopcast-client'] ?? '').slice(0, 60) || userAgentName(req.headers['user-agent']);
-  return { id: 'owner', client };
+  return { id, client, name, role };
 }
 
 function userAgentName(ua: string | undefined): string {

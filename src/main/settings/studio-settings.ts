@@ -3,6 +3,7 @@ import Conf from 'conf';
 import type { ObsConnectionConfig } from '../obs/obs-connection';
 import type { ObsConnectionStore } from '../obs/obs-manager';
 import type { MarketplaceStore, StoredMarketplace } from '../marketplace/marketplace-manager';
+import type { DeviceStore, StoredDevice } from '../access/device-registry';
 
 interface StudioSettingsData {
   /** The owner's API token: printed at start, persisted so scripts and bookmarks keep working. */
@@ -13,6 +14,15 @@ interface StudioSettingsData {
   obsConnections?: ObsConnectionConfig[];
   /** The marketplace the show sells on, without its secrets. */
   marketplace?: StoredMarketplace;
+  /** Paired devices, each with the SHA-256 of its token (the token itself is never stored). */
+  devices?: StoredDevice[];
+  /** LAN mode: whether the studio also listens on the machine's network addresses. Off by default. */
+  lan?: { enabled: boolean };
+}
+
+export interface LanStore {
+  enabled(): boolean;
+  setEnabled(enabled: boolean): void;
 }
 
 /**
@@ -31,6 +41,22 @@ export class StudioSettings {
         ownerToken: { type: 'string', minLength: 20 },
         overlayToken: { type: 'string', minLength: 20 },
         marketplace: { type: 'object', properties: { kind: { type: 'string' } }, required: ['kind'] },
+        lan: { type: 'object', properties: { enabled: { type: 'boolean' } }, required: ['enabled'] },
+        devices: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              role: { enum: ['producer', 'moderator', 'viewer'] },
+              tokenHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+              pairedAt: { type: 'number' },
+              lastSeenAt: { type: ['number', 'null'] }
+            },
+            required: ['id', 'name', 'role', 'tokenHash', 'pairedAt']
+          }
+        },
         obsConnections: {
           type: 'array',
           items: {
@@ -59,6 +85,16 @@ export class StudioSettings {
   readonly marketplace: MarketplaceStore = {
     load: () => this.store.get('marketplace'),
     save: (settings) => this.store.set('marketplace', settings)
+  };
+
+  readonly devices: DeviceStore = {
+    load: () => (this.store.get('devices') ?? []).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt ?? null })),
+    save: (devices) => this.store.set('devices', devices)
+  };
+
+  readonly lan: LanStore = {
+    enabled: () => this.store.get('lan')?.enabled ?? false,
+    setEnabled: (enabled) => this.store.set('lan', { enabled })
   };
 
   private token(key: 'ownerToken' | 'overlayToken'): string {

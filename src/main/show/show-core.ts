@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
-import { Command } from '../../shared/commands';
+import { Command, type CommandType } from '../../shared/commands';
+import { mayRun } from '../../shared/access';
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
 import { decide } from './decide';
@@ -91,8 +92,12 @@ export class ShowCore {
   /** Validates and runs a command; resolves once it is on disk. Refusals throw `CommandError`. */
   async execute(input: unknown, actor: Actor): Promise<CommandResult> {
     if (this.closed) throw new CommandError('closing', 409, 'the studio is shutting down');
+    // The role is checked before the body: a viewer learns nothing about what a valid command looks like.
+    const claimed = commandTypeOf(input);
+    if (claimed) refuseUnlessAllowed(actor, claimed);
     const parsed = Command.safeParse(input);
     if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
+    refuseUnlessAllowed(actor, parsed.data.type);
     const events = decide(this.state, parsed.data, { now: this.options.now(), actor, orders: this.sales });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
@@ -159,6 +164,23 @@ export class ShowCore {
         this.snapshotting = null;
       });
   }
+}
+
+const COMMAND_TYPES: ReadonlySet<string> = new Set(Command.options.map((option) => option.shape.type.value));
+
+function commandTypeOf(input: unknown): CommandType | null {
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && COMMAND_TYPES.has(type) ? (type as CommandType) : null;
+}
+
+/**
+ * Roles are enforced here, where every command passes, not only at the HTTP edge. An actor without
+ * a role is the studio itself (marketplace poller, deal timer, demo loader); the HTTP edge always
+ * sets one (see `actorOf`).
+ */
+function refuseUnlessAllowed(actor: Actor, type: CommandType): void {
+  const role = actor.role ?? 'system';
+  if (!mayRun(role, type)) throw new CommandError('forbidden', 403, `a ${role} cannot run ${type}`);
 }
 
 export function describeZodError(error: z.ZodError): string {

@@ -38,7 +38,8 @@ export class ShowViewBuilder {
         prevView && prevState!.deal === state.deal && prevState!.products === state.products
           ? prevView.deal
           : state.deal && { ...state.deal, product: state.products[state.deal.productId] ?? null },
-      theme: state.theme
+      theme: state.theme,
+      operators: prevView?.operators ?? []
     };
     this.last = { state, view };
     return view;

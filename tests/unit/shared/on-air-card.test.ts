@@ -33,6 +33,7 @@ function view(patch: Partial<ShowView> = {}): ShowView {
     catalogue: { count: 2, revision: 1 },
     deal: null,
     theme: DEFAULT_THEME,
+    operators: [],
     ...patch
   };
 }

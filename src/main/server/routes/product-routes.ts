@@ -3,6 +3,7 @@ import type { ImportResult, ProductSearchResult } from '../../../shared/view';
 import { CatalogueFormatError, parseCatalogue } from '../../show/catalogue-import';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
+import { bodyObject } from '../body';
 
 /** A whole catalogue (10,000 products with seven languages) fits; a runaway upload does not. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -24,6 +25,13 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
     const product = ctx.core.current.products[id];
     if (!product) throw new ApiError(404, 'not_found', `product "${id}" does not exist`);
     return product;
+  });
+
+  /** `{ stock, expectedRevision? }`: units left; 0 marks the product sold out (producers and moderators). */
+  app.post('/api/v1/products/:id/stock', async (req) => {
+    const { id } = req.params as { id: string };
+    const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'product.setStock', productId: id });
+    return { revision: result.revision };
   });
 
   app.post('/api/v1/products/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req): Promise<ImportResult> => {

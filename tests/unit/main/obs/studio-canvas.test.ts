@@ -26,7 +26,8 @@ function view(onAir: boolean, scene: string | null = null): ShowView {
     obs: [],
     catalogue: { count: 1, revision: 1 },
     deal: null,
-    theme: DEFAULT_THEME
+    theme: DEFAULT_THEME,
+    operators: []
   };
 }
 

@@ -1,0 +1,35 @@
+import type { Role } from '../../shared/access';
+
+/** `/api/v1/*` paths that take no bearer token: the health probe, and pairing (the code is the credential). */
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/v1/health', '/api/v1/pair']);
+
+interface ProducerOnlyRule {
+  /** `*` for every method. */
+  method: string;
+  /** A route as registered (`/api/v1/obs/connections/:id`), matched exactly or as a prefix folder. */
+  route: string;
+  /** Completes "a moderator cannot …". */
+  what: string;
+}
+
+/**
+ * Routes only a producer may use: the studio's settings, secrets, catalogue and devices. Moderators
+ * and viewers get 403 here; commands they may not run are refused again by the core (`mayRun`).
+ */
+const PRODUCER_ONLY: readonly ProducerOnlyRule[] = [
+  { method: '*', route: '/api/v1/obs', what: 'change or read OBS settings' },
+  { method: '*', route: '/api/v1/marketplace', what: 'change or read marketplace settings' },
+  { method: '*', route: '/api/v1/lan', what: 'change LAN mode or pair devices' },
+  { method: '*', route: '/api/v1/devices', what: 'manage devices' },
+  { method: '*', route: '/api/v1/overlays', what: 'read the overlay token' },
+  { method: 'POST', route: '/api/v1/products/import', what: 'import the catalogue' },
+  { method: 'PATCH', route: '/api/v1/show', what: 'change the show\'s settings' },
+  { method: 'GET', route: '/api/v1/sales/report.csv', what: 'download the sales report' }
+];
+
+/** Why this role may not use this route, or null when it may. `route` is the matched route pattern. */
+export function routeRefusal(role: Role, method: string, route: string): string | null {
+  if (role === 'producer') return null;
+  const rule = PRODUCER_ONLY.find((r) => (r.method === '*' || r.method === method) && (route === r.route || route.startsWith(`${r.route}/`)));
+  return rule ? `a ${role} cannot ${rule.what}` : null;
+}
