@@ -17,7 +17,7 @@ export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
  * The rundown: drag to reorder (mouse, or a long press on touch), drop catalogue products in, pin,
  * mark sold out, remove. On a tablet the show controls sit under the on-air card instead.
  */
-export function RundownPanel({ controls = true }: { controls?: boolean }) {
+export function RundownPanel({ controls = true, touch = false }: { controls?: boolean; touch?: boolean }) {
   const rundown = useStudio((s) => s.show?.rundown ?? NONE);
   const onAirItemId = useStudio((s) => s.show?.onAir?.itemId ?? null);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
@@ -44,6 +44,7 @@ export function RundownPanel({ controls = true }: { controls?: boolean }) {
                 selected={item.id === selectedItemId}
                 locale={showLocale}
                 locales={locales}
+                touch={touch}
               />
             ))}
           </ol>
@@ -61,9 +62,11 @@ interface ItemProps {
   selected: boolean;
   locale: ShowLocale | undefined;
   locales: ShowLocale[];
+  /** On a touch screen a stray tap must not take an item out of the show. */
+  touch: boolean;
 }
 
-const RundownItem = memo(function RundownItem({ item, index, onAir, selected, locale, locales }: ItemProps) {
+const RundownItem = memo(function RundownItem({ item, index, onAir, selected, locale, locales, touch }: ItemProps) {
   const mayMove = useMay('rundown.move');
   const mayPin = useMay('rundown.pin');
   const mayRemove = useMay('rundown.remove');
@@ -108,7 +111,12 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
           )}
           {item.product && <SoldOutToggle productId={item.productId} stock={item.product.stock} title={label.title} />}
           {mayRemove && (
-            <button data-testid="remove" className="ghost" onClick={() => void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))} aria-label={`Remove ${label.title}`}>
+            <button
+              data-testid="remove"
+              className="ghost"
+              onClick={() => (!touch || confirm(`Remove ${label.title} from the rundown?`)) && void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))}
+              aria-label={`Remove ${label.title}`}
+            >
               ✕
             </button>
           )}

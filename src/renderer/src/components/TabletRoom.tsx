@@ -39,7 +39,7 @@ export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
         ))}
       </div>
       <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'rundown' && <RundownPanel controls={false} />}
+        {tab === 'rundown' && <RundownPanel controls={false} touch />}
         {tab === 'catalogue' && <CataloguePanel touch />}
         {tab === 'activity' && <ActivityPanel />}
         {tab === 'studio' && (
