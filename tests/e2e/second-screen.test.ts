@@ -166,7 +166,7 @@ describe("the moderator's second screen", () => {
     await device.getByTestId('device-name').click();
     await desktop.getByLabel('Device name').fill('Ana');
     await desktop.getByLabel('Device name').press('Enter');
-    await expect.poll(() => tablet.reload().then(() => tablet.getByTestId('me').textContent()), { timeout: 5000 }).toBe('Ana · moderator');
+    await expect.poll(() => tablet.getByTestId('me').textContent(), { timeout: 3000 }).toBe('Ana · moderator');
     expect([...desktop.errors, ...tablet.errors]).toEqual([]);
   });
 
@@ -286,6 +286,23 @@ describe("the moderator's second screen", () => {
     await viewer.waitForTimeout(300);
     expect(await viewer.getByTestId('notice').count()).toBe(0);
     expect(await onAirTitle(viewer)).toBe('Lavender trousers');
+  });
+
+  it('refuses a pin made just after the producer made the tablet a viewer with the studio message, and takes the tablet buttons away at once', async () => {
+    const desktop = await openDesktop();
+    const tablet = await pairTablet(await offerCode(desktop));
+    const held: Route[] = [];
+    await tablet.route('**/api/v1/rundown/pin', (route) => void held.push(route));
+    await item(tablet, 'bag-07').getByTestId('pin').tap();
+    await expect.poll(() => held.length).toBe(1);
+
+    await desktop.getByTestId('device-role').selectOption('viewer');
+    await expect.poll(() => tablet.getByTestId('me').textContent(), { timeout: 3000 }).toBe('Tablet · viewer');
+    await held[0].continue();
+    await expect.poll(() => noticeTexts(tablet)).toEqual([expect.stringContaining('a viewer cannot')]);
+    expect(await tablet.getByTestId('pin').count()).toBe(0);
+    expect(await tablet.getByTestId('next').count()).toBe(0);
+    expect(await desktop.locator('[data-testid="on-air-card"][data-empty="true"]').count()).toBe(1);
   });
 
   it("revokes a tablet from the desktop: the tablet's open page turns to the removed screen within two seconds and forgets its token", async () => {

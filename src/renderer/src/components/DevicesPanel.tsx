@@ -6,9 +6,9 @@ import { act, useStudio } from '../store/studio-store';
 /** Presence is not on the live feed: the list is asked for this often while the panel is open. */
 const POLL_MS = 2000;
 const ROLES: { role: Role; text: string }[] = [
-  { role: 'moderator', text: 'Moderator — rundown, pin, sold out, flash deal' },
-  { role: 'producer', text: 'Producer — everything, settings too' },
-  { role: 'viewer', text: 'Viewer — watches, changes nothing' }
+  { role: 'moderator', text: 'as moderator: runs the rundown' },
+  { role: 'producer', text: 'as producer: everything' },
+  { role: 'viewer', text: 'as viewer: watches only' }
 ];
 
 /**

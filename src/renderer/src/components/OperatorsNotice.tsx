@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { OperatorView } from '../../../shared/access';
-import type { ShowView } from '../../../shared/view';
 import { useStudio } from '../store/studio-store';
 
 /** Someone who changed the show this recently is "working it" too. */
@@ -11,7 +10,7 @@ export const operatorLabel = (o: { name: string; role: string }) => `${o.name} (
 
 /** "Ana (moderator) is also working the show": two hands on one rundown should know of each other. */
 export function OperatorsNotice() {
-  const operators = useStudio((s) => (s.show as (ShowView & { operators?: OperatorView[] }) | null)?.operators ?? NO_OPERATORS);
+  const operators = useStudio((s) => s.show?.operators ?? NO_OPERATORS);
   const myId = useStudio((s) => s.me?.id);
   const offset = useStudio((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());

@@ -22,7 +22,7 @@ const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
 export function actorLabel(actor: ActivityActor): string {
   if (actor.name && actor.role) return `${actor.name} (${actor.role})`;
   if (actor.id === 'owner') return 'Studio (producer)';
-  return actor.name ?? actor.client.replace(/-/g, ' ');
+  return `Studio (${actor.name ?? actor.client.replace(/-/g, ' ')})`;
 }
 
 function find<T extends ShowEvent['type']>(events: ShowEvent[], type: T): Extract<ShowEvent, { type: T }> | undefined {

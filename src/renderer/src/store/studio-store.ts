@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { LiveMessage } from '../../../shared/view';
 import type { LinkStatus } from '../api/live-connection';
 import type { StudioClient } from '../api/client';
-import type { Whoami } from '../../../shared/access';
+import type { OperatorView, Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
 
 export interface Notice {
@@ -23,6 +23,7 @@ interface StudioStore extends MirroredShow {
   receive(message: LiveMessage, receivedAt: number): void;
   setLink(link: LinkStatus): void;
   setClient(client: StudioClient, me: Whoami): void;
+  setMe(me: Whoami): void;
   /** The credential was refused: nothing of the show stays on screen. */
   reset(): void;
   setLocale(locale: string): void;
@@ -47,10 +48,11 @@ export const useStudio = create<StudioStore>((set, get) => ({
     const next = applyLiveMessage(get(), message, receivedAt);
     const locales = next.show?.locales ?? [];
     const locale = get().locale;
-    set({ ...next, locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
+    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
   },
   setLink: (link) => set({ link }),
   setClient: (client, me) => set({ client, me }),
+  setMe: (me) => set({ me }),
   reset: () => set({ client: null, me: null, show: null, link: 'connecting', selectedItemId: null }),
   setLocale: (locale) => set({ locale }),
   select: (selectedItemId) => set({ selectedItemId }),
@@ -64,6 +66,12 @@ export const useStudio = create<StudioStore>((set, get) => ({
 
 export const STALE_NOTICE = 'The rundown changed while you were acting on it; look again and retry.';
 
+/** The producer renamed this device or changed its role: the live feed's operator list says so at once. */
+function meAsOperators(me: Whoami | null, operators: OperatorView[] | undefined): Whoami | null {
+  const mine = me && operators?.find((o) => o.id === me.id);
+  return mine && (mine.name !== me.name || mine.role !== me.role) ? { id: me.id, name: mine.name, role: mine.role } : me;
+}
+
 /** Runs a studio call and turns a refusal into a notice the operator can read. */
 export async function act<T>(what: (client: StudioClient) => Promise<T>): Promise<T | undefined> {
   const { client, notify } = useStudio.getState();
@@ -73,6 +81,8 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
   } catch (err) {
     const e = err as { code?: string; message: string };
     notify(e.code === 'stale_revision' ? STALE_NOTICE : e.message);
+    // Refused for this role: the role may have changed under this screen; offer only what it now may do.
+    if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
     return undefined;
   }
 }
