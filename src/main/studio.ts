@@ -124,6 +124,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     lan: settings.lan
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
+  const lan = await server.lan.view();
+  if (lan.enabled) log(`LAN mode on: devices on the studio network open ${lan.urls.join(' ')}`);
   obs.start();
   marketplace.start();
   let closing: Promise<void> | null = null;

@@ -2,7 +2,7 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../../shared/access';
 
 export const CODE_LIFETIME_MS = 5 * 60_000;
-/** Attempts one address may make per window: with a million codes, guessing takes years. */
+/** Wrong attempts one address may make per window: with a million codes, guessing takes years. */
 export const ATTEMPTS_PER_ADDRESS = 5;
 export const ATTEMPT_WINDOW_MS = 60_000;
 /** Wrong attempts (from anywhere) after which the code is burned and the producer makes a new one. */
@@ -50,30 +50,33 @@ export class PairingDesk {
   }
 
   attempt(address: string, code: string): PairingAttempt {
-    const wait = this.countAttempt(address);
+    const wait = this.waitFor(address);
     if (wait > 0) return { outcome: 'rate_limited', retryAfterSeconds: Math.ceil(wait / 1000) };
     const offer = this.current();
     if (offer && sameCode(offer.code, code)) {
       this.offer = null;
       return { outcome: 'accepted', role: offer.role };
     }
+    this.recordWrong(address);
     if (offer && ++this.wrongAttempts >= WRONG_ATTEMPTS_BEFORE_BURN) this.offer = null;
     return { outcome: 'refused' };
   }
 
-  /** Records an attempt; answers how long (ms) the address must wait when it is over its limit. */
-  private countAttempt(address: string): number {
+  /** How long (ms) the address must wait before trying again; 0 when it may try now. */
+  private waitFor(address: string): number {
     const now = this.now();
     const recent = (this.attemptsByAddress.get(address) ?? []).filter((at) => now - at < ATTEMPT_WINDOW_MS);
-    if (recent.length >= ATTEMPTS_PER_ADDRESS) {
-      this.attemptsByAddress.set(address, recent);
-      return recent[0] + ATTEMPT_WINDOW_MS - now;
-    }
+    return recent.length >= ATTEMPTS_PER_ADDRESS ? recent[0] + ATTEMPT_WINDOW_MS - now : 0;
+  }
+
+  private recordWrong(address: string): void {
+    const now = this.now();
+    const recent = (this.attemptsByAddress.get(address) ?? []).filter((at) => now - at < ATTEMPT_WINDOW_MS);
     recent.push(now);
+    // Re-inserted so the map's order is least recently wrong first: the oldest is forgotten first.
     this.attemptsByAddress.delete(address);
     this.attemptsByAddress.set(address, recent);
     if (this.attemptsByAddress.size > MAX_ADDRESSES) this.attemptsByAddress.delete(this.attemptsByAddress.keys().next().value!);
-    return 0;
   }
 }
 

@@ -120,12 +120,14 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   };
   app.server.on('upgrade', upgrade);
 
+  // `serve --host 0.0.0.0` or a LAN address: the studio is on the network from the start.
+  const boundToLan = isWildcard(options.host) || options.lanAddresses.includes(options.host) || !isLoopback(options.host);
   const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade });
   const lan = new LanMode({
     store: options.lan,
     // Bound to one network address: that address is the LAN; bound to all: every LAN address is.
-    addresses: isLoopback(options.host) || isWildcard(options.host) ? options.lanAddresses : [options.host],
-    boundToLan: !isLoopback(options.host),
+    addresses: isWildcard(options.host) || !boundToLan ? options.lanAddresses : [options.host],
+    boundToLan,
     allowList: allowed,
     listeners,
     pairing: ctx.access.pairing,

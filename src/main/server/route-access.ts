@@ -30,6 +30,8 @@ const PRODUCER_ONLY: readonly ProducerOnlyRule[] = [
 /** Why this role may not use this route, or null when it may. `route` is the matched route pattern. */
 export function routeRefusal(role: Role, method: string, route: string): string | null {
   if (role === 'producer') return null;
-  const rule = PRODUCER_ONLY.find((r) => (r.method === '*' || r.method === method) && (route === r.route || route.startsWith(`${r.route}/`)));
+  // Fastify answers HEAD with the GET handler: it is refused wherever GET is.
+  const asMethod = method === 'HEAD' ? 'GET' : method;
+  const rule = PRODUCER_ONLY.find((r) => (r.method === '*' || r.method === asMethod) && (route === r.route || route.startsWith(`${r.route}/`)));
   return rule ? `a ${role} cannot ${rule.what}` : null;
 }

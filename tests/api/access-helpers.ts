@@ -1,0 +1,66 @@
+import { request as httpRequest } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DeviceView, Role } from '../../src/shared/access';
+import type { TestStudio } from '../helpers/test-studio';
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json<T = any>(): T;
+}
+
+export interface RawOptions {
+  /** The address to connect to (default 127.0.0.1). */
+  address?: string;
+  /** The local address to send from: stands for another device on the network. */
+  from?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** One HTTP request with full control over the addresses and headers (Host, Origin). */
+export function raw(port: number, method: string, path: string, options: RawOptions = {}): Promise<RawAnswer> {
+  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const headers: Record<string, string> = {
+    host: `${options.address ?? '127.0.0.1'}:${port}`,
+    ...(body !== undefined && { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+    ...options.headers
+  };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: options.address ?? '127.0.0.1', port, method, path, headers, localAddress: options.from, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The studio's API as a given token (or none) sees it. */
+export function as(t: TestStudio, token: string | null) {
+  return (method: string, path: string, body?: unknown) => t.api(method, path, body, token === null ? { authorization: '' } : { authorization: `Bearer ${token}` });
+}
+
+/** The producer offers a code for `role`; a device pairs with it. */
+export async function pairDevice(t: TestStudio, role: Role, name = `${role} tablet`): Promise<{ token: string; device: DeviceView }> {
+  const offer = await t.api('POST', '/api/v1/lan/pairing', { role });
+  if (offer.status !== 200) throw new Error(`pairing offer refused: ${JSON.stringify(offer.body)}`);
+  const paired = await as(t, null)('POST', '/api/v1/pair', { code: offer.body.code, name });
+  if (paired.status !== 201) throw new Error(`pairing refused: ${JSON.stringify(paired.body)}`);
+  return paired.body;
+}
+
+/** A stand-in for the built control room: the server serves whatever index.html the renderer dir holds. */
+export async function fakeRendererDir(dir: string): Promise<string> {
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Shopcast control room</title><div id="root"></div>');
+  return rendererDir;
+}
+
+/** A code that is not the one on offer. */
+export const wrongCode = (code: string, n = 1): string => String((Number(code) + n) % 1_000_000).padStart(6, '0');
