@@ -170,6 +170,29 @@ describe("the moderator's second screen", () => {
     expect([...desktop.errors, ...tablet.errors]).toEqual([]);
   });
 
+  it('tells a tablet in plain words that it tried too many wrong codes, and holds the Pair button for as long as the studio asks', async () => {
+    const desktop = await openDesktop();
+    const offer = await offerCode(desktop);
+    const tablet = watch(await pad.newPage());
+    await tablet.goto(`http://${LAN_ADDRESS}:${t.studio.port}/pair`);
+    const wrong = String((Number(offer.code) + 7) % 1_000_000).padStart(6, '0');
+    const error = tablet.getByTestId('pair-error');
+    const tryCode = async () => {
+      const answer = tablet.waitForResponse('**/api/v1/pair');
+      await tablet.getByTestId('pair-submit').tap();
+      return (await answer).status();
+    };
+    await tablet.getByTestId('pair-code').fill(wrong);
+    for (let i = 1; i <= 5; i++) {
+      expect(await tryCode()).toBe(401);
+      await expect.poll(() => error.textContent()).toContain('That code did not work');
+    }
+    expect(await tryCode()).toBe(429);
+    await expect.poll(() => error.textContent()).toMatch(/^Too many tries from this device\. Wait \d+ seconds, then try again\.$/);
+    expect(await tablet.getByTestId('pair-submit').isDisabled()).toBe(true);
+    expect(await tablet.getByTestId('pair-submit').textContent()).toMatch(/^Wait \d+ s$/);
+  });
+
   it('lets the moderator pin and mark sold out from the tablet while the desktop shows it live, names the moderator in the activity trail and tells the producer someone else is at work', async () => {
     const desktop = await openDesktop();
     const started = Date.now();
