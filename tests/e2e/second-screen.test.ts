@@ -256,6 +256,25 @@ describe("the moderator's second screen", () => {
     expect(entries.filter((e) => e.rev > seen && e.command === 'rundown.pin')).toHaveLength(1);
   });
 
+  it('lets a pin through when only a stock changed since the moderator looked, because the rundown and what is on air are as they were', async () => {
+    const desktop = await openDesktop();
+    const tablet = await pairTablet(await offerCode(desktop));
+    // The first pin is held at the door; the retry goes straight through.
+    const held: Route[] = [];
+    await tablet.route('**/api/v1/rundown/pin', (route) => void (held.length ? route.continue() : held.push(route)));
+    await item(tablet, 'bag-07').getByTestId('pin').tap();
+    await expect.poll(() => held.length).toBe(1);
+    const pinAnswers: number[] = [];
+    tablet.on('response', (r) => r.url().endsWith('/api/v1/rundown/pin') && pinAnswers.push(r.status()));
+
+    // Meanwhile the show moves on elsewhere: a sale takes stock off another product.
+    expect((await t.api('POST', '/api/v1/products/snk-06/stock', { stock: 3 })).status).toBe(200);
+    await held[0].continue();
+    await expect.poll(() => onAirTitle(desktop)).toBe('Vegan leather tote');
+    expect(pinAnswers).toEqual([409, 200]);
+    expect(await noticeTexts(tablet)).toEqual([]);
+  });
+
   it('reorders the rundown on the tablet with a press-and-hold drag, while a quick swipe scrolls it and reorders nothing', async () => {
     const desktop = await openDesktop();
     const tablet = await pairTablet(await offerCode(desktop));

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useStudioSession } from '../api/use-studio-session';
-import { act, useStudio } from '../store/studio-store';
+import { act, actOnWhatISaw, useStudio } from '../store/studio-store';
 import { useTabletLayout } from '../lib/use-tablet-layout';
 import { useWakeLock } from '../lib/use-wake-lock';
 import { useIsProducer } from '../lib/roles';
@@ -71,8 +71,7 @@ function ControlRoom() {
     }
     const from = rundown.findIndex((i) => i.id === active.id);
     if (from < 0 || overIndex < 0 || from === overIndex) return;
-    const revision = useStudio.getState().show?.revision;
-    void act((c) => c.post(`/api/v1/rundown/items/${encodeURIComponent(String(active.id))}/move`, { index: overIndex, expectedRevision: revision }));
+    void actOnWhatISaw(`/api/v1/rundown/items/${encodeURIComponent(String(active.id))}/move`, { index: overIndex });
   };
 
   return (

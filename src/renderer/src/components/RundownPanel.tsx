@@ -5,7 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { ShowLocale } from '../../../shared/locale';
 import type { RundownEntryView } from '../../../shared/view';
 import { productLabel } from '../lib/format';
-import { act, NONE, useStudio } from '../store/studio-store';
+import { act, actOnWhatISaw, NONE, useStudio } from '../store/studio-store';
 import { useMay } from '../lib/roles';
 import { ProductImage } from './ProductImage';
 import { StockBadge } from './CataloguePanel';
@@ -73,8 +73,7 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, data: { kind: 'item', label: '' }, disabled: !mayMove });
   const label = productLabel(item.product, locale, locales);
   const select = useStudio((s) => s.select);
-  // Pin carries the revision the operator saw: if the rundown changed meanwhile, the studio says so.
-  const pin = () => void act((c) => c.post('/api/v1/rundown/pin', { itemId: item.id, expectedRevision: useStudio.getState().show?.revision }));
+  const pin = () => void actOnWhatISaw('/api/v1/rundown/pin', { itemId: item.id });
   return (
     <li
       ref={setNodeRef}
