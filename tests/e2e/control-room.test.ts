@@ -151,11 +151,14 @@ describe('the control room', () => {
     expect((await t.api('GET', '/api/v1/products/new-3')).body.title.pl).toBe('Parasol');
   });
 
-  it('shows the link going down when the studio stops, and comes back live with the current show after a restart', async () => {
+  it('shows the link going down calmly then as an alarm when the studio stops, and comes back live with the current show after a restart', async () => {
     const page = await openControlRoom();
     const port = t.studio.port;
     await t.studio.close();
     await page.locator('[data-testid="connection-status"]:not([data-status="live"])').waitFor({ timeout: 5000 });
+    // A blip is not an alarm: first a calm "Reconnecting…", the alarm only after a few seconds.
+    expect(await page.getByTestId('reconnecting').textContent()).toBe('Reconnecting…');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.locator('[data-testid="connection-status"][data-status="offline"]').waitFor({ timeout: 6000 });
     expect(await page.getByRole('alert').textContent()).toContain('not reachable');
 

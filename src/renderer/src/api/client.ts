@@ -14,30 +14,16 @@ export class ApiFailure extends Error {
 export interface StudioAddress {
   baseUrl: string;
   token: string;
-}
-
-const TOKEN_KEY = 'shopcast.token';
-
-/**
- * Where the studio is and the token to use: from the desktop bridge, or from the Control URL's
- * `?token=`, which is then kept for this tab only and taken out of the address bar.
- */
-export async function findStudio(): Promise<StudioAddress | null> {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    // A token in the address bar ends up in screenshots and screen shares: keep it for this tab only.
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
-  if (window.shopcastDesktop) return window.shopcastDesktop.core();
-  const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY);
-  return token ? { baseUrl: window.location.origin, token } : null;
+  /** The owner's token (desktop window, Control URL) or a paired device's. */
+  kind: 'owner' | 'device';
 }
 
 export class StudioClient {
-  constructor(readonly address: StudioAddress) {}
+  constructor(
+    readonly address: StudioAddress,
+    /** Called once the studio refuses the token (revoked device, replaced owner token). */
+    private readonly onUnauthorized: () => void = () => {}
+  ) {}
 
   get liveUrl(): string {
     const ws = this.address.baseUrl.replace(/^http/, 'ws');
@@ -52,12 +38,12 @@ export class StudioClient {
     return this.request<T>('POST', path, body);
   }
 
-  patch<T>(path: string, body: unknown): Promise<T> {
-    return this.request<T>('PATCH', path, body);
-  }
-
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
   }
 
   delete<T>(path: string): Promise<T> {
@@ -100,11 +86,20 @@ export class StudioClient {
       throw new ApiFailure(0, 'offline', 'The studio cannot be reached. Is it still running?');
     }
     const text = await res.text();
-    const data = text ? (JSON.parse(text) as unknown) : undefined;
+    const data = parseJson(text);
     if (!res.ok) {
+      if (res.status === 401) this.onUnauthorized();
       const error = (data as ApiErrorBody | undefined)?.error;
       throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? `The studio answered ${res.status}`);
     }
     return data as T;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
   }
 }

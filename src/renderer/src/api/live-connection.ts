@@ -4,8 +4,17 @@ export type LinkStatus = 'connecting' | 'live' | 'offline';
 
 /** The studio sends a heartbeat every 5 s: this long without a word means the link is dead. */
 const SILENCE_MS = 12_000;
-/** Short drops (a studio restart) show as "reconnecting", longer ones as offline. */
-const OFFLINE_AFTER_MS = 2_500;
+/** Short drops (a studio restart, a Wi-Fi roam) show calmly as "reconnecting"; only longer ones alarm. */
+const OFFLINE_AFTER_MS = 3_000;
+/** The studio closes a revoked device's sockets with this code: dialling again is pointless. */
+export const REVOKED_CLOSE_CODE = 4001;
+
+export interface LiveHooks {
+  /** The studio revoked this credential while connected. */
+  onRevoked?: () => void;
+  /** The link dropped for another reason (a refused upgrade looks the same to a browser). */
+  onDrop?: () => void;
+}
 
 /**
  * The live feed, kept open: reconnects with backoff after any drop or silence, and every reconnect
@@ -22,7 +31,8 @@ export class LiveConnection {
   constructor(
     private readonly url: string,
     private readonly onMessage: (message: LiveMessage, receivedAt: number) => void,
-    private readonly onStatus: (status: LinkStatus) => void
+    private readonly onStatus: (status: LinkStatus) => void,
+    private readonly hooks: LiveHooks = {}
   ) {}
 
   start(): void {
@@ -54,7 +64,14 @@ export class LiveConnection {
       }
       this.onMessage(message, Date.now());
     };
-    socket.onclose = () => this.dropped(socket);
+    socket.onclose = (event) => {
+      if (event.code === REVOKED_CLOSE_CODE && this.socket === socket) {
+        this.stop();
+        this.hooks.onRevoked?.();
+        return;
+      }
+      this.dropped(socket);
+    };
   }
 
   private dropped(socket: WebSocket): void {
@@ -64,8 +81,12 @@ export class LiveConnection {
     socket.close();
     window.clearTimeout(this.silenceTimer);
     if (this.stopped) return;
-    this.onStatus('connecting');
-    this.offlineTimer ??= window.setTimeout(() => this.onStatus('offline'), OFFLINE_AFTER_MS);
+    // The first drop starts the clock; later failed redials neither restart it nor calm an alarm already raised.
+    if (this.offlineTimer === undefined) {
+      this.onStatus('connecting');
+      this.offlineTimer = window.setTimeout(() => this.onStatus('offline'), OFFLINE_AFTER_MS);
+    }
+    this.hooks.onDrop?.();
     const delay = Math.min(5000, 500 * 2 ** this.attempt++) * (0.75 + Math.random() * 0.5);
     this.retryTimer = window.setTimeout(() => this.open(), delay);
   }

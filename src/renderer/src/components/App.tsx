@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { useState } from 'react';
+import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { findStudio, StudioClient } from '../api/client';
-import { LiveConnection } from '../api/live-connection';
-import { act, useStudio } from '../store/studio-store';
+import { useStudioSession } from '../api/use-studio-session';
+import { act, actOnWhatISaw, useStudio } from '../store/studio-store';
+import { useTabletLayout } from '../lib/use-tablet-layout';
+import { useWakeLock } from '../lib/use-wake-lock';
+import { useIsProducer } from '../lib/roles';
 import { useShortcuts } from './use-shortcuts';
 import { Header } from './Header';
 import { CataloguePanel } from './CataloguePanel';
@@ -14,34 +16,44 @@ import { SalesPanel } from './SalesPanel';
 import { MarketplacePanel } from './MarketplacePanel';
 import { PreviewPanel } from './PreviewPanel';
 import { ReadinessPanel } from './ReadinessPanel';
+import { ActivityPanel } from './ActivityPanel';
+import { DevicesPanel } from './DevicesPanel';
+import { OperatorsNotice } from './OperatorsNotice';
 import { Notices } from './Notices';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ShortcutHelp } from './ShortcutHelp';
+import { PairScreen } from './PairScreen';
+import { TabletRoom } from './TabletRoom';
 
 export function App() {
-  const [state, setState] = useState<'starting' | 'ready' | 'no-token'>('starting');
+  const { stage, restart } = useStudioSession();
+  if (stage.kind === 'pair') return <PairScreen onPaired={restart} notice={stage.notice} />;
+  if (stage.kind === 'refused') {
+    return (
+      <main className="gate" data-testid="refused">
+        <h1>Shopcast Studio</h1>
+        <p>The studio did not accept this address’s token. Open the <strong>Control URL</strong> the studio printed when it last started.</p>
+      </main>
+    );
+  }
+  if (stage.kind === 'starting') return <main className="loading">Connecting to the studio…</main>;
+  return <ControlRoom />;
+}
+
+function ControlRoom() {
   const [dragLabel, setDragLabel] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const show = useStudio((s) => s.show);
+  const link = useStudio((s) => s.link);
+  const tablet = useTabletLayout();
+  const wakeLock = useWakeLock(link === 'live');
   useShortcuts(() => setHelpOpen((open) => !open));
-
-  useEffect(() => {
-    let live: LiveConnection | null = null;
-    void findStudio().then((address) => {
-      if (!address) return setState('no-token');
-      const client = new StudioClient(address);
-      const { setClient, receive, setLink } = useStudio.getState();
-      setClient(client);
-      live = new LiveConnection(client.liveUrl, receive, setLink);
-      live.start();
-      setState('ready');
-    });
-    return () => live?.stop();
-  }, []);
 
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on a row stays a click.
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // On touch a drag needs a press and hold: a swipe over the rundown stays a scroll.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     // Space lifts an item for keyboard reordering; Enter stays "pin the selected item".
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } })
   );
@@ -61,46 +73,42 @@ export function App() {
     }
     const from = rundown.findIndex((i) => i.id === active.id);
     if (from < 0 || overIndex < 0 || from === overIndex) return;
-    const revision = useStudio.getState().show?.revision;
-    void act((c) => c.post(`/api/v1/rundown/items/${encodeURIComponent(String(active.id))}/move`, { index: overIndex, expectedRevision: revision }));
+    void actOnWhatISaw(`/api/v1/rundown/items/${encodeURIComponent(String(active.id))}/move`, { index: overIndex });
   };
-
-  if (state === 'no-token') {
-    return (
-      <main className="gate">
-        <h1>Shopcast Studio</h1>
-        <p>Open the <strong>Control URL</strong> the studio printed when it started (it ends in <code>?token=…</code>).</p>
-      </main>
-    );
-  }
 
   return (
     <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragLabel(null)}>
-      <div className="app">
+      <div className={`app${tablet ? ' tablet' : ''}`} data-layout={tablet ? 'tablet' : 'desktop'} data-wake-lock={wakeLock}>
         <Header />
         <ConnectionBanner />
-        {show ? (
-          <main className="columns">
-            <CataloguePanel />
-            <RundownPanel />
-            <div className="column right">
-              <OnAirPanel />
-              <PreviewPanel />
-              <ReadinessPanel />
-              <ObsPanel />
-            </div>
-            <div className="column sales">
-              <MarketplacePanel />
-              <SalesPanel />
-            </div>
-          </main>
-        ) : (
-          <main className="loading">Connecting to the studio…</main>
-        )}
+        <OperatorsNotice />
+        {!show ? <main className="loading">Connecting to the studio…</main> : tablet ? <TabletRoom wakeLock={wakeLock} /> : <DesktopRoom />}
         <Notices />
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       </div>
       <DragOverlay dropAnimation={null}>{dragLabel ? <div className="drag-card">{dragLabel}</div> : null}</DragOverlay>
     </DndContext>
+  );
+}
+
+function DesktopRoom() {
+  const producer = useIsProducer();
+  return (
+    <main className="columns">
+      <CataloguePanel />
+      <RundownPanel />
+      <div className="column right">
+        <OnAirPanel />
+        {producer && <DevicesPanel />}
+        <ActivityPanel />
+        {producer && <PreviewPanel />}
+        <ReadinessPanel />
+        {producer && <ObsPanel />}
+      </div>
+      <div className="column sales">
+        {producer && <MarketplacePanel />}
+        <SalesPanel />
+      </div>
+    </main>
   );
 }

@@ -8,9 +8,13 @@ import type { ProductSearchResult } from '../../../shared/view';
 import { productLabel } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
+import { useMay } from '../lib/roles';
+import { NOT_A_DRAG_HANDLE } from './ShowControls';
 
 const PAGE = 100;
 const ROW_HEIGHT = 52;
+/** Rows a finger can hit on a tablet. */
+const TOUCH_ROW_HEIGHT = 68;
 
 interface Results {
   key: string;
@@ -19,7 +23,8 @@ interface Results {
 }
 
 /** The catalogue: searched by the studio, listed virtually, fetched page by page as it scrolls. */
-export function CataloguePanel() {
+export function CataloguePanel({ touch = false }: { touch?: boolean }) {
+  const rowHeight = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
   const client = useStudio((s) => s.client);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
   const catalogueRevision = useStudio((s) => s.show?.catalogue.revision ?? 0);
@@ -53,7 +58,7 @@ export function CataloguePanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key covers query, locale and catalogue
   }, [client, key]);
 
-  const virtualizer = useVirtualizer({ count: results.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: results.total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
   const visible = virtualizer.getVirtualItems();
 
   // Fetch the pages the operator scrolled to, once each.
@@ -104,7 +109,7 @@ export function CataloguePanel() {
           {visible.map((v) => {
             const product = results.rows[v.index];
             return (
-              <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+              <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: rowHeight }}>
                 {product ? <CatalogueRow product={product} locale={showLocale} locales={locales} /> : <div className="row placeholder" />}
               </div>
             );
@@ -118,9 +123,11 @@ export function CataloguePanel() {
 
 const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { product: Product; locale: ShowLocale | undefined; locales: ShowLocale[] }) {
   const label = useMemo(() => productLabel(product, locale, locales), [product, locale, locales]);
+  const mayAdd = useMay('rundown.add');
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
     id: `product:${product.id}`,
-    data: { kind: 'product', productId: product.id, label: label.title }
+    data: { kind: 'product', productId: product.id, label: label.title },
+    disabled: !mayAdd
   });
   const soldOut = product.stock === 0;
   return (
@@ -136,15 +143,17 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
           <StockBadge stock={product.stock} />
         </div>
       </div>
-      <button
-        data-testid="add-to-rundown"
-        className={soldOut ? 'secondary' : ''}
-        onPointerDown={(e) => e.stopPropagation()}
-        onClick={() => void act((c) => c.post('/api/v1/rundown/items', { productId: product.id }))}
-        aria-label={`Add ${label.title} to the rundown`}
-      >
-        Add
-      </button>
+      {mayAdd && (
+        <button
+          data-testid="add-to-rundown"
+          className={soldOut ? 'secondary' : ''}
+          {...NOT_A_DRAG_HANDLE}
+          onClick={() => void act((c) => c.post('/api/v1/rundown/items', { productId: product.id }))}
+          aria-label={`Add ${label.title} to the rundown`}
+        >
+          Add
+        </button>
+      )}
     </div>
   );
 });

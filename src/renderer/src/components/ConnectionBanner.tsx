@@ -1,9 +1,20 @@
 import { useStudio } from '../store/studio-store';
 
-/** Only once the link has been down for a moment: a blip during a studio restart is not an alarm. */
+/**
+ * A blip (a studio restart, a tablet roaming between access points) shows calmly as "Reconnecting…";
+ * only once the link has been down for a few seconds does it alarm.
+ */
 export function ConnectionBanner() {
   const link = useStudio((s) => s.link);
-  if (link !== 'offline') return null;
+  const hasShow = useStudio((s) => s.show !== null);
+  if (link === 'live' || !hasShow) return null;
+  if (link === 'connecting') {
+    return (
+      <div className="banner calm" role="status" data-testid="reconnecting">
+        Reconnecting…
+      </div>
+    );
+  }
   return (
     <div className="banner" role="alert">
       The studio is not reachable. Reconnecting by itself; what you see may be out of date.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDuration } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
+import { useMay } from '../lib/roles';
 
 /** A flash deal on the product on air: a discount for a few minutes, counted down on every overlay. */
 export function DealControl() {
@@ -10,6 +11,8 @@ export function DealControl() {
     return onAir ? (s.show!.rundown.find((i) => i.id === onAir.itemId)?.product ?? null) : null;
   });
   const offset = useStudio((s) => s.clockOffset);
+  const mayStart = useMay('deal.start');
+  const mayEnd = useMay('deal.end');
   const [percent, setPercent] = useState(20);
   const [minutes, setMinutes] = useState(5);
   const [now, setNow] = useState(() => Date.now());
@@ -24,11 +27,11 @@ export function DealControl() {
       <div className="deal running" data-testid="deal-running">
         <span className="badge live">FLASH DEAL</span> {deal.product?.title.en ?? deal.productId} · ends in{' '}
         <strong className="mono">{formatDuration(deal.endsAt - now - offset)}</strong>
-        <button onClick={() => void act((c) => c.delete('/api/v1/deal'))}>End deal</button>
+        {mayEnd && <button onClick={() => void act((c) => c.delete('/api/v1/deal'))}>End deal</button>}
       </div>
     );
   }
-  if (!onAirProduct) return null;
+  if (!onAirProduct || !mayStart) return null;
   const start = () => {
     // The deal price per currency: the regular price less the discount, kept to whole cents.
     const price = Object.fromEntries(Object.entries(onAirProduct.price).map(([cur, amount]) => [cur, Math.round(amount * (100 - percent)) / 100]));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NONE, useStudio } from '../store/studio-store';
 import { ImportDialog } from './ImportDialog';
+import { useIsProducer } from '../lib/roles';
 
 const LINK_TEXT = { live: 'Live', connecting: 'Reconnecting…', offline: 'Offline' } as const;
 
@@ -9,6 +10,8 @@ export function Header() {
   const revision = useStudio((s) => s.show?.revision);
   const link = useStudio((s) => s.link);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const me = useStudio((s) => s.me);
+  const producer = useIsProducer();
   const [importing, setImporting] = useState(false);
   return (
     <header className="header">
@@ -24,9 +27,16 @@ export function Header() {
         ))}
       </div>
       <div className="header-actions">
-        <button data-testid="import-open" onClick={() => setImporting(true)}>
-          Import…
-        </button>
+        {producer && (
+          <button data-testid="import-open" onClick={() => setImporting(true)}>
+            Import…
+          </button>
+        )}
+        {me && me.id !== 'owner' && (
+          <span className="chip me" data-testid="me" title="This device, as the producer paired it">
+            {me.name} · {me.role}
+          </span>
+        )}
         <span className="revision" title="Show revision">
           rev {revision ?? '–'}
         </span>

@@ -5,9 +5,10 @@ import { useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
 import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
+import { ShowControls } from './ShowControls';
 
-/** What the audience sees now, how long it has been up, and what comes next. */
-export function OnAirPanel() {
+/** What the audience sees now, how long it has been up, and what comes next; on a tablet, the show controls too. */
+export function OnAirPanel({ controls = false }: { controls?: boolean }) {
   const show = useStudio((s) => s.show);
   const locale = useStudio((s) => s.locale);
   if (!show) return null;
@@ -44,6 +45,7 @@ export function OnAirPanel() {
           Nothing on air — press <kbd>N</kbd> or pin an item.
         </div>
       )}
+      {controls && <ShowControls />}
       <DealControl />
       <div className="coming-up">
         <span className="muted">Coming up</span>{' '}

@@ -6,14 +6,19 @@ import type { ShowLocale } from '../../../shared/locale';
 import { stockLevel } from '../../../shared/stock';
 import type { RundownEntryView } from '../../../shared/view';
 import { productLabel } from '../lib/format';
-import { act, NONE, useStudio } from '../store/studio-store';
+import { act, actOnWhatISaw, NONE, useStudio } from '../store/studio-store';
+import { useMay } from '../lib/roles';
 import { ProductImage } from './ProductImage';
 import { StockBadge } from './CataloguePanel';
+import { NOT_A_DRAG_HANDLE, ShowControls } from './ShowControls';
 
 export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
 
-/** The rundown: drag to reorder, drop catalogue products in, pin, remove. */
-export function RundownPanel() {
+/**
+ * The rundown: drag to reorder (mouse, or a long press on touch), drop catalogue products in, pin,
+ * mark sold out, remove. On a tablet the show controls sit under the on-air card instead.
+ */
+export function RundownPanel({ controls = true, touch = false }: { controls?: boolean; touch?: boolean }) {
   const rundown = useStudio((s) => s.show?.rundown ?? NONE);
   const onAirItemId = useStudio((s) => s.show?.onAir?.itemId ?? null);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
@@ -27,17 +32,7 @@ export function RundownPanel() {
         <h2>Rundown</h2>
         <span className="muted">{rundown.length} items</span>
       </div>
-      <div className="controls">
-        <button data-testid="previous" onClick={() => void act((c) => c.post('/api/v1/rundown/previous'))} title="Previous (↑ / PageUp / B)">
-          ◀ Previous
-        </button>
-        <button data-testid="next" className="primary" onClick={() => void act((c) => c.post('/api/v1/rundown/next'))} title="Next (↓ / PageDown / N)">
-          Next ▶
-        </button>
-        <button data-testid="unpin" className="secondary" onClick={() => void act((c) => c.post('/api/v1/rundown/unpin'))} title="Take off air (Esc)">
-          Off air
-        </button>
-      </div>
+      {controls && <ShowControls />}
       <div ref={setNodeRef} className={`scroll rundown-list${isOver ? ' drop-target' : ''}`} data-testid="rundown-drop-zone">
         <SortableContext items={rundown.map((i) => i.id)} strategy={verticalListSortingStrategy}>
           <ol>
@@ -50,6 +45,7 @@ export function RundownPanel() {
                 selected={item.id === selectedItemId}
                 locale={showLocale}
                 locales={locales}
+                touch={touch}
               />
             ))}
           </ol>
@@ -67,13 +63,19 @@ interface ItemProps {
   selected: boolean;
   locale: ShowLocale | undefined;
   locales: ShowLocale[];
+  /** On a touch screen a stray tap must not take an item out of the show. */
+  touch: boolean;
 }
 
-const RundownItem = memo(function RundownItem({ item, index, onAir, selected, locale, locales }: ItemProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, data: { kind: 'item', label: '' } });
+const RundownItem = memo(function RundownItem({ item, index, onAir, selected, locale, locales, touch }: ItemProps) {
+  const mayMove = useMay('rundown.move');
+  const mayPin = useMay('rundown.pin');
+  const mayRemove = useMay('rundown.remove');
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, data: { kind: 'item', label: '' }, disabled: !mayMove });
   const label = productLabel(item.product, locale, locales);
   const stock = stockLevel(item.product?.stock);
   const select = useStudio((s) => s.select);
+  const pin = () => void actOnWhatISaw('/api/v1/rundown/pin', { itemId: item.id });
   return (
     <li
       ref={setNodeRef}
@@ -102,14 +104,51 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
           {item.scene && <span className="chip">scene: {item.scene}</span>}
         </div>
       </div>
-      <div className="row-actions" onPointerDown={(e) => e.stopPropagation()}>
-        <button data-testid="pin" className={onAir ? 'live' : ''} onClick={() => void act((c) => c.post('/api/v1/rundown/pin', { itemId: item.id }))} aria-label={`Pin ${label.title}`}>
-          {onAir ? 'On air' : 'Pin'}
-        </button>
-        <button data-testid="remove" className="ghost" onClick={() => void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))} aria-label={`Remove ${label.title}`}>
-          ✕
-        </button>
-      </div>
+      {(mayPin || mayRemove) && (
+        <div className="row-actions" {...NOT_A_DRAG_HANDLE}>
+          {mayPin && (
+            <button data-testid="pin" className={onAir ? 'live' : ''} onClick={pin} aria-label={`Pin ${label.title}`}>
+              {onAir ? 'On air' : 'Pin'}
+            </button>
+          )}
+          {item.product && <SoldOutToggle productId={item.productId} stock={item.product.stock} title={label.title} />}
+          {mayRemove && (
+            <button
+              data-testid="remove"
+              className="ghost"
+              onClick={() => (!touch || confirm(`Remove ${label.title} from the rundown?`)) && void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))}
+              aria-label={`Remove ${label.title}`}
+            >
+              ✕
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 });
+
+/** Stock before it was marked sold out, per product, so "Back in stock" can restore it. */
+const stockBefore = new Map<string, number>();
+
+/** Sold out at a tap (stock 0, flagged on every overlay); tapped again, the stock comes back. */
+function SoldOutToggle({ productId, stock, title }: { productId: string; stock: number | null; title: string }) {
+  const may = useMay('product.setStock');
+  if (!may) return null;
+  const soldOut = stock === 0;
+  const path = `/api/v1/products/${encodeURIComponent(productId)}/stock`;
+  const toggle = () => {
+    if (!soldOut) {
+      if (stock !== null) stockBefore.set(productId, stock);
+      void act((c) => c.post(path, { stock: 0 }));
+      return;
+    }
+    const answer = stockBefore.get(productId) ?? Number(window.prompt(`How many ${title} are in stock now?`, '1'));
+    if (Number.isInteger(answer) && answer > 0) void act((c) => c.post(path, { stock: answer }));
+  };
+  return (
+    <button data-testid="sold-out" className={soldOut ? 'sold-out-on' : 'secondary'} aria-pressed={soldOut} onClick={toggle} aria-label={soldOut ? `${title} is sold out: put it back in stock` : `Mark ${title} sold out`}>
+      Sold out
+    </button>
+  );
+}

@@ -6,11 +6,14 @@ import { TopSellers } from './sales/TopSellers';
 import { JustBought } from './sales/JustBought';
 import { StockWarnings } from './sales/StockWarnings';
 import { ReportButtons } from './sales/ReportButtons';
+import { useIsProducer } from '../lib/roles';
 
 /** Live sales during the show: the figures, the goal, the last two hours per minute, what sells, what runs out. */
 export function SalesPanel() {
   const show = useStudio((s) => s.show);
   const chosen = useStudio((s) => s.locale);
+  // The reports are the agency's deliverable: the producer's, like the show's settings.
+  const producer = useIsProducer();
   if (!show) return null;
   const showLocale = show.locales.find((l) => l.locale === chosen) ?? show.locales[0];
   const locale = showLocale?.locale ?? 'en-GB';
@@ -19,7 +22,7 @@ export function SalesPanel() {
     <section className="panel sales-panel" aria-label="Sales" data-testid="sales-panel">
       <div className="panel-head">
         <h2>Sales</h2>
-        <ReportButtons />
+        {producer && <ReportButtons />}
       </div>
       <SalesTotals sales={sales} locale={locale} currencies={show.locales.map((l) => l.currency)} />
       <GoalBar goal={show.goal} sales={sales} locales={show.locales} locale={locale} />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isTyping, shortcutFor } from '../lib/shortcuts';
-import { act, useStudio } from '../store/studio-store';
+import { act, actOnWhatISaw, useStudio } from '../store/studio-store';
+import { mayNow } from '../lib/roles';
 
 /** The show's keyboard: next, previous, pin, take off air, from anywhere but a text field. */
 export function useShortcuts(toggleHelp: () => void): void {
@@ -14,6 +15,8 @@ export function useShortcuts(toggleHelp: () => void): void {
       const action = shortcutFor(event);
       if (!action) return;
       event.preventDefault();
+      // A viewer's keyboard changes nothing (the studio would refuse it anyway).
+      if (action.type !== 'focusSearch' && action.type !== 'help' && !mayNow('rundown.pin')) return;
       const { show, selectedItemId } = useStudio.getState();
       switch (action.type) {
         case 'next':
@@ -26,11 +29,11 @@ export function useShortcuts(toggleHelp: () => void): void {
           void act((c) => c.post('/api/v1/rundown/unpin'));
           break;
         case 'pinSelected':
-          if (selectedItemId) void act((c) => c.post('/api/v1/rundown/pin', { itemId: selectedItemId }));
+          if (selectedItemId) void actOnWhatISaw('/api/v1/rundown/pin', { itemId: selectedItemId });
           break;
         case 'pinNth': {
           const item = show?.rundown[action.index];
-          if (item) void act((c) => c.post('/api/v1/rundown/pin', { itemId: item.id }));
+          if (item) void actOnWhatISaw('/api/v1/rundown/pin', { itemId: item.id });
           break;
         }
         case 'focusSearch':

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import type { LiveMessage } from '../../../shared/view';
+import type { LiveMessage, ShowView } from '../../../shared/view';
 import type { LinkStatus } from '../api/live-connection';
-import type { StudioClient } from '../api/client';
+import type { ApiFailure, StudioClient } from '../api/client';
+import type { OperatorView, Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
 
 export interface Notice {
@@ -12,6 +13,8 @@ export interface Notice {
 
 interface StudioStore extends MirroredShow {
   client: StudioClient | null;
+  /** Who this screen is to the studio (`GET /api/v1/me`): its name and role decide what it offers. */
+  me: Whoami | null;
   link: LinkStatus;
   /** The show locale the operator reads titles and prices in. */
   locale: string | null;
@@ -19,7 +22,10 @@ interface StudioStore extends MirroredShow {
   notices: Notice[];
   receive(message: LiveMessage, receivedAt: number): void;
   setLink(link: LinkStatus): void;
-  setClient(client: StudioClient): void;
+  setClient(client: StudioClient, me: Whoami): void;
+  setMe(me: Whoami): void;
+  /** The credential was refused: nothing of the show stays on screen. */
+  reset(): void;
   setLocale(locale: string): void;
   select(itemId: string | null): void;
   notify(text: string, tone?: Notice['tone']): void;
@@ -33,6 +39,7 @@ export const useStudio = create<StudioStore>((set, get) => ({
   show: null,
   clockOffset: 0,
   client: null,
+  me: null,
   link: 'connecting',
   locale: null,
   selectedItemId: null,
@@ -41,10 +48,12 @@ export const useStudio = create<StudioStore>((set, get) => ({
     const next = applyLiveMessage(get(), message, receivedAt);
     const locales = next.show?.locales ?? [];
     const locale = get().locale;
-    set({ ...next, locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
+    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
   },
   setLink: (link) => set({ link }),
-  setClient: (client) => set({ client }),
+  setClient: (client, me) => set({ client, me }),
+  setMe: (me) => set({ me }),
+  reset: () => set({ client: null, me: null, show: null, link: 'connecting', selectedItemId: null }),
   setLocale: (locale) => set({ locale }),
   select: (selectedItemId) => set({ selectedItemId }),
   notify(text, tone = 'error') {
@@ -55,16 +64,53 @@ export const useStudio = create<StudioStore>((set, get) => ({
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) })
 }));
 
+export const STALE_NOTICE = 'The rundown changed while you were acting on it; look again and retry.';
+
+/** The producer renamed this device or changed its role: the live feed's operator list says so at once. */
+function meAsOperators(me: Whoami | null, operators: OperatorView[] | undefined): Whoami | null {
+  const mine = me && operators?.find((o) => o.id === me.id);
+  return mine && (mine.name !== me.name || mine.role !== me.role) ? { id: me.id, name: mine.name, role: mine.role } : me;
+}
+
 /** Runs a studio call and turns a refusal into a notice the operator can read. */
 export async function act<T>(what: (client: StudioClient) => Promise<T>): Promise<T | undefined> {
-  const { client, notify } = useStudio.getState();
+  const { client } = useStudio.getState();
   if (!client) return undefined;
   try {
     return await what(client);
   } catch (err) {
-    const e = err as { code?: string; message: string };
-    notify(e.code === 'stale_revision' ? 'The rundown changed while you were acting on it; look again and retry.' : e.message);
+    refused(client, err);
     return undefined;
+  }
+}
+
+function refused(client: StudioClient, err: unknown): void {
+  const e = err as { code?: string; message: string };
+  useStudio.getState().notify(e.code === 'stale_revision' ? STALE_NOTICE : e.message);
+  // Refused for this role: the role may have changed under this screen; offer only what it now may do.
+  if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
+}
+
+/** What a pin or a move is decided on: the rundown's order and the item on air. */
+const rundownAsSeen = (show: ShowView) => `${show.onAir?.itemId ?? ''}|${show.rundown.map((i) => i.id).join(',')}`;
+
+/**
+ * A command made from what the operator saw (pin, move) carries the revision it saw. The studio's
+ * revision also moves with every sale and stock change, so a refusal as stale is retried once at
+ * the new revision when the rundown and the item on air are still exactly as the operator saw
+ * them; if another operator changed either, the operator is told to look again.
+ */
+export async function actOnWhatISaw(path: string, body: Record<string, unknown>): Promise<void> {
+  const { client, show } = useStudio.getState();
+  if (!client || !show) return;
+  const seen = rundownAsSeen(show);
+  try {
+    await client.post(path, { ...body, expectedRevision: show.revision });
+  } catch (err) {
+    if ((err as ApiFailure).code !== 'stale_revision') return refused(client, err);
+    const now = await client.get<ShowView>('/api/v1/show').catch(() => null);
+    if (now && rundownAsSeen(now) === seen) return void act((c) => c.post(path, { ...body, expectedRevision: now.revision }));
+    refused(client, err);
   }
 }
 

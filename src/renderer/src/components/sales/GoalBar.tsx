@@ -5,18 +5,23 @@ import type { SalesView } from '../../../../shared/sales';
 import type { ShowLocale } from '../../../../shared/locale';
 import { formatCount, formatMoney } from '../../lib/format';
 import { act } from '../../store/studio-store';
+import { useIsProducer } from '../../lib/roles';
 
 /** Progress toward the producer's goal for the show, and the form to set or clear it. */
 export function GoalBar({ goal, sales, locales, locale }: { goal: SalesGoal | null; sales: SalesView; locales: ShowLocale[]; locale: string }) {
   const [editing, setEditing] = useState(false);
-  if (editing) return <GoalForm goal={goal} locales={locales} onDone={() => setEditing(false)} />;
+  // The goal is the show's setting: a moderator or viewer sees the bar, not the form.
+  const producer = useIsProducer();
+  if (editing && producer) return <GoalForm goal={goal} locales={locales} onDone={() => setEditing(false)} />;
   if (!goal) {
     return (
       <div className="goal empty-goal" data-testid="goal-none">
         <span className="muted">No sales goal for this show.</span>
-        <button data-testid="goal-edit" onClick={() => setEditing(true)}>
-          Set goal…
-        </button>
+        {producer && (
+          <button data-testid="goal-edit" onClick={() => setEditing(true)}>
+            Set goal…
+          </button>
+        )}
       </div>
     );
   }
@@ -30,9 +35,11 @@ export function GoalBar({ goal, sales, locales, locale }: { goal: SalesGoal | nu
           {'units' in goal && ' units'}
         </span>
         <span className={fraction >= 1 ? 'ok' : 'muted'}>{fraction >= 1 ? 'Reached!' : `${Math.floor(fraction * 100)}%`}</span>
-        <button className="ghost" data-testid="goal-edit" onClick={() => setEditing(true)} aria-label="Change the goal">
-          Edit
-        </button>
+        {producer && (
+          <button className="ghost" data-testid="goal-edit" onClick={() => setEditing(true)} aria-label="Change the goal">
+            Edit
+          </button>
+        )}
       </div>
       <div className="goal-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label="Progress toward the sales goal">
         <div className={`goal-fill${fraction >= 1 ? ' done' : ''}`} data-testid="goal-fill" style={{ width: `${fraction * 100}%` }} />

@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useState } from 'react';
+import { activityLine, isOperatorEntry, type ActivityEntry, type Names } from '../lib/activity';
+import { productLabel } from '../lib/format';
+import { NONE, useStudio } from '../store/studio-store';
+
+const SHOWN = 50;
+/** Fetch more than is shown: orders counted by the marketplace sit between the operators' lines. */
+const FETCHED = 200;
+/** A burst of changes (a drag, a run of sales) refreshes the list once. */
+const DEBOUNCE_MS = 400;
+
+/** The audit trail: who did what, when, newest first, refreshed as the show changes. */
+export function ActivityPanel() {
+  const client = useStudio((s) => s.client);
+  const revision = useStudio((s) => s.show?.revision ?? 0);
+  const [entries, setEntries] = useState<ActivityEntry[]>([]);
+  const names = useNames(entries);
+
+  useEffect(() => {
+    if (!client) return;
+    const abort = new AbortController();
+    const timer = window.setTimeout(() => {
+      client.get<{ entries: ActivityEntry[] }>(`/api/v1/journal?limit=${FETCHED}`, abort.signal).then(
+        (r) => setEntries(r.entries),
+        () => undefined // the journal is a courtesy: a failed refresh keeps the last list
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      abort.abort();
+    };
+  }, [client, revision]);
+
+  const lines = useMemo(
+    () =>
+      entries
+        .filter(isOperatorEntry)
+        .slice(-SHOWN)
+        .reverse()
+        .map((e) => ({ key: e.rev, text: activityLine(e, names) })),
+    [entries, names]
+  );
+
+  return (
+    <section className="panel activity" aria-label="Activity">
+      <div className="panel-head">
+        <h2>Activity</h2>
+        <span className="muted">who did what</span>
+      </div>
+      {lines.length === 0 ? (
+        <p className="empty">Nothing done yet.</p>
+      ) : (
+        <ol className="activity-list" data-testid="activity">
+          {lines.map((l) => (
+            <li key={l.key} data-testid="activity-line">
+              {l.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Titles in the operator's language for the products the lines mention. */
+function useNames(entries: ActivityEntry[]): Names {
+  const rundown = useStudio((s) => s.show?.rundown ?? NONE);
+  const deal = useStudio((s) => s.show?.deal ?? null);
+  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const locale = useStudio((s) => s.locale);
+  return useMemo(() => {
+    const showLocale = locales.find((l) => l.locale === locale);
+    const titles = new Map<string, string>();
+    const itemProduct = new Map<string, string>();
+    for (const item of rundown) {
+      itemProduct.set(item.id, item.productId);
+      if (item.product) titles.set(item.productId, productLabel(item.product, showLocale, locales).title);
+    }
+    if (deal?.product) titles.set(deal.productId, productLabel(deal.product, showLocale, locales).title);
+    for (const entry of entries) {
+      for (const event of entry.events) {
+        if (event.type === 'rundown.itemAdded') itemProduct.set(event.item.id, event.item.productId);
+        if (event.type === 'onAir.pinned') itemProduct.set(event.itemId, event.productId);
+      }
+    }
+    const product = (id: string) => titles.get(id) ?? id;
+    return { product, item: (id) => (itemProduct.has(id) ? product(itemProduct.get(id)!) : 'an item') };
+  }, [rundown, deal, locales, locale, entries]);
+}

@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DeviceView, LanView, PairingView, Role } from '../../../shared/access';
+import { formatDuration } from '../lib/format';
+import { act, useStudio } from '../store/studio-store';
+
+/** Presence is not on the live feed: the list is asked for this often while the panel is open. */
+const POLL_MS = 2000;
+const ROLES: { role: Role; text: string }[] = [
+  { role: 'moderator', text: 'as moderator: runs the rundown' },
+  { role: 'producer', text: 'as producer: everything' },
+  { role: 'viewer', text: 'as viewer: watches only' }
+];
+
+/**
+ * The producer's door to the studio network: LAN on or off, a code and QR code for a new device,
+ * and every paired device with its presence, to rename, re-role or revoke.
+ */
+export function DevicesPanel() {
+  const client = useStudio((s) => s.client);
+  const [lan, setLan] = useState<LanView | null>(null);
+  const [devices, setDevices] = useState<DeviceView[]>([]);
+  const [fetchedAt, setFetchedAt] = useState(0);
+
+  const refresh = useCallback(async () => {
+    if (!client) return;
+    const [lanView, list] = await Promise.all([client.get<LanView>('/api/v1/lan'), client.get<{ devices: DeviceView[] }>('/api/v1/devices')]);
+    setLan(lanView);
+    setDevices(list.devices);
+    setFetchedAt(Date.now());
+  }, [client]);
+
+  useEffect(() => {
+    const poll = () => void refresh().catch(() => undefined);
+    const first = window.setTimeout(poll, 0);
+    const timer = window.setInterval(poll, POLL_MS);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [refresh]);
+
+  const setEnabled = async (enabled: boolean) => {
+    const view = await act((c) => c.put<LanView>('/api/v1/lan', { enabled }));
+    if (view) setLan(view);
+  };
+
+  return (
+    <section className="panel devices" aria-label="Devices" data-testid="devices-panel">
+      <div className="panel-head">
+        <h2>Devices</h2>
+        <label className="switch">
+          <input type="checkbox" role="switch" data-testid="lan-switch" checked={lan?.enabled ?? false} disabled={!lan} onChange={(e) => void setEnabled(e.target.checked)} />
+          <span>Studio network</span>
+        </label>
+      </div>
+      <p className="hint">
+        {lan?.enabled
+          ? 'On: devices on this network can open the studio if they have a code. Turn it off when the show is over.'
+          : 'Off: only this computer can open the studio. Turn it on to pair a tablet — devices on this network can then open the studio if they have a code.'}
+      </p>
+      {lan?.enabled && (
+        <>
+          <ul className="lan-urls" data-testid="lan-urls">
+            {lan.urls.map((u) => (
+              <li key={u} className="mono">
+                {u}
+              </li>
+            ))}
+          </ul>
+          <Pairing pairing={lan.pairing} onChange={(p) => setLan({ ...lan, pairing: p })} />
+        </>
+      )}
+      <DeviceList devices={devices} now={fetchedAt} onChanged={() => void refresh().catch(() => undefined)} />
+    </section>
+  );
+}
+
+function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange: (p: PairingView | null) => void }) {
+  const [role, setRole] = useState<Role>('moderator');
+  const offset = useStudio((s) => s.clockOffset);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!pairing) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 500);
+    return () => window.clearInterval(timer);
+  }, [pairing]);
+
+  const start = async () => {
+    const view = await act((c) => c.post<PairingView>('/api/v1/lan/pairing', { role }));
+    if (view) onChange(view);
+  };
+  const withdraw = async () => {
+    await act((c) => c.delete('/api/v1/lan/pairing'));
+    onChange(null);
+  };
+
+  const left = pairing ? pairing.expiresAt - (now + offset) : 0;
+  return (
+    <div className="pairing">
+      <div className="pairing-start">
+        <select aria-label="Role of the new device" data-testid="pair-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r.role} value={r.role}>
+              {r.text}
+            </option>
+          ))}
+        </select>
+        <button className="primary" data-testid="pair-start" onClick={() => void start()}>
+          {pairing ? 'New code' : 'Pair a device'}
+        </button>
+      </div>
+      {pairing &&
+        (left > 0 ? (
+          <div className="pairing-code-card" data-testid="pairing">
+            <img src={pairing.qrDataUrl} alt={`QR code opening ${pairing.url}`} width={168} height={168} data-testid="pairing-qr" />
+            <div>
+              <p className="muted">Scan with the tablet’s camera, or open the address and type the code.</p>
+              <div className="pairing-code mono" data-testid="pairing-code" aria-label="Pairing code">
+                {pairing.code}
+              </div>
+              <p className="mono small" data-testid="pairing-url">
+                {pairing.url.replace(/#.*$/, '')}
+              </p>
+              <p>
+                as <strong>{pairing.role}</strong> · expires in <strong className="mono" data-testid="pairing-expiry">{formatDuration(left)}</strong>{' '}
+                <button className="ghost" onClick={() => void withdraw()}>
+                  Withdraw
+                </button>
+              </p>
+            </div>
+          </div>
+        ) : (
+          <p className="warn">The code expired. Make a new one.</p>
+        ))}
+    </div>
+  );
+}
+
+function DeviceList({ devices, now, onChanged }: { devices: DeviceView[]; now: number; onChanged: () => void }) {
+  if (devices.length === 0) return <p className="empty">No device paired yet.</p>;
+  return (
+    <ul className="device-list" data-testid="device-list">
+      {devices.map((d) => (
+        <DeviceRow key={d.id} device={d} now={now} onChanged={onChanged} />
+      ))}
+    </ul>
+  );
+}
+
+function lastSeen(device: DeviceView, now: number): string {
+  if (device.online) return 'online';
+  if (device.lastSeenAt === null) return 'not seen yet';
+  const minutes = Math.round((now - device.lastSeenAt) / 60_000);
+  return minutes < 1 ? 'seen just now' : minutes < 60 ? `seen ${minutes} min ago` : `seen at ${new Date(device.lastSeenAt).toLocaleTimeString()}`;
+}
+
+function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number; onChanged: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(device.name);
+  const offset = useStudio((s) => s.clockOffset);
+  const path = `/api/v1/devices/${encodeURIComponent(device.id)}`;
+  const patch = async (body: { name?: string; role?: Role }) => {
+    await act((c) => c.patch(path, body));
+    onChanged();
+  };
+  const rename = () => {
+    setEditing(false);
+    if (name.trim() && name.trim() !== device.name) void patch({ name: name.trim() });
+    else setName(device.name);
+  };
+  const revoke = async () => {
+    if (!confirm(`Revoke ${device.name}? It is disconnected at once and needs a new code to come back.`)) return;
+    await act((c) => c.delete(path));
+    onChanged();
+  };
+  return (
+    <li className={`device${device.online ? ' online' : ''}`} data-testid="device" data-device-id={device.id} data-online={String(device.online)}>
+      <span className="dot" aria-hidden />
+      {editing ? (
+        <input
+          className="device-name-input"
+          aria-label="Device name"
+          value={name}
+          autoFocus
+          maxLength={60}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={rename}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') rename();
+            if (e.key === 'Escape') {
+              setName(device.name);
+              setEditing(false);
+            }
+          }}
+        />
+      ) : (
+        <button className="ghost device-name" data-testid="device-name" onClick={() => setEditing(true)} title="Rename">
+          {device.name}
+        </button>
+      )}
+      <span className="muted device-seen" data-testid="device-seen">
+        {lastSeen(device, now + offset)}
+      </span>
+      <select aria-label={`Role of ${device.name}`} data-testid="device-role" value={device.role} onChange={(e) => void patch({ role: e.target.value as Role })}>
+        {ROLES.map((r) => (
+          <option key={r.role} value={r.role}>
+            {r.role}
+          </option>
+        ))}
+      </select>
+      <button className="danger" data-testid="device-revoke" onClick={() => void revoke()}>
+        Revoke
+      </button>
+    </li>
+  );
+}

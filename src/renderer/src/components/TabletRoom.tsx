@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { WakeLockState } from '../lib/use-wake-lock';
+import { useIsProducer } from '../lib/roles';
+import { NONE, useStudio } from '../store/studio-store';
+import { OnAirPanel } from './OnAirPanel';
+import { RundownPanel } from './RundownPanel';
+import { CataloguePanel } from './CataloguePanel';
+import { ActivityPanel } from './ActivityPanel';
+import { DevicesPanel } from './DevicesPanel';
+import { PreviewPanel } from './PreviewPanel';
+import { ReadinessPanel } from './ReadinessPanel';
+import { ObsPanel } from './ObsPanel';
+import { SalesPanel } from './SalesPanel';
+import { MarketplacePanel } from './MarketplacePanel';
+
+type Tab = 'rundown' | 'catalogue' | 'sales' | 'activity' | 'studio';
+
+/**
+ * The control room for a finger: what is on air and the show controls always on top, the rundown as
+ * large rows below, everything else one tab away.
+ */
+export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
+  const producer = useIsProducer();
+  const [tab, setTab] = useState<Tab>('rundown');
+  const count = useStudio((s) => s.show?.rundown ?? NONE).length;
+  const tabs: { id: Tab; text: string }[] = [
+    { id: 'rundown', text: `Rundown (${count})` },
+    { id: 'catalogue', text: 'Catalogue' },
+    { id: 'sales', text: 'Sales' },
+    { id: 'activity', text: 'Activity' },
+    ...(producer ? [{ id: 'studio' as const, text: 'Studio' }] : [])
+  ];
+  return (
+    <main className="tablet-room">
+      {(wakeLock === 'unsupported' || wakeLock === 'refused') && <WakeHint />}
+      <OnAirPanel controls />
+      <div className="tabs" role="tablist" aria-label="Sections">
+        {tabs.map((t) => (
+          <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+            {t.text}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'rundown' && <RundownPanel controls={false} touch />}
+        {tab === 'catalogue' && <CataloguePanel touch />}
+        {tab === 'sales' && <SalesPanel />}
+        {tab === 'activity' && <ActivityPanel />}
+        {tab === 'studio' && (
+          <div className="studio-tab">
+            <DevicesPanel />
+            <MarketplacePanel />
+            <PreviewPanel />
+            <ReadinessPanel />
+            <ObsPanel />
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** Browsers keep the screen on only for secure pages; over plain http on the studio network, the tablet must. */
+function WakeHint() {
+  const [hidden, setHidden] = useState(false);
+  if (hidden) return null;
+  return (
+    <p className="wake-hint" data-testid="wake-hint">
+      This browser cannot keep the screen on here: set the tablet’s auto-lock to “Never” for the show.
+      <button className="ghost" aria-label="Hide this hint" onClick={() => setHidden(true)}>
+        ×
+      </button>
+    </p>
+  );
+}
