@@ -207,6 +207,11 @@ describe("the moderator's second screen", () => {
     // The moderator's screen: the show, none of the settings.
     for (const id of ['devices-panel', 'import-open', 'tab-studio', 'obs-add-open', 'preview-locale']) expect(await tablet.getByTestId(id).count(), id).toBe(0);
     expect(await tablet.getByRole('region', { name: 'OBS' }).count()).toBe(0);
+    // Sales are there to read; the reports, the goal and the marketplace are the producer's.
+    await tablet.getByTestId('tab-sales').tap();
+    await tablet.getByTestId('sales-panel').waitFor();
+    for (const id of ['report-print', 'report-csv', 'goal-edit', 'marketplace-edit']) expect(await tablet.getByTestId(id).count(), id).toBe(0);
+    await tablet.getByTestId('tab-rundown').tap();
 
     await item(tablet, 'den-04').getByTestId('pin').tap();
     await expect.poll(() => onAirTitle(desktop), { timeout: 1500 }).toBe('High-rise mom jeans');
