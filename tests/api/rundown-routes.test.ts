@@ -51,6 +51,16 @@ describe('the rundown over HTTP', () => {
     expect(body.error).toMatchObject({ code: 'stale_revision', revision: expect.any(Number) });
   });
 
+  it('takes a pin made from a view that only sales have changed since (a busy show is not a conflict)', async () => {
+    const item = await add('lamp-03');
+    const seen = (await t.api('GET', '/api/v1/show')).body.revision;
+    await t.studio.core.execute({ type: 'sales.record', source: 'shop', orders: [{ orderId: 'o-1', productId: 'lamp-03', units: 1, amount: 30, currency: 'EUR', locale: null, at: Date.now(), status: 'paid' }] }, { id: 'studio', client: 'marketplace' });
+    const { status, body } = await t.api('POST', '/api/v1/rundown/pin', { itemId: item.id, expectedRevision: seen });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.onAir.itemId).toBe(item.id);
+    await t.api('DELETE', `/api/v1/rundown/items/${item.id}`); // the tests after this one share the rundown
+  });
+
   it('moves an item and removes it', async () => {
     const item = await add('lav-01', 0);
     const show = (await t.api('GET', '/api/v1/show')).body;

@@ -21,14 +21,7 @@ export interface OrderLedger {
  * changes it. An empty list means "nothing to do" (e.g. unpin with nothing on air).
  */
 export function decide(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
-  if ('expectedRevision' in command && command.expectedRevision !== undefined && command.expectedRevision !== state.revision) {
-    throw new CommandError(
-      'stale_revision',
-      409,
-      `the show changed since revision ${command.expectedRevision}; it is now at ${state.revision}`,
-      state.revision
-    );
-  }
+  if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.type, command.expectedRevision);
   switch (command.type) {
     case 'rundown.add': {
       if (!state.products[command.productId]) throw notFound('product', command.productId);
@@ -97,6 +90,18 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
 function requireGoalCurrency(goal: SalesGoal | null | undefined, locales: ShowState['locales']): void {
   if (!goal || !('currency' in goal) || locales.some((l) => l.currency === goal.currency)) return;
   throw new CommandError('invalid_command', 400, `goal.currency: the show sells in ${[...new Set(locales.map((l) => l.currency))].join(', ')}, not ${goal.currency}`);
+}
+
+/**
+ * A command made from what the operator saw is stale when what it acts on changed after that: the
+ * rundown and the item on air for rundown commands, the catalogue for a stock change. Sales and
+ * other changes in between move the show's revision but do not make the operator's view wrong.
+ */
+function refuseIfStale(state: ShowState, type: Command['type'], seen: number): void {
+  const changedAt = type === 'product.setStock' ? state.catalogueRevision : state.rundownRevision;
+  if (seen >= changedAt && seen <= state.revision) return;
+  const what = type === 'product.setStock' ? 'catalogue' : 'rundown';
+  throw new CommandError('stale_revision', 409, `the ${what} changed since revision ${seen}; the show is now at revision ${state.revision}`, state.revision);
 }
 
 function requireItem(state: ShowState, itemId: string): number {

@@ -4,6 +4,13 @@ import type { ShowState } from './state';
 
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
+  const next = applyChange(state, event);
+  // A change to the rundown or to what is on air is what makes an operator's view of it stale.
+  const arranged = next.rundown !== state.rundown || next.onAir !== state.onAir;
+  return arranged ? { ...next, rundownRevision: state.revision } : next;
+}
+
+function applyChange(state: ShowState, event: ShowEvent): ShowState {
   switch (event.type) {
     case 'rundown.itemAdded': {
       const rundown = state.rundown.slice();

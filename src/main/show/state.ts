@@ -15,6 +15,11 @@ export interface ShowState {
   catalogueRevision: number;
   rundown: RundownItem[];
   onAir: OnAir | null;
+  /**
+   * Revision of the last change to the rundown or to what is on air. A pin or a move made from an
+   * older view is stale; a sale or a stock change in between does not make it so.
+   */
+  rundownRevision: number;
   /** Where next/previous continue from after an unpin. */
   lastOnAirItemId: string | null;
   /** Source of rundown item ids: `item-<n>`, never reused within a show. */
@@ -37,6 +42,7 @@ export function initialShowState(): ShowState {
     catalogueRevision: 0,
     rundown: [],
     onAir: null,
+    rundownRevision: 0,
     lastOnAirItemId: null,
     nextItemNumber: 1,
     deal: null,

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { LiveMessage, ShowView } from '../../../shared/view';
+import type { LiveMessage } from '../../../shared/view';
 import type { LinkStatus } from '../api/live-connection';
-import type { ApiFailure, StudioClient } from '../api/client';
+import type { StudioClient } from '../api/client';
 import type { OperatorView, Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
 
@@ -91,25 +91,17 @@ function refused(client: StudioClient, err: unknown): void {
   if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
 }
 
-/** What a pin or a move is decided on: the rundown's order and the item on air. */
-const rundownAsSeen = (show: ShowView) => `${show.onAir?.itemId ?? ''}|${show.rundown.map((i) => i.id).join(',')}`;
-
 /**
- * A command made from what the operator saw (pin, move) carries the revision it saw. The studio's
- * revision also moves with every sale and stock change, so a refusal as stale is retried once at
- * the new revision when the rundown and the item on air are still exactly as the operator saw
- * them; if another operator changed either, the operator is told to look again.
+ * A command made from what the operator saw (pin, move) carries the revision it saw. The studio
+ * refuses it as stale only if the rundown or the item on air changed since (sales in between do not
+ * count), and then the operator is told to look again.
  */
 export async function actOnWhatISaw(path: string, body: Record<string, unknown>): Promise<void> {
   const { client, show } = useStudio.getState();
   if (!client || !show) return;
-  const seen = rundownAsSeen(show);
   try {
     await client.post(path, { ...body, expectedRevision: show.revision });
   } catch (err) {
-    if ((err as ApiFailure).code !== 'stale_revision') return refused(client, err);
-    const now = await client.get<ShowView>('/api/v1/show').catch(() => null);
-    if (now && rundownAsSeen(now) === seen) return void act((c) => c.post(path, { ...body, expectedRevision: now.revision }));
     refused(client, err);
   }
 }

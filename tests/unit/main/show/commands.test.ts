@@ -130,6 +130,21 @@ describe('rundown.move', () => {
     expect(rundownProducts()).toEqual(['a', 'b', 'a']);
   });
 
+  it('takes a move made before a sale or a stock change, which leave the rundown as the operator saw it', async () => {
+    await seed('a', 'b');
+    const seen = core.current.revision;
+    await run({ type: 'sales.record', source: 'shop', orders: [{ orderId: '1', productId: 'a', units: 1, amount: 1, currency: 'EUR', locale: null, at: 0, status: 'paid' }] });
+    await run({ type: 'product.setStock', productId: 'b', stock: 0 });
+    await run({ type: 'rundown.move', itemId: rundownIds()[0], index: 1, expectedRevision: seen });
+    expect(rundownProducts()).toEqual(['b', 'a']);
+  });
+
+  it('refuses a revision the show has not reached yet', async () => {
+    await seed('a', 'b');
+    const err = await refusal({ type: 'rundown.move', itemId: rundownIds()[0], index: 1, expectedRevision: core.current.revision + 5 });
+    expect([err.status, err.code]).toEqual([409, 'stale_revision']);
+  });
+
   it('refuses a negative index as invalid', async () => {
     await seed('a');
     expect((await refusal({ type: 'rundown.move', itemId: rundownIds()[0], index: -1 })).status).toBe(400);
