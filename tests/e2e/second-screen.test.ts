@@ -265,7 +265,7 @@ describe("the moderator's second screen", () => {
   it('lets a pin through when only a stock changed since the moderator looked, because the rundown and what is on air are as they were', async () => {
     const desktop = await openDesktop();
     const tablet = await pairTablet(await offerCode(desktop));
-    // The first pin is held at the door; the retry goes straight through.
+    // The pin is held at the door while the show moves on elsewhere.
     const held: Route[] = [];
     await tablet.route('**/api/v1/rundown/pin', (route) => void (held.length ? route.continue() : held.push(route)));
     await item(tablet, 'bag-07').getByTestId('pin').tap();
@@ -277,7 +277,8 @@ describe("the moderator's second screen", () => {
     expect((await t.api('POST', '/api/v1/products/snk-06/stock', { stock: 3 })).status).toBe(200);
     await held[0].continue();
     await expect.poll(() => onAirTitle(desktop)).toBe('Vegan leather tote');
-    expect(pinAnswers).toEqual([409, 200]);
+    // Taken at once: its revision is older than the stock change, but the rundown is as the moderator saw it.
+    expect(pinAnswers).toEqual([200]);
     expect(await noticeTexts(tablet)).toEqual([]);
   });
 
