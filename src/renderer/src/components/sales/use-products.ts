@@ -1,10 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Product } from '../../../../shared/product';
 import type { ShowView } from '../../../../shared/view';
 import { useStudio } from '../../store/studio-store';
 
-/** Products fetched by id because they sold without being in the rundown; asked once per id. */
+/**
+ * Products fetched by id because they sold without being in the rundown; asked once per id, shared
+ * by every panel that names them (top sellers, just bought…), so each re-renders when one lands.
+ */
 const fetched = new Map<string, Product | null>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function landed(): void {
+  version++;
+  for (const listener of listeners) listener();
+}
 
 /**
  * Sales name products by id. Most that sell are in the rundown (or on a deal); the rest are fetched
@@ -12,35 +27,34 @@ const fetched = new Map<string, Product | null>();
  */
 export function useProducts(show: ShowView, ids: string[]): Map<string, Product> {
   const client = useStudio((s) => s.client);
-  const [arrived, setArrived] = useState(0);
+  const arrived = useSyncExternalStore(subscribe, () => version);
   const known = useMemo(() => {
     const byId = new Map(show.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
     if (show.deal?.product) byId.set(show.deal.productId, show.deal.product);
     return byId;
   }, [show.rundown, show.deal]);
-  const missing = ids.filter((id) => !known.has(id) && !fetched.has(id));
-  const missingKey = missing.join('\n');
+  const missingKey = ids.filter((id) => !known.has(id) && !fetched.has(id)).join('\n');
 
   useEffect(() => {
     if (!client || !missingKey) return;
-    for (const id of missingKey.split('\n')) fetched.set(id, null);
-    // Re-render whenever a fetch lands, even if the missing set changed meanwhile: the ids are
-    // marked as fetched above, so no later run would ask for them again.
-    void Promise.all(
-      missingKey.split('\n').map((id) =>
-        client.get<Product>(`/api/v1/products/${encodeURIComponent(id)}`).then(
-          (p) => fetched.set(id, p),
-          () => undefined // a product no longer in the catalogue keeps its id as its name
-        )
-      )
-    ).then(() => setArrived((n) => n + 1));
+    for (const id of missingKey.split('\n')) {
+      if (fetched.has(id)) continue;
+      fetched.set(id, null);
+      client.get<Product>(`/api/v1/products/${encodeURIComponent(id)}`).then(
+        (p) => {
+          fetched.set(id, p);
+          landed();
+        },
+        () => undefined // a product no longer in the catalogue keeps its id as its name
+      );
+    }
   }, [client, missingKey]);
 
   return useMemo(() => {
     const all = new Map(known);
     for (const [id, p] of fetched) if (p && !all.has(id)) all.set(id, p);
     return all;
-    // `arrived` marks a fetch finishing: the module-level cache changed.
+    // `arrived` marks a fetch landing: the module-level cache changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [known, arrived]);
 }
