@@ -29,22 +29,30 @@ export interface JournalReadResult {
  * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken
  * line anywhere else is corruption and refused.
  */
-export async function readJournal(dir: string, afterRev = 0, keepOlder?: (rev: number, line: () => string) => boolean): Promise<JournalReadResult> {
+export async function readJournal(
+  dir: string,
+  afterRev = 0,
+  keepOlder?: (rev: number, line: () => string) => boolean,
+  start: JournalPosition = { offset: 0, rev: 0 }
+): Promise<JournalReadResult> {
   const file = join(dir, JOURNAL_FILE);
-  let bytes: Buffer;
+  let read: { bytes: Buffer; base: number } | null;
   try {
-    // Bytes, not text: lines before `afterRev` that nobody wants are never decoded (and a journal
-    // larger than V8's longest string still opens).
-    bytes = await fsp.readFile(file);
+    read = await readFrom(file, start);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], tornTail: null };
     throw err;
   }
+  // Bytes, not text: lines nobody wants are never decoded (and a journal larger than V8's longest
+  // string still opens). A start position the file does not confirm means reading it all.
+  const { bytes, base } = read ?? { bytes: await fsp.readFile(file), base: 0 };
+  const from = read ? start.rev : 0;
   const entries: JournalEntry[] = [];
   const older: JournalEntry[] = [];
   let offset = 0;
-  let lineNo = 0;
-  let expectedRev = -1;
+  // Revisions count lines from 1, so a line's number is its revision.
+  let lineNo = from;
+  let expectedRev = read && from > 0 ? from + 1 : -1;
   while (offset < bytes.length) {
     const newline = bytes.indexOf(NEWLINE, offset);
     const end = newline < 0 ? bytes.length : newline;
@@ -57,7 +65,7 @@ export async function readJournal(dir: string, afterRev = 0, keepOlder?: (rev: n
     const entry = wanted ? tryParse(line()) : null;
     if (rev === null || (wanted && !entry)) {
       if (isLast) {
-        await truncateTo(file, start);
+        await truncateTo(file, base + start);
         return { entries, older, tornTail: { line: lineNo, bytes: end - start } };
       }
       throw new JournalCorruptError(file, lineNo, 'the line is not a journal entry');
@@ -73,6 +81,39 @@ export async function readJournal(dir: string, afterRev = 0, keepOlder?: (rev: n
     offset = newline + 1;
   }
   return { entries, older, tornTail: null };
+}
+
+/** Where an entry's line ends in the file: a snapshot keeps it, so a restart reads only what follows. */
+export interface JournalPosition {
+  offset: number;
+  rev: number;
+}
+
+/**
+ * The journal from `start` on, or null when the file does not confirm the position (shorter than
+ * it, or the line there is not revision `start.rev + 1`): then the caller reads it all.
+ */
+async function readFrom(file: string, start: JournalPosition): Promise<{ bytes: Buffer; base: number } | null> {
+  if (start.offset <= 0) return { bytes: await fsp.readFile(file), base: 0 };
+  const fh = await fsp.open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size < start.offset) return null;
+    const bytes = Buffer.allocUnsafe(size - start.offset);
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesRead } = await fh.read(bytes, done, bytes.length - done, start.offset + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    const tail = bytes.subarray(0, done);
+    const previous = Buffer.alloc(1);
+    await fh.read(previous, 0, 1, start.offset - 1);
+    const confirmed = previous[0] === NEWLINE && (tail.length === 0 || revAt(tail, 0, tail.indexOf(NEWLINE) < 0 ? tail.length : tail.indexOf(NEWLINE)) === start.rev + 1);
+    return confirmed ? { bytes: tail, base: start.offset } : null;
+  } finally {
+    await fh.close();
+  }
 }
 
 const NEWLINE = 0x0a;
@@ -131,19 +172,33 @@ export class JournalWriter {
   private flushing: Promise<void> | null = null;
   private failure: Error | null = null;
 
-  private constructor(private readonly fh: fsp.FileHandle) {}
+  private constructor(
+    private readonly fh: fsp.FileHandle,
+    /** Bytes in the file once everything appended so far is written. */
+    private end: number
+  ) {}
 
   static async open(dir: string): Promise<JournalWriter> {
     await fsp.mkdir(dir, { recursive: true });
     const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a');
     syncDir(dir);
-    return new JournalWriter(fh);
+    return new JournalWriter(fh, (await fh.stat()).size);
   }
 
-  append(entry: JournalEntry): Promise<void> {
+  /** Bytes in the file once everything appended so far is written. */
+  get size(): number {
+    return this.end;
+  }
+
+  /** Resolves once the entry is on disk, with the position where its line ends. */
+  append(entry: JournalEntry): Promise<JournalPosition> {
     if (this.failure) return Promise.reject(this.failure);
+    const data = serializeEntry(entry);
+    // Appends are written in call order, so each entry's end is known when it is queued.
+    this.end += Buffer.byteLength(data);
+    const position = { offset: this.end, rev: entry.rev };
     return new Promise((resolve, reject) => {
-      this.queue.push({ data: serializeEntry(entry), resolve, reject });
+      this.queue.push({ data, resolve: () => resolve(position), reject });
       this.flushing ??= this.flush();
     });
   }

@@ -23,6 +23,11 @@ export class Interner {
     return id === 0 ? null : this.list[id];
   }
 
+  /** The id of a name already seen, or 0: a lookup that interns nothing. */
+  existing(name: string): number {
+    return this.ids.get(name) ?? 0;
+  }
+
   names(): string[] {
     return this.list.slice();
   }
@@ -80,15 +85,11 @@ export class OrderTable {
     return Object.fromEntries(COLUMNS.map((name) => [name, this[name].slice(0, this.size)])) as Record<ColumnName, Column>;
   }
 
+  /** Adopts the columns as they are (a snapshot's): the first order added after grows them. */
   static from(columns: Record<ColumnName, Column>, ids: string[]): OrderTable {
     const table = new OrderTable();
     table.size = ids.length;
-    const capacity = Math.max(1024, ids.length);
-    for (const name of COLUMNS) {
-      const column = new (table[name].constructor as new (n: number) => Column)(capacity);
-      column.set(columns[name]);
-      (table as unknown as Record<ColumnName, Column>)[name] = column;
-    }
+    if (ids.length > 0) for (const name of COLUMNS) (table as unknown as Record<ColumnName, Column>)[name] = columns[name];
     table.ids = ids;
     return table;
   }
@@ -101,4 +102,69 @@ export class OrderTable {
       (this as unknown as Record<ColumnName, Column>)[name] = grown;
     }
   }
+}
+
+/**
+ * Finds an order's row by (source, order id): open addressing over a typed array. About 8 bytes an
+ * order, and rebuilt from a snapshot's million orders in tens of milliseconds, where a Map of a
+ * million fresh strings takes a second. Every row of the table is in it.
+ */
+export class OrderIndex {
+  private slots = new Int32Array(2048).fill(EMPTY);
+  private count = 0;
+
+  static build(table: OrderTable): OrderIndex {
+    const index = new OrderIndex();
+    index.slots = new Int32Array(capacityFor(table.size)).fill(EMPTY);
+    for (let row = 0; row < table.size; row++) index.place(table, row);
+    index.count = table.size;
+    return index;
+  }
+
+  /** The row of that order, or -1. `source` is the interned source id (0: never seen, so not found). */
+  find(table: OrderTable, source: number, orderId: string): number {
+    if (source === 0) return -1;
+    const mask = this.slots.length - 1;
+    for (let i = hashOf(source, orderId) & mask; ; i = (i + 1) & mask) {
+      const row = this.slots[i];
+      if (row === EMPTY) return -1;
+      if (table.source[row] === source && table.ids[row] === orderId) return row;
+    }
+  }
+
+  /** Indexes the row just added to the table. */
+  add(table: OrderTable, row: number): void {
+    if ((this.count + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+      for (let r = 0; r < this.count; r++) this.place(table, r);
+    }
+    this.place(table, row);
+    this.count++;
+  }
+
+  private place(table: OrderTable, row: number): void {
+    const mask = this.slots.length - 1;
+    let i = hashOf(table.source[row], table.ids[row]) & mask;
+    while (this.slots[i] !== EMPTY) i = (i + 1) & mask;
+    this.slots[i] = row;
+  }
+}
+
+const EMPTY = -1;
+
+/** A power of two at least twice the rows: probes stay short. */
+function capacityFor(rows: number): number {
+  let capacity = 2048;
+  while (capacity < rows * 2 + 2) capacity *= 2;
+  return capacity;
+}
+
+/** FNV-1a over the id's UTF-16 code units, seeded by the source. */
+function hashOf(source: number, orderId: string): number {
+  let h = (0x811c9dc5 ^ Math.imul(source, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < orderId.length; i++) {
+    h ^= orderId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

@@ -2,14 +2,13 @@ import type { JournalEntry, SaleChange } from '../../shared/events';
 import type { IncomingOrder } from '../../shared/sales';
 import type { MinuteSales, ProductSales, SalesCounters, SalesView } from '../../shared/sales';
 import type { OrderLedger } from './decide';
-import { Interner, OrderTable, type Column, type ColumnName } from './order-table';
+import type { JournalPosition } from './journal';
+import { Interner, OrderIndex, OrderTable, type Column, type ColumnName } from './order-table';
 
 const COUNTED = 1;
 const VOIDED = 2;
 const RECENT_SIZE = 20;
 const CHART_MINUTES = 120;
-/** Orders indexed per event-loop turn after a restart: a few milliseconds each. */
-const INDEX_SLICE = 20_000;
 
 /**
  * Every order the show heard of, and the totals they make. A projection of the journal's
@@ -22,15 +21,12 @@ const INDEX_SLICE = 20_000;
  * restart replays only the journal's tail instead of every order of the show.
  */
 export class SalesBook implements OrderLedger {
-  /** Per source, order id → row: nested rather than a joined key, so counting an order builds no string. */
-  private readonly index = new Map<string, Map<string, number>>();
-  private size = 0;
   private table = new OrderTable();
+  /** (source, order id) → row: how a repeat is recognised. */
+  private index = new OrderIndex();
   private names = new Interner();
   /** The journal revision of the last entry applied. */
   private revision = 0;
-  /** Rows restored from a snapshot but not yet in `index` (see restore). */
-  private unindexed = { from: 0, to: 0 };
   private totals = emptyCounters();
   private refunds = 0;
   private readonly byProduct = new Map<string, ProductSales>();
@@ -45,7 +41,6 @@ export class SalesBook implements OrderLedger {
 
   /** Decides what incoming orders change, without changing anything: repeats drop out here. */
   classify(source: string, orders: IncomingOrder[], onAir: string | null): SaleChange[] {
-    this.finishIndex(this.unindexed.to);
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
     for (const order of orders) {
@@ -112,7 +107,7 @@ export class SalesBook implements OrderLedger {
   }
 
   get orderCount(): number {
-    return this.size;
+    return this.table.size;
   }
 
   get appliedRevision(): number {
@@ -140,11 +135,7 @@ export class SalesBook implements OrderLedger {
     book.revision = image.revision;
     book.names = new Interner(image.names);
     book.table = OrderTable.from(image.columns, image.ids);
-    book.size = image.ids.length;
-    // The totals are ready at once; the order-id index (a million map entries takes a while) is
-    // built in slices after start, and at once by the first order that needs it.
-    book.unindexed = { from: 0, to: book.size };
-    book.indexInBackground();
+    book.index = OrderIndex.build(book.table);
     book.totals = a.totals;
     book.refunds = a.refunds;
     for (const [id, sales] of a.byProduct) book.byProduct.set(id, sales);
@@ -157,49 +148,25 @@ export class SalesBook implements OrderLedger {
   }
 
   private statusOf(source: string, orderId: string): number {
-    const row = this.index.get(source)?.get(orderId);
-    return row === undefined ? 0 : this.table.status[row];
-  }
-
-  private indexInBackground(): void {
-    if (this.unindexed.from >= this.unindexed.to) return;
-    this.finishIndex(Math.min(this.unindexed.to, this.unindexed.from + INDEX_SLICE));
-    setTimeout(() => this.indexInBackground(), 0).unref();
-  }
-
-  private finishIndex(upTo: number): void {
-    const source = this.table.source;
-    const ids = this.table.ids;
-    for (let row = this.unindexed.from; row < upTo; row++) {
-      const name = this.names.name(source[row])!;
-      let orders = this.index.get(name);
-      if (!orders) this.index.set(name, (orders = new Map()));
-      orders.set(ids[row], row);
-    }
-    this.unindexed.from = Math.max(this.unindexed.from, upTo);
+    const row = this.index.find(this.table, this.names.existing(source), orderId);
+    return row < 0 ? 0 : this.table.status[row];
   }
 
   private applyChange(source: string, change: SaleChange): void {
-    this.finishIndex(this.unindexed.to);
-    let orders = this.index.get(source);
-    if (!orders) this.index.set(source, (orders = new Map()));
-    const key = change.orderId;
-    const row = orders.get(key);
-    if (change.effect === 'counted' && row === undefined) {
+    const row = this.index.find(this.table, this.names.existing(source), change.orderId);
+    if (change.effect === 'counted' && row < 0) {
       const added = this.table.add(COUNTED, source, change, this.names);
-      orders.set(key, added);
-      this.size++;
+      this.index.add(this.table, added);
       this.count(change, change.locale, change.onAir, +1);
       this.recentRows.push(added);
       if (this.recentRows.length > RECENT_SIZE * 50) this.recentRows = this.recentRows.slice(-RECENT_SIZE);
-    } else if (change.effect === 'voided' && row !== undefined && this.table.status[row] === COUNTED) {
+    } else if (change.effect === 'voided' && row >= 0 && this.table.status[row] === COUNTED) {
       this.table.status[row] = VOIDED;
       // Take out exactly what was counted, whatever the refund message says.
       this.count(this.table.order(row, this.names), this.names.name(this.table.locale[row]), this.names.name(this.table.onAir[row]), -1);
       this.refunds++;
-    } else if (change.effect === 'voidedUnseen' && row === undefined) {
-      orders.set(key, this.table.add(VOIDED, source, change, this.names));
-      this.size++;
+    } else if (change.effect === 'voidedUnseen' && row < 0) {
+      this.index.add(this.table, this.table.add(VOIDED, source, change, this.names));
     } else {
       return;
     }
@@ -276,6 +243,8 @@ export interface SalesBookAggregates {
 export interface SalesBookImage {
   /** The journal revision the image is the fold of. */
   revision: number;
+  /** Where that revision's journal line ends (set when the image is written beside the journal). */
+  journal?: JournalPosition;
   names: string[];
   ids: string[];
   columns: Record<ColumnName, Column>;

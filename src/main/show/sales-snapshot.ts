@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir } from './journal';
+import { syncDir, type JournalPosition } from './journal';
 import { COLUMNS, type Column, type ColumnName } from './order-table';
 import type { SalesBookAggregates, SalesBookImage } from './sales-book';
 
@@ -20,6 +20,7 @@ const TYPES: Record<ColumnName, new (n: number | ArrayBuffer) => Column> = {
 
 interface Header {
   revision: number;
+  journal?: JournalPosition;
   count: number;
   names: string[];
   ids: string[];
@@ -34,7 +35,7 @@ const pad8 = (n: number) => (n + 7) & ~7;
  * show; with it, only the journal after `image.revision`.
  */
 export async function writeSalesSnapshot(dir: string, image: SalesBookImage): Promise<void> {
-  const header: Header = { revision: image.revision, count: image.ids.length, names: image.names, ids: image.ids, aggregates: image.aggregates };
+  const header: Header = { revision: image.revision, journal: image.journal, count: image.ids.length, names: image.names, ids: image.ids, aggregates: image.aggregates };
   const json = Buffer.from(JSON.stringify(header));
   const lead = Buffer.alloc(pad8(MAGIC.length + 4 + json.length));
   MAGIC.copy(lead, 0);
@@ -81,7 +82,8 @@ export async function readSalesSnapshot(dir: string): Promise<SalesBookImage | n
       columns[name] = new Type(file.buffer.slice(file.byteOffset + offset, file.byteOffset + offset + bytes) as ArrayBuffer);
       offset += pad8(bytes);
     }
-    return { revision: header.revision, names: header.names, ids: header.ids, columns, aggregates: header.aggregates };
+    const journal = header.journal?.rev === header.revision ? header.journal : undefined;
+    return { revision: header.revision, journal, names: header.names, ids: header.ids, columns, aggregates: header.aggregates };
   } catch {
     return null;
   }

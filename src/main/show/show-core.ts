@@ -6,11 +6,11 @@ import { mayRun } from '../../shared/access';
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
 import { decide } from './decide';
-import { JournalWriter, readJournal, type TornTail } from './journal';
+import { JournalWriter, readJournal, type JournalPosition, type TornTail } from './journal';
 import { applyEntry } from './reducer';
-import { readSnapshot, writeSnapshot } from './snapshot';
+import { readSnapshot, writeSnapshot, type StateSnapshot } from './snapshot';
 import { initialShowState, type ShowState } from './state';
-import { SalesBook } from './sales-book';
+import { SalesBook, type SalesBookImage } from './sales-book';
 import { readSalesSnapshot, writeSalesSnapshot } from './sales-snapshot';
 
 export interface CommandResult {
@@ -48,6 +48,8 @@ export class ShowCore {
   private sinceSnapshot = 0;
   /** Orders and refunds the book held at its last snapshot: an unchanged book is not written again. */
   private salesAtSnapshot = -1;
+  /** Where the journal's line of the last acknowledged entry ends: snapshots keep it. */
+  private position: JournalPosition | null = null;
   private snapshotting: Promise<void> | null = null;
   private closed = false;
 
@@ -66,12 +68,12 @@ export class ShowCore {
   static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
     await mkdir(dir, { recursive: true });
     const snapshot = await readSnapshot(dir);
-    const stateRev = snapshot?.revision ?? 0;
+    const stateRev = snapshot?.state.revision ?? 0;
     // The sales book comes from its own snapshot plus the journal after it; without one (or with one
     // the journal does not reach), from every order of the journal.
     let image = await readSalesSnapshot(dir);
     const salesAfter = () => image?.revision ?? 0;
-    let read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter() && SalesBook.wants(line()));
+    let read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter() && SalesBook.wants(line()), readFrom(snapshot, image));
     if (image && image.revision > (read.entries.at(-1)?.rev ?? stateRev)) {
       image = null;
       read = await readJournal(dir, stateRev, (_rev, line) => SalesBook.wants(line()));
@@ -81,7 +83,7 @@ export class ShowCore {
     const salesAtSnapshot = image ? salesMarker(sales) : -1;
     for (const entry of older) sales.apply(entry);
     // A snapshot from an older version lacks newer fields: they start from their defaults.
-    let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot } : initialShowState();
+    let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
     for (const entry of entries) {
       state = applyEntry(state, entry);
       if (entry.rev > salesAfter()) sales.apply(entry);
@@ -95,7 +97,8 @@ export class ShowCore {
     core.audit = entries.slice(-core.options.auditSize);
     core.sinceSnapshot = entries.length;
     core.salesAtSnapshot = salesAtSnapshot;
-    return { core, report: { replayed: entries.length, fromSnapshot: snapshot?.revision ?? 0, tornTail } };
+    core.position = { offset: journal.size, rev: state.revision };
+    return { core, report: { replayed: entries.length, fromSnapshot: stateRev, tornTail } };
   }
 
   /** The state as acknowledged: what every face is shown. */
@@ -123,8 +126,8 @@ export class ShowCore {
     this.state = next;
     // Applied before the disk has it, so the next batch of orders is classified against this one.
     this.sales.apply(entry);
-    await this.journal.append(entry);
-    this.acknowledge(next, entry);
+    const position = await this.journal.append(entry);
+    this.acknowledge(next, entry, position);
     return { revision: entry.rev, events };
   }
 
@@ -155,13 +158,14 @@ export class ShowCore {
     this.closed = true;
     await this.journal.close();
     await this.snapshotting;
-    if (this.sinceSnapshot > 0) await writeSnapshot(this.dir, this.committed);
+    if (this.sinceSnapshot > 0) await writeSnapshot(this.dir, this.committed, this.positionOf(this.committed));
     await this.snapshotSales(this.committed);
   }
 
-  private acknowledge(state: ShowState, entry: JournalEntry): void {
+  private acknowledge(state: ShowState, entry: JournalEntry, position: JournalPosition): void {
     // Journal appends resolve in order, so `state` is always the newest acknowledged one.
     this.committed = state;
+    this.position = position;
     this.audit.push(entry);
     if (this.audit.length > this.options.auditSize * 2) this.audit = this.audit.slice(-this.options.auditSize);
     for (const listener of this.listeners) listener(state, entry);
@@ -170,7 +174,7 @@ export class ShowCore {
 
   private snapshot(state: ShowState): void {
     this.sinceSnapshot = 0;
-    this.snapshotting = Promise.all([writeSnapshot(this.dir, state), this.snapshotSales(state)])
+    this.snapshotting = Promise.all([writeSnapshot(this.dir, state, this.positionOf(state)), this.snapshotSales(state)])
       .then(() => undefined)
       .catch(() => {
         // The journal alone still holds the show; try again after the next batch of entries.
@@ -189,7 +193,11 @@ export class ShowCore {
     const marker = salesMarker(this.sales);
     if (this.sales.appliedRevision !== state.revision || marker === this.salesAtSnapshot) return;
     this.salesAtSnapshot = marker;
-    await writeSalesSnapshot(this.dir, this.sales.capture());
+    await writeSalesSnapshot(this.dir, { ...this.sales.capture(), journal: this.positionOf(state) });
+  }
+
+  private positionOf(state: ShowState): JournalPosition | undefined {
+    return this.position?.rev === state.revision ? this.position : undefined;
   }
 }
 
@@ -211,6 +219,15 @@ function commandTypeOf(input: unknown): CommandType | null {
 function refuseUnlessAllowed(actor: Actor, type: CommandType): void {
   const role = actor.role ?? 'system';
   if (!mayRun(role, type)) throw new CommandError('forbidden', 403, `a ${role} cannot run ${type}`);
+}
+
+/**
+ * Where replay starts: after the older of the two snapshots, when both say where their revision's
+ * journal line ends; from the beginning otherwise (no sales snapshot means every order is needed).
+ */
+function readFrom(snapshot: StateSnapshot | null, image: SalesBookImage | null): JournalPosition | undefined {
+  if (!snapshot || !image) return undefined;
+  return snapshot.state.revision <= image.revision ? snapshot.journal : image.journal;
 }
 
 export function describeZodError(error: z.ZodError): string {

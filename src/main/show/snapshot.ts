@@ -1,16 +1,22 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir } from './journal';
+import { syncDir, type JournalPosition } from './journal';
 import type { ShowState } from './state';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
+export interface StateSnapshot {
+  state: ShowState;
+  /** Where the journal's line for `state.revision` ends; absent in snapshots of older versions. */
+  journal?: JournalPosition;
+}
+
 /** Writes the state beside the journal atomically: a crash leaves the old snapshot or the new one. */
-export async function writeSnapshot(dir: string, state: ShowState): Promise<void> {
+export async function writeSnapshot(dir: string, state: ShowState, journal?: JournalPosition): Promise<void> {
   const tmp = join(dir, `${SNAPSHOT_FILE}.tmp`);
   const fh = await fsp.open(tmp, 'w');
   try {
-    await fh.writeFile(JSON.stringify({ format: 1, state }));
+    await fh.writeFile(JSON.stringify({ format: 1, state, journal }));
     await fh.datasync();
   } finally {
     await fh.close();
@@ -20,10 +26,12 @@ export async function writeSnapshot(dir: string, state: ShowState): Promise<void
 }
 
 /** The last snapshot, or null when there is none or it cannot be read (the journal alone suffices). */
-export async function readSnapshot(dir: string): Promise<ShowState | null> {
+export async function readSnapshot(dir: string): Promise<StateSnapshot | null> {
   try {
-    const parsed = JSON.parse(await fsp.readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as { format?: number; state?: ShowState };
-    return parsed.format === 1 && parsed.state && typeof parsed.state.revision === 'number' ? parsed.state : null;
+    const parsed = JSON.parse(await fsp.readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as { format?: number; state?: ShowState; journal?: JournalPosition };
+    if (parsed.format !== 1 || !parsed.state || typeof parsed.state.revision !== 'number') return null;
+    const journal = parsed.journal?.rev === parsed.state.revision && Number.isInteger(parsed.journal.offset) ? parsed.journal : undefined;
+    return { state: parsed.state, journal };
   } catch {
     return null;
   }

@@ -125,3 +125,44 @@ describe('restarting from the sales snapshot', () => {
     );
   });
 });
+
+describe('where a restart starts reading the journal', () => {
+  it('reads only the journal after the snapshots, not the lines before them', async () => {
+    await record([order('A'), order('B', { units: 2, amount: 169.98 })]);
+    await reopen({ snapshotEvery: 1000 }); // a clean stop writes both snapshots with their journal position
+    await record([order('C')]);
+    const before = core.sales.view();
+    const state = core.current;
+    await core.close();
+    // Spoil the first line, keeping its length: a restart that read it would refuse the journal.
+    const journal = join(dir, JOURNAL_FILE);
+    const text = await readFile(journal, 'utf8');
+    const firstEnd = text.indexOf('\n');
+    await writeFile(journal, '#'.repeat(firstEnd) + text.slice(firstEnd));
+    ({ core } = await ShowCore.open(dir));
+    expect(core.sales.view()).toEqual(before);
+    expect(core.current).toEqual(state);
+    // Without the snapshots the whole journal is read, and the spoilt line is found.
+    await core.close();
+    await rm(join(dir, SALES_SNAPSHOT_FILE));
+    await rm(join(dir, 'snapshot.json'));
+    await expect(ShowCore.open(dir)).rejects.toThrow(/line 1/);
+    ({ core } = await ShowCore.open(join(dir, 'elsewhere'))); // for afterEach
+  });
+
+  it('reads the whole journal when the position a snapshot names does not match the file', async () => {
+    await record([order('A')]);
+    await record([order('B')]);
+    await core.close();
+    const snapshotFile = join(dir, 'snapshot.json');
+    const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8'));
+    snapshot.journal.offset -= 7;
+    await writeFile(snapshotFile, JSON.stringify(snapshot));
+    const journal = await readFile(join(dir, JOURNAL_FILE));
+    ({ core } = await ShowCore.open(dir));
+    expect(core.sales.view()).toMatchObject({ orders: 2 });
+    expect(core.current.revision).toBe(snapshot.state.revision);
+    // Nothing was taken for a torn line: the journal is as it was.
+    expect(await readFile(join(dir, JOURNAL_FILE))).toEqual(journal);
+  });
+});
