@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStudio, type TestStudio } from '../helpers/test-studio';
-import { FakeAliExpress, type FakeOrder } from '../helpers/fake-aliexpress';
+import { FakeAliExpress, paidOrder as paid } from '../helpers/fake-aliexpress';
 import { until } from '../helpers/until';
 import { DemoMarketplace } from '../../src/main/marketplace/demo-marketplace';
-import { pacificTime } from '../../src/main/marketplace/aliexpress/aliexpress-marketplace';
 
 let t: TestStudio;
 let fake: FakeAliExpress;
@@ -17,18 +16,6 @@ afterEach(async () => {
   await fake.stop();
 });
 
-const paid = (n: number, patch: Partial<FakeOrder> = {}): FakeOrder => ({
-  order_id: `80${n}`,
-  sub_order_id: `90${n}`,
-  product_id: '1005001',
-  product_count: '1',
-  paid_amount: '19.99',
-  settled_currency: 'EUR',
-  order_status: 'Payment Completed',
-  paid_time: pacificTime(Date.now() - 60_000),
-  tracking_id: 'show-7',
-  ...patch
-});
 
 const useAliExpress = (secret = 'secret-xyz') =>
   t.api('PUT', '/api/v1/marketplace', { kind: 'aliexpress', appKey: 'app-123', appSecret: secret, trackingId: 'show-7', gatewayUrl: fake.url, pollSeconds: 2 });

@@ -1,26 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestStudio, type TestStudio } from '../helpers/test-studio';
+import { useStudioInBrowser } from '../helpers/browser';
+import type { TestStudio } from '../helpers/test-studio';
 import { startStudio } from '../../src/main/studio';
 
 let browser: Browser;
 let t: TestStudio;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-
-beforeEach(async () => {
-  t = await startTestStudio({ demo: true });
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-});
-afterEach(async () => {
-  await context.close();
-  await t.stop();
-});
+useStudioInBrowser({ contexts: { desktop: { viewport: { width: 1440, height: 900 } } } }, (env) => ({ browser, t, contexts: { desktop: context } } = env));
 
 async function openControlRoom(ctx = context): Promise<Page> {
   const page = await ctx.newPage();

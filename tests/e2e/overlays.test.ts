@@ -1,28 +1,15 @@
 /// <reference lib="dom" />
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestStudio, type TestStudio } from '../helpers/test-studio';
+import { useStudioInBrowser } from '../helpers/browser';
+import type { TestStudio } from '../helpers/test-studio';
 import { startStudio } from '../../src/main/studio';
 import type { Product } from '../../src/shared/product';
 
 let browser: Browser;
 let t: TestStudio;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-
-beforeEach(async () => {
-  t = await startTestStudio({ demo: true });
-  context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-});
-afterEach(async () => {
-  await context.close();
-  await t.stop();
-});
+useStudioInBrowser({ contexts: { obs: { viewport: { width: 1920, height: 1080 } } } }, (env) => ({ browser, t, contexts: { obs: context } } = env));
 
 const NBSP = '\u00a0';
 

@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestStudio, type TestStudio } from '../helpers/test-studio';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useStudioInBrowser } from '../helpers/browser';
+import type { TestStudio } from '../helpers/test-studio';
 import { FakeAliExpress } from '../helpers/fake-aliexpress';
 import { until } from '../helpers/until';
 import type { IncomingOrder, SalesView } from '../../src/shared/sales';
 
-let browser: Browser;
 let t: TestStudio;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-
-beforeEach(async () => {
-  // The demo show (seven audiences, en-GB first) without simulated orders: each test records its own.
-  t = await startTestStudio({ demo: true });
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-});
-afterEach(async () => {
-  await context.close();
-  await t.stop();
-});
+// The demo show (seven audiences, en-GB first) without simulated orders: each test records its own.
+useStudioInBrowser({ contexts: { desktop: { viewport: { width: 1440, height: 900 }, acceptDownloads: true } } }, (env) => ({ t, contexts: { desktop: context } } = env));
 
 async function openControlRoom(): Promise<Page & { errors: string[] }> {
   const page = (await context.newPage()) as Page & { errors: string[] };

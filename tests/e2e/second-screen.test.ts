@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestStudio, type TestStudio } from '../helpers/test-studio';
+import { useStudioInBrowser } from '../helpers/browser';
+import type { TestStudio } from '../helpers/test-studio';
 
 // The studio network is played by a second loopback address: no test traffic leaves this machine.
 const LAN_ADDRESS = '127.0.0.2';
@@ -16,22 +16,10 @@ let browser: Browser;
 let t: TestStudio;
 let desk: BrowserContext;
 let pad: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-
-beforeEach(async () => {
-  t = await startTestStudio({ demo: true, lanAddresses: [LAN_ADDRESS] });
-  desk = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  pad = await browser.newContext(TABLET);
-});
-afterEach(async () => {
-  await desk.close();
-  await pad.close();
-  await t.stop();
-});
+useStudioInBrowser(
+  { studio: { lanAddresses: [LAN_ADDRESS] }, contexts: { desk: { viewport: { width: 1440, height: 900 } }, pad: TABLET } },
+  (env) => ({ browser, t, contexts: { desk, pad } } = env)
+);
 
 type Watched = Page & { errors: string[] };
 

@@ -1,44 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestStudio, type TestStudio } from '../helpers/test-studio';
-import { FakeAliExpress, type FakeOrder } from '../helpers/fake-aliexpress';
-import { pacificTime } from '../../src/main/marketplace/aliexpress/aliexpress-marketplace';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useStudioInBrowser } from '../helpers/browser';
+import type { TestStudio } from '../helpers/test-studio';
+import { FakeAliExpress, paidOrder as paid } from '../helpers/fake-aliexpress';
 
-let browser: Browser;
 let t: TestStudio;
 let fake: FakeAliExpress;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+useStudioInBrowser({ contexts: { obs: { viewport: { width: 1920, height: 1080 } } } }, (env) => ({ t, contexts: { obs: context } } = env));
 
 beforeEach(async () => {
-  t = await startTestStudio({ demo: true });
   fake = await new FakeAliExpress('app-123', 'secret-xyz').start();
   fake.products['1005001'] = { title: { EN: 'Lavender trousers', PL: 'Spodnie lawendowe', DE: 'Lavendelhose' }, price: { EUR: '19.99', GBP: '17.49', RUB: '1890' } };
-  context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 });
-afterEach(async () => {
-  await context.close();
-  await t.stop();
-  await fake.stop();
-});
+afterEach(() => fake.stop());
 
-const paid = (n: number, patch: Partial<FakeOrder> = {}): FakeOrder => ({
-  order_id: `80${n}`,
-  sub_order_id: `90${n}`,
-  product_id: '1005001',
-  product_count: '1',
-  paid_amount: '19.99',
-  settled_currency: 'EUR',
-  order_status: 'Payment Completed',
-  paid_time: pacificTime(Date.now() - 60_000),
-  tracking_id: 'show-7',
-  ...patch
-});
 
 async function openTicker(locale: string): Promise<Page> {
   const { body } = await t.api('GET', '/api/v1/overlays');

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signRequest } from '../../src/main/marketplace/aliexpress/sign';
+import { pacificTime } from '../../src/main/marketplace/aliexpress/aliexpress-marketplace';
 
 export interface FakeOrder {
   order_id: string;
@@ -14,6 +15,20 @@ export interface FakeOrder {
   paid_time: string;
   tracking_id: string;
 }
+
+/** A paid affiliate order of the tracking id `show-7` for product 1005001, as the platform lists it. */
+export const paidOrder = (n: number, patch: Partial<FakeOrder> = {}): FakeOrder => ({
+  order_id: `80${n}`,
+  sub_order_id: `90${n}`,
+  product_id: '1005001',
+  product_count: '1',
+  paid_amount: '19.99',
+  settled_currency: 'EUR',
+  order_status: 'Payment Completed',
+  paid_time: pacificTime(Date.now() - 60_000),
+  tracking_id: 'show-7',
+  ...patch
+});
 
 /**
  * The AliExpress `/sync` gateway as the platform answers it, on loopback: it verifies the sha256

@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir, type JournalPosition } from './journal';
+import type { JournalPosition } from './journal';
+import { writeAtomically } from './atomic-file';
 import { COLUMNS, type Column, type ColumnName } from './order-table';
 import type { SalesBookAggregates, SalesBookImage } from './sales-book';
 
@@ -47,16 +48,7 @@ export async function writeSalesSnapshot(dir: string, image: SalesBookImage): Pr
     const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
     parts.push(bytes, Buffer.alloc(pad8(bytes.length) - bytes.length));
   }
-  const tmp = join(dir, `${SALES_SNAPSHOT_FILE}.tmp`);
-  const fh = await fsp.open(tmp, 'w');
-  try {
-    await fh.writev(parts);
-    await fh.datasync();
-  } finally {
-    await fh.close();
-  }
-  await fsp.rename(tmp, join(dir, SALES_SNAPSHOT_FILE));
-  syncDir(dir);
+  await writeAtomically(dir, SALES_SNAPSHOT_FILE, parts);
 }
 
 /** The last sales snapshot, or null when there is none or it cannot be trusted (then the journal is replayed from the start). */

@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir, type JournalPosition } from './journal';
+import type { JournalPosition } from './journal';
+import { writeAtomically } from './atomic-file';
 import type { ShowState } from './state';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -13,16 +14,7 @@ export interface StateSnapshot {
 
 /** Writes the state beside the journal atomically: a crash leaves the old snapshot or the new one. */
 export async function writeSnapshot(dir: string, state: ShowState, journal?: JournalPosition): Promise<void> {
-  const tmp = join(dir, `${SNAPSHOT_FILE}.tmp`);
-  const fh = await fsp.open(tmp, 'w');
-  try {
-    await fh.writeFile(JSON.stringify({ format: 1, state, journal }));
-    await fh.datasync();
-  } finally {
-    await fh.close();
-  }
-  await fsp.rename(tmp, join(dir, SNAPSHOT_FILE));
-  syncDir(dir);
+  await writeAtomically(dir, SNAPSHOT_FILE, [JSON.stringify({ format: 1, state, journal })]);
 }
 
 /** The last snapshot, or null when there is none or it cannot be read (the journal alone suffices). */

@@ -5,23 +5,13 @@ import { SalesBook } from '../../../../src/main/show/sales-book';
 import type { Actor, JournalEntry, SaleChange } from '../../../../src/shared/events';
 import type { IncomingOrder } from '../../../../src/shared/sales';
 import { tempDir } from '../../../helpers/temp-dir';
+import { order } from '../../../helpers/orders';
 
 const actor: Actor = { id: 'studio', client: 'marketplace' };
 let dir: string;
 let cleanup: () => Promise<void>;
 let core: ShowCore;
 
-const order = (orderId: string, patch: Partial<IncomingOrder> = {}): IncomingOrder => ({
-  orderId,
-  productId: 'lav-01',
-  units: 1,
-  amount: 84.99,
-  currency: 'PLN',
-  locale: 'pl-PL',
-  at: 1_700_000_000_000,
-  status: 'paid',
-  ...patch
-});
 const record = (orders: IncomingOrder[], cursor?: string, source = 'demo') => core.execute({ type: 'sales.record', source, cursor, orders }, actor);
 
 beforeEach(async () => {

@@ -8,23 +8,13 @@ import { SALES_SNAPSHOT_FILE } from '../../../../src/main/show/sales-snapshot';
 import type { Actor } from '../../../../src/shared/events';
 import type { IncomingOrder } from '../../../../src/shared/sales';
 import { tempDir } from '../../../helpers/temp-dir';
+import { order } from '../../../helpers/orders';
 
 const actor: Actor = { id: 'studio', client: 'marketplace' };
 let dir: string;
 let cleanup: () => Promise<void>;
 let core: ShowCore;
 
-const order = (orderId: string, patch: Partial<IncomingOrder> = {}): IncomingOrder => ({
-  orderId,
-  productId: 'lav-01',
-  units: 1,
-  amount: 84.99,
-  currency: 'PLN',
-  locale: 'pl-PL',
-  at: 1_700_000_000_000,
-  status: 'paid',
-  ...patch
-});
 const record = (orders: IncomingOrder[], source = 'demo') => core.execute({ type: 'sales.record', source, orders }, actor);
 const reopen = async (options = {}) => {
   await core.close();
