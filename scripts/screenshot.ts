@@ -18,6 +18,9 @@ try {
   await api('POST', `/api/v1/obs/connections/${conn.id}/setup`);
   const { rundown } = await api('GET', '/api/v1/show');
   await api('POST', '/api/v1/rundown/pin', { itemId: rundown[1].id });
+  // The demo marketplace sells while a product is on air: a few orders make the sales column speak.
+  await api('PATCH', '/api/v1/show', { goal: { units: 60 } });
+  while ((await api('GET', '/api/v1/sales')).orders < 6) await new Promise((r) => setTimeout(r, 500));
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(studio.controlUrl);
