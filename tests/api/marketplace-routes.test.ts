@@ -61,6 +61,22 @@ describe('sales from AliExpress', () => {
     expect(fake.calls.every((c) => c.sign_method === 'sha256' && /^[0-9A-F]{64}$/.test(c.sign))).toBe(true);
   });
 
+  it('backs off when the network drops mid-poll, says so, and loses and doubles no order once it is back', async () => {
+    fake.orders = Array.from({ length: 12 }, (_, i) => paid(i));
+    await useAliExpress();
+    await until('12 orders counted', async () => (await t.api('GET', '/api/v1/sales')).body, (s) => s.orders === 12);
+    // The link drops for the next two calls; meanwhile three more orders are paid and one refunded.
+    fake.dropNext = 2;
+    fake.orders.push(paid(12), paid(13), paid(14));
+    fake.orders[0] = { ...fake.orders[0], effect_detail_status: 'FullRefund' };
+    const failing = await until('the link to back off', async () => (await t.api('GET', '/api/v1/marketplace')).body, (m) => m.status === 'backing_off', 8000);
+    expect(failing.lastError).toBeTruthy();
+    expect(failing.retryAt).toBeGreaterThan(Date.now() - 1000);
+    await until('the link back', async () => (await t.api('GET', '/api/v1/marketplace')).body, (m) => m.status === 'ok', 15_000);
+    await until('the orders after the drop', async () => (await t.api('GET', '/api/v1/sales')).body, (s) => s.refunds === 1 && s.orders === 14, 10_000);
+    expect((await t.api('GET', '/api/v1/sales')).body).toMatchObject({ orders: 14, units: 14, revenue: { EUR: 279.86 } });
+  }, 40_000);
+
   it('reports a wrong secret once, as the platform\'s signature error, and stops polling until it is fixed', async () => {
     await useAliExpress('wrong');
     await until('the marketplace to fail', async () => (await t.api('GET', '/api/v1/marketplace')).body, (m) => m.status === 'failed', 5000);

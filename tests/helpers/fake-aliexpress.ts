@@ -40,6 +40,8 @@ export class FakeAliExpress {
   products: Record<string, { title: Record<string, string>; price: Record<string, string>; original?: Record<string, string> }> = {};
   /** Answer the next N calls with 429. */
   rateLimitNext = 0;
+  /** Cut the connection of the next N calls without an answer (the network dropping mid-poll). */
+  dropNext = 0;
   calls: Record<string, string>[] = [];
   private server!: Server;
 
@@ -56,6 +58,11 @@ export class FakeAliExpress {
       req.on('end', () => {
         const params = Object.fromEntries(new URLSearchParams(body));
         this.calls.push(params);
+        if (this.dropNext > 0) {
+          this.dropNext--;
+          req.socket.destroy();
+          return;
+        }
         const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
           res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(json));
