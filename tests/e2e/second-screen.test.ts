@@ -387,7 +387,7 @@ describe("the moderator's second screen", () => {
       );
     expect(await tablet.evaluate(() => document.querySelector('.app')?.getAttribute('data-layout'))).toBe('tablet');
     expect(await tooSmall(tablet)).toEqual([]);
-    for (const tab of ['catalogue', 'activity']) {
+    for (const tab of ['catalogue', 'sales', 'activity']) {
       await tablet.getByTestId(`tab-${tab}`).tap();
       await tablet.waitForTimeout(300);
       expect(await tooSmall(tablet), tab).toEqual([]);
@@ -404,6 +404,10 @@ describe("the moderator's second screen", () => {
       await producer.getByTestId('pairing-code').waitFor();
       await producer.getByTestId('obs-add-open').tap();
       expect(await tooSmall(producer)).toEqual([]);
+      // Sales with the producer's controls: the reports and the goal.
+      await producer.getByTestId('tab-sales').tap();
+      await producer.getByTestId('report-print').waitFor();
+      expect(await tooSmall(producer), 'sales').toEqual([]);
     } finally {
       await producerPad.close();
     }
