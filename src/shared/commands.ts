@@ -43,7 +43,8 @@ export const UpdateShow = z
   .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined, 'give a title, locales, a theme or a goal');
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
-export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000), expectedRevision: ExpectedRevision });
+/** `stock: null` is "back in stock, count not known": the product is no longer tracked. */
+export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000).nullable(), expectedRevision: ExpectedRevision });
 
 /** A flash deal: a deal price for a while, counted down on every overlay by the studio's clock. */
 export const StartDeal = z.object({

@@ -28,6 +28,15 @@ describe('the catalogue over HTTP', () => {
     expect(product).toMatchObject({ title: { en: 'Lavender trousers', pl: 'Spodnie lawendowe', de: 'Lavendelhose' }, price: { EUR: 17.99, PLN: 84.99 }, stock: 12 });
   });
 
+  it('marks a product sold out and back in stock, with no count when the count is not known', async () => {
+    expect((await t.api('POST', '/api/v1/products/mug-03/stock', { stock: 0 })).status).toBe(200);
+    expect((await t.api('GET', '/api/v1/products/mug-03')).body.stock).toBe(0);
+    expect((await t.api('POST', '/api/v1/products/mug-03/stock', { stock: null })).status).toBe(200);
+    expect((await t.api('GET', '/api/v1/products/mug-03')).body.stock).toBeNull();
+    expect((await t.api('POST', '/api/v1/products/mug-03/stock', { stock: -1 })).status).toBe(400);
+    expect((await t.api('POST', '/api/v1/products/mug-03/stock', { stock: 4 })).status).toBe(200);
+  });
+
   it('finds products by any language, ignoring case and diacritics', async () => {
     const { body } = await t.api('GET', '/api/v1/products?q=spodnie&locale=pl-PL');
     expect(body.products.map((p: { id: string }) => p.id)).toEqual(['lav-01']);

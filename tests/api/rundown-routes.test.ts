@@ -121,6 +121,18 @@ describe('the rundown over HTTP', () => {
     expect(show).toHaveProperty('obs');
   });
 
+  it('leaves the marketplace\'s orders out of the journal when asked, so operators\' actions are not crowded out', async () => {
+    await t.api('PATCH', '/api/v1/show', { title: 'Evening show' }, { 'x-shopcast-client': 'streamdeck' });
+    for (let i = 0; i < 5; i++) {
+      await t.studio.core.execute({ type: 'sales.record', source: 'shop', orders: [{ orderId: `j-${i}`, productId: 'lav-01', units: 1, amount: 1, currency: 'EUR', locale: null, at: Date.now(), status: 'paid' }] }, { id: 'studio', client: 'marketplace' });
+    }
+    const all = (await t.api('GET', '/api/v1/journal?limit=3')).body.entries;
+    expect(all.map((e: { command: string }) => e.command)).toEqual(['sales.record', 'sales.record', 'sales.record']);
+    const operators = (await t.api('GET', '/api/v1/journal?limit=3&exclude=sales.record')).body.entries;
+    expect(operators.every((e: { command: string }) => e.command !== 'sales.record')).toBe(true);
+    expect(operators.at(-1)).toMatchObject({ command: 'show.update', actor: { client: 'streamdeck' } });
+  });
+
   it('shows who did what in the journal', async () => {
     await t.api('POST', '/api/v1/rundown/next', {}, { 'x-shopcast-client': 'streamdeck' });
     const { body } = await t.api('GET', '/api/v1/journal?limit=5');

@@ -31,8 +31,12 @@ export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): vo
   });
 
   /** The audit trail: who did what, when (newest last). */
+  /** `?exclude=sales.record,…` leaves those commands out: the activity list wants operators, not every order. */
   app.get('/api/v1/journal', (req) => {
-    const limit = Math.min(Math.max(Number((req.query as { limit?: string }).limit ?? 100) || 100, 1), 500);
-    return { entries: ctx.core.recentEntries(limit) };
+    const query = req.query as { limit?: string; exclude?: string };
+    const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), 500);
+    const excluded = new Set(String(query.exclude ?? '').split(',').filter(Boolean));
+    const entries = excluded.size ? ctx.core.recentEntries(Infinity).filter((e) => !excluded.has(e.command)) : ctx.core.recentEntries(limit);
+    return { entries: entries.slice(-limit) };
   });
 }

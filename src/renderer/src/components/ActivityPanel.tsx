@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { activityLine, isOperatorEntry, type ActivityEntry, type Names } from '../lib/activity';
 import { productLabel } from '../lib/format';
 import { NONE, useStudio } from '../store/studio-store';
 
 const SHOWN = 50;
-/** Fetch more than is shown: orders counted by the marketplace sit between the operators' lines. */
-const FETCHED = 200;
-/** A burst of changes (a drag, a run of sales) refreshes the list once. */
-const DEBOUNCE_MS = 400;
+/** At most one refresh a second, however fast the show changes (a flash deal's orders). */
+const THROTTLE_MS = 1000;
 
 /** The audit trail: who did what, when, newest first, refreshed as the show changes. */
 export function ActivityPanel() {
@@ -15,21 +13,23 @@ export function ActivityPanel() {
   const revision = useStudio((s) => s.show?.revision ?? 0);
   const [entries, setEntries] = useState<ActivityEntry[]>([]);
   const names = useNames(entries);
+  const lastFetch = useRef(0);
+  const pending = useRef<number | undefined>(undefined);
 
   useEffect(() => {
-    if (!client) return;
-    const abort = new AbortController();
-    const timer = window.setTimeout(() => {
-      client.get<{ entries: ActivityEntry[] }>(`/api/v1/journal?limit=${FETCHED}`, abort.signal).then(
+    if (!client || pending.current !== undefined) return;
+    // Throttled, not debounced: a steady stream of orders must not postpone the refresh for ever.
+    pending.current = window.setTimeout(() => {
+      pending.current = undefined;
+      lastFetch.current = Date.now();
+      // The marketplace's orders are left out on the server: they would crowd out the operators' lines.
+      client.get<{ entries: ActivityEntry[] }>(`/api/v1/journal?limit=${SHOWN}&exclude=sales.record`).then(
         (r) => setEntries(r.entries),
         () => undefined // the journal is a courtesy: a failed refresh keeps the last list
       );
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      abort.abort();
-    };
+    }, Math.max(0, lastFetch.current + THROTTLE_MS - Date.now()));
   }, [client, revision]);
+  useEffect(() => () => window.clearTimeout(pending.current), []);
 
   const lines = useMemo(
     () =>

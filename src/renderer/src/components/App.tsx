@@ -44,9 +44,10 @@ function ControlRoom() {
   const [dragLabel, setDragLabel] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const show = useStudio((s) => s.show);
-  const link = useStudio((s) => s.link);
   const tablet = useTabletLayout();
-  const wakeLock = useWakeLock(link === 'live');
+  // Held for the whole show, not only while the link is up: a dropped link is when the moderator
+  // most needs to see the screen.
+  const wakeLock = useWakeLock(show !== null);
   useShortcuts(() => setHelpOpen((open) => !open));
 
   const sensors = useSensors(

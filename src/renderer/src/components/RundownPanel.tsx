@@ -131,7 +131,10 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
 /** Stock before it was marked sold out, per product, so "Back in stock" can restore it. */
 const stockBefore = new Map<string, number>();
 
-/** Sold out at a tap (stock 0, flagged on every overlay); tapped again, the stock comes back. */
+/**
+ * Sold out at a tap (stock 0, flagged on every overlay); tapped again, it is back in stock: with the
+ * count it had when this screen marked it, else untracked (nobody is asked to type a number mid-show).
+ */
 function SoldOutToggle({ productId, stock, title }: { productId: string; stock: number | null; title: string }) {
   const may = useMay('product.setStock');
   if (!may) return null;
@@ -143,8 +146,7 @@ function SoldOutToggle({ productId, stock, title }: { productId: string; stock: 
       void act((c) => c.post(path, { stock: 0 }));
       return;
     }
-    const answer = stockBefore.get(productId) ?? Number(window.prompt(`How many ${title} are in stock now?`, '1'));
-    if (Number.isInteger(answer) && answer > 0) void act((c) => c.post(path, { stock: answer }));
+    void act((c) => c.post(path, { stock: stockBefore.get(productId) ?? null }));
   };
   return (
     <button data-testid="sold-out" className={soldOut ? 'sold-out-on' : 'secondary'} aria-pressed={soldOut} onClick={toggle} aria-label={soldOut ? `${title} is sold out: put it back in stock` : `Mark ${title} sold out`}>

@@ -36,10 +36,22 @@ function safePrice(amount: number, locale: ShowLocale): string {
   }
 }
 
+/**
+ * Intl formatters are costly to build and the sales column formats on every live change during a
+ * show: one per locale and options, kept.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
 /** An amount in the operator's locale (`1 234,50 €`); an unknown currency code still reads. */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+    return numberFormat(locale, { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
@@ -58,10 +70,14 @@ export function formatRevenue(revenue: Record<string, number>, locale: string, s
 }
 
 export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale).format(n);
 }
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
 
 /** `14:03:27` in the operator's locale. */
 export function formatClock(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+  let clock = clocks.get(locale);
+  if (!clock) clocks.set(locale, (clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })));
+  return clock.format(at);
 }

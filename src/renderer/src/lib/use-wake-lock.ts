@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 export type WakeLockState = 'held' | 'released' | 'unsupported' | 'refused';
 
 /**
- * Keeps the screen on while `active` (the live link is up): a tablet that dims mid-show loses the
+ * Keeps the screen on while `active` (the show is open): a tablet that dims mid-show loses the
  * moderator a beat. The browser drops the lock whenever the page is hidden, so it is taken again
  * each time the page comes back.
  */
@@ -15,9 +15,11 @@ export function useWakeLock(active: boolean): WakeLockState {
   useEffect(() => {
     if (!active || !supported) return;
     let sentinel: WakeLockSentinel | null = null;
+    let requesting = false;
     let stopped = false;
     const acquire = async () => {
-      if (document.visibilityState !== 'visible' || (sentinel && !sentinel.released)) return;
+      if (requesting || document.visibilityState !== 'visible' || (sentinel && !sentinel.released)) return;
+      requesting = true;
       try {
         const lock = await navigator.wakeLock.request('screen');
         if (stopped) return void lock.release();
@@ -27,6 +29,8 @@ export function useWakeLock(active: boolean): WakeLockState {
       } catch {
         // Battery saver or a policy said no: the show goes on, the screen may dim.
         setState('refused');
+      } finally {
+        requesting = false;
       }
     };
     const onVisibility = () => void acquire();

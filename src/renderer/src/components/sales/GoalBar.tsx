@@ -56,7 +56,8 @@ function GoalForm({ goal, locales, onDone }: { goal: SalesGoal | null; locales: 
     const done = await act((c) => c.patch('/api/v1/show', { goal: next }));
     if (done) onDone();
   };
-  const value = Number(amount.replace(',', '.'));
+  // Digits with at most one decimal mark: "1,000" or "1.000" is refused rather than read as 1.
+  const value = /^\s*\d+(?:[.,]\d{1,2})?\s*$/.test(amount) ? Number(amount.trim().replace(',', '.')) : NaN;
   return (
     <form
       className="goal goal-form"
@@ -66,7 +67,21 @@ function GoalForm({ goal, locales, onDone }: { goal: SalesGoal | null; locales: 
         void save(unit === 'units' ? { units: value } : { revenue: value, currency: unit });
       }}
     >
-      <input data-testid="goal-amount" inputMode="decimal" aria-label="Goal" placeholder="e.g. 500" value={amount} onChange={(e) => setAmount(e.target.value)} required autoFocus />
+      <input
+        data-testid="goal-amount"
+        inputMode="decimal"
+        aria-label="Goal"
+        placeholder="e.g. 500"
+        value={amount}
+        onChange={(e) => {
+          setAmount(e.target.value);
+          e.target.setCustomValidity('');
+        }}
+        onInvalid={(e) => e.currentTarget.setCustomValidity('A number without thousands separators, e.g. 5000 or 1250.50')}
+        pattern="\s*\d+([.,]\d{1,2})?\s*"
+        required
+        autoFocus
+      />
       <select data-testid="goal-unit" aria-label="Goal in" value={unit} onChange={(e) => setUnit(e.target.value)}>
         <option value="units">units</option>
         {currencies.map((c) => (
