@@ -43,8 +43,11 @@ export const UpdateShow = z
   .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined, 'give a title, locales, a theme or a goal');
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
-/** `stock: null` is "back in stock, count not known": the product is no longer tracked. */
-export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000).nullable(), expectedRevision: ExpectedRevision });
+/**
+ * `stock: null` is "back in stock, count not known": the product is no longer tracked. An absolute
+ * value, so it carries no revision: "sold out" is true whatever sold since the operator looked.
+ */
+export const SetStock = z.object({ type: z.literal('product.setStock'), productId: ProductId, stock: z.number().int().nonnegative().max(10_000_000).nullable() });
 
 /** A flash deal: a deal price for a while, counted down on every overlay by the studio's clock. */
 export const StartDeal = z.object({

@@ -94,6 +94,21 @@ describe('sales from a Shopify store', () => {
     expect(query.query).not.toMatch(/\b(customer|email|phone|billingAddress|shippingAddress|displayAddress)\b/);
   }, 60_000);
 
+  it('does not count an order paid before the show that is only fulfilled or edited during it, by poll or by webhook', async () => {
+    const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString();
+    const old = polishOrder({ createdAt: yesterday });
+    polishOrder();
+    await useShopify();
+    await until('the new order', sales, (s) => s.orders === 1);
+    // Yesterday's order is edited now (its `updated_at` moves) and announced as orders/updated.
+    old.updatedAt = new Date().toISOString();
+    const res = await sendWebhook(webhookUrl, { secret: SECRET, topic: 'orders/updated', payload: fake.webhookPayload(old) });
+    expect(res.body).toMatchObject({ ok: true, recorded: 0 });
+    const polls = fake.calls.length;
+    await until('two more polls', () => fake.calls.length, (n) => n >= polls + 2, 10_000);
+    expect(totals(await sales())).toEqual({ orders: 1, units: 2, revenue: { PLN: 164.98 } });
+  });
+
   it('stops polling on a wrong access token and says why, until the settings change', async () => {
     await useShopify({ accessToken: 'shpat_wrong' });
     await until('the marketplace to fail', marketplace, (m) => m.status === 'failed', 5000);

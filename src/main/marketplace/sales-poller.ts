@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/events';
+import { IncomingOrder } from '../../shared/sales';
 import type { MarketplaceStatus } from '../../shared/marketplace';
 import type { ShowCore } from '../show/show-core';
 import { backoff } from '../retry';
@@ -6,6 +7,9 @@ import { MarketplaceError, type MarketplaceConnector } from './connector';
 
 const ACTOR: Actor = { id: 'studio', client: 'marketplace' };
 const MAX_BACKOFF_MS = 60_000;
+const STOP_WAIT_MS = 2000;
+/** Orders per journaled command (the command's own limit). */
+const BATCH = 10_000;
 /** A quiet marketplace's cursor is journaled this often, not after every empty poll. */
 const QUIET_CURSOR_MS = 5 * 60_000;
 
@@ -43,10 +47,14 @@ export class SalesPoller {
     this.schedule(0);
   }
 
+  /**
+   * Stops polling. A poll in flight is waited for a moment, not for as long as a throttled
+   * marketplace might keep it: whatever it brings after that is dropped (it will be read again).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
   }
 
   /** Polls now (after a settings change, or the control room's "sync now"). */
@@ -74,19 +82,31 @@ export class SalesPoller {
     if (this.stopped) return;
     const source = this.connector.source;
     try {
-      const { orders, cursor } = await this.connector.fetchOrders(this.cursor ?? this.core.current.salesCursors[source] ?? null);
+      const fetched = await this.connector.fetchOrders(this.cursor ?? this.core.current.salesCursors[source] ?? null);
       if (this.stopped) return;
+      const { cursor } = fetched;
+      // One order the studio cannot take (an amount beyond its limits) must not refuse the whole
+      // poll for ever: it is skipped, and said.
+      const orders = fetched.orders.flatMap((o) => {
+        const checked = IncomingOrder.safeParse(o);
+        return checked.success ? [checked.data] : [];
+      });
+      const skipped = fetched.orders.length - orders.length;
       // Marketplaces repeat orders from poll to poll: a poll that only repeats what the book already
       // has moves nothing but the cursor, and that is journaled only now and then.
       const news = orders.length > 0 && this.core.sales.classify(source, orders, null).length > 0;
       const journalCursor = news || Date.now() - this.cursorJournaledAt > QUIET_CURSOR_MS;
       if (journalCursor) {
-        await this.core.execute({ type: 'sales.record', source, cursor, orders }, ACTOR);
+        // The cursor goes with the last part: a crash between parts re-reads, and repeats count once.
+        for (let i = 0; i < orders.length - BATCH; i += BATCH) await this.core.execute({ type: 'sales.record', source, orders: orders.slice(i, i + BATCH) }, ACTOR);
+        const last = orders.length > BATCH ? orders.slice(Math.floor((orders.length - 1) / BATCH) * BATCH) : orders;
+        await this.core.execute({ type: 'sales.record', source, cursor, orders: last }, ACTOR);
         this.cursorJournaledAt = Date.now();
       }
       this.cursor = cursor;
       this.failures = 0;
-      this.update({ status: 'ok', lastError: null, lastSyncAt: Date.now(), retryAt: null });
+      const note = skipped > 0 ? `${skipped} order line${skipped === 1 ? '' : 's'} could not be read (outside the studio's limits) and ${skipped === 1 ? 'was' : 'were'} skipped` : null;
+      this.update({ status: 'ok', lastError: note, lastSyncAt: Date.now(), retryAt: null });
       this.schedule(this.connector.pollSeconds * 1000);
     } catch (err) {
       this.failed(err);

@@ -83,7 +83,8 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
       admit(req, principal);
       if (principal.kind === 'device') ctx.access.devices.seen(principal.id);
     }
-    if (isOverlayPage(path) && !readsShow(principalOf(new URL(req.url, 'http://studio').searchParams.get('token'), credentials))) {
+    // The matched route too: `/%6Fverlay/product` reaches the same page and needs the same token.
+    if ((isOverlayPage(path) || route === '/overlay/:name') && !readsShow(principalOf(new URL(req.url, 'http://studio').searchParams.get('token'), credentials))) {
       return reply.code(401).send(errorBody('unauthorized', 'an overlay URL needs its ?token= (copy it from the control room)'));
     }
   });

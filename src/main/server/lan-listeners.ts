@@ -63,6 +63,9 @@ export class LanListeners {
       server.once('error', reject);
       server.listen({ host: address, port }, () => {
         server.off('error', reject);
+        // An error after listening (out of file descriptors, say) must not take the show down with
+        // it: the loopback listener keeps serving, and the next accept tries again.
+        server.on('error', () => {});
         resolve({ server, sockets });
       });
     });

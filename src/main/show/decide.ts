@@ -21,7 +21,7 @@ export interface OrderLedger {
  * changes it. An empty list means "nothing to do" (e.g. unpin with nothing on air).
  */
 export function decide(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
-  if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.type, command.expectedRevision);
+  if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
   switch (command.type) {
     case 'rundown.add': {
       if (!state.products[command.productId]) throw notFound('product', command.productId);
@@ -59,7 +59,8 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
       if (!state.products[command.productId]) throw notFound('product', command.productId);
       return [{ type: 'catalogue.upserted', products: [{ id: command.productId, stock: command.stock }] }];
     case 'show.update':
-      requireGoalCurrency(command.goal, command.locales ?? state.locales);
+      // Also when only the audiences change: dropping the goal's currency would leave it unreachable.
+      requireGoalCurrency(command.goal !== undefined ? command.goal : state.goal, command.locales ?? state.locales);
       return [
         {
           type: 'show.updated',
@@ -93,15 +94,13 @@ function requireGoalCurrency(goal: SalesGoal | null | undefined, locales: ShowSt
 }
 
 /**
- * A command made from what the operator saw is stale when what it acts on changed after that: the
- * rundown and the item on air for rundown commands, the catalogue for a stock change. Sales and
- * other changes in between move the show's revision but do not make the operator's view wrong.
+ * A command made from what the operator saw is stale when the rundown or the item on air changed
+ * after that. Sales, stock and catalogue changes in between move the show's revision but do not make
+ * the operator's view of the rundown wrong.
  */
-function refuseIfStale(state: ShowState, type: Command['type'], seen: number): void {
-  const changedAt = type === 'product.setStock' ? state.catalogueRevision : state.rundownRevision;
-  if (seen >= changedAt && seen <= state.revision) return;
-  const what = type === 'product.setStock' ? 'catalogue' : 'rundown';
-  throw new CommandError('stale_revision', 409, `the ${what} changed since revision ${seen}; the show is now at revision ${state.revision}`, state.revision);
+function refuseIfStale(state: ShowState, seen: number): void {
+  if (seen >= state.rundownRevision && seen <= state.revision) return;
+  throw new CommandError('stale_revision', 409, `the rundown changed since revision ${seen}; the show is now at revision ${state.revision}`, state.revision);
 }
 
 function requireItem(state: ShowState, itemId: string): number {

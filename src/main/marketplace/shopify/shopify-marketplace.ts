@@ -98,11 +98,16 @@ export class ShopifyMarketplace implements MarketplaceConnector {
     this.api = new AdminApi(options);
   }
 
-  /** The cursor is the latest `updated_at` seen (Shopify's clock, not ours); each poll re-reads a little before it. */
+  /**
+   * Orders updated since the cursor (Shopify's clock, not ours; each poll re-reads a little before
+   * it), so refunds and cancellations made later are seen. Orders are selected by update time, so
+   * an order paid before the show and only fulfilled or edited during it comes along too: it is
+   * not the show's sale, and only orders paid since the studio started selling here count.
+   */
   async fetchOrders(cursor: string | null): Promise<{ orders: IncomingOrder[]; cursor: string }> {
     const now = (this.options.now ?? Date.now)();
-    const last = cursor === null ? NaN : Date.parse(cursor);
-    const from = Number.isFinite(last) ? last - OVERLAP_MS : now - FIRST_WINDOW_MS;
+    const { since, latest: last } = readCursor(cursor, now);
+    const from = Number.isFinite(last) ? last - OVERLAP_MS : since;
     let latest = Number.isFinite(last) ? last : from;
     const orders: IncomingOrder[] = [];
     let after: string | null = null;
@@ -121,7 +126,7 @@ export class ShopifyMarketplace implements MarketplaceConnector {
       if (!data.orders.pageInfo.hasNextPage || !data.orders.pageInfo.endCursor) break;
       after = data.orders.pageInfo.endCursor;
     }
-    return { orders, cursor: new Date(latest).toISOString() };
+    return { orders: paidSince(orders, since), cursor: `${new Date(since).toISOString()}|${new Date(latest).toISOString()}` };
   }
 
   async fetchProducts(ids: string[], locales: ShowLocale[]): Promise<ProductFetch> {
@@ -184,4 +189,19 @@ export class ShopifyMarketplace implements MarketplaceConnector {
     if (image) product.image = image;
     return notes;
   }
+}
+
+/**
+ * The poll cursor is `SINCE|LATEST`: when the studio started selling on this shop, and the latest
+ * `updated_at` seen. Before the first poll the show starts now (less the first window).
+ */
+export function readCursor(cursor: string | null | undefined, now: number): { since: number; latest: number } {
+  const [since, latest] = (cursor ?? '').split('|');
+  const start = Date.parse(since);
+  return { since: Number.isFinite(start) ? start : now - FIRST_WINDOW_MS, latest: latest === undefined ? NaN : Date.parse(latest) };
+}
+
+/** A paid order from before the show is not the show's sale; a refund or a cancellation always passes. */
+export function paidSince(orders: IncomingOrder[], since: number): IncomingOrder[] {
+  return orders.filter((o) => o.status !== 'paid' || o.at >= since);
 }

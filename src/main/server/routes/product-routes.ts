@@ -27,7 +27,7 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
     return product;
   });
 
-  /** `{ stock, expectedRevision? }`: units left; 0 marks the product sold out (producers and moderators). */
+  /** `{ stock }`: units left; 0 marks the product sold out, null "back in, count unknown" (producers and moderators). */
   app.post('/api/v1/products/:id/stock', async (req) => {
     const { id } = req.params as { id: string };
     const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'product.setStock', productId: id });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../shared/events';
 import { factsFromWebhook, incomingOrders, type RestOrder } from '../../marketplace/shopify/order-lines';
-import { SHOPIFY_SOURCE } from '../../marketplace/shopify/shopify-marketplace';
+import { paidSince, readCursor, SHOPIFY_SOURCE } from '../../marketplace/shopify/shopify-marketplace';
 import { RecentEventIds, verifyWebhook } from '../../marketplace/shopify/webhook-signature';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
@@ -56,7 +56,9 @@ async function recordOrder(ctx: StudioContext, raw: Buffer): Promise<number> {
   }
   const facts = payload && typeof payload === 'object' ? factsFromWebhook(payload as RestOrder, Date.now()) : null;
   if (!facts) throw new ApiError(400, 'invalid_body', 'the webhook body is not a Shopify order (id and presentment_currency are needed)');
-  const orders = incomingOrders(facts, ctx.core.current.locales);
+  // The same boundary as the poller's: an order paid before the show and edited during it is not a sale of the show.
+  const { since } = readCursor(ctx.core.current.salesCursors[SHOPIFY_SOURCE], Date.now());
+  const orders = paidSince(incomingOrders(facts, ctx.core.current.locales), since);
   if (orders.length > 0) await ctx.core.execute({ type: 'sales.record', source: SHOPIFY_SOURCE, orders }, ACTOR);
   return orders.length;
 }

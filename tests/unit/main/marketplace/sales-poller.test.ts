@@ -51,4 +51,25 @@ describe('polling a marketplace', () => {
     expect(core.sales.view()).toMatchObject({ orders: 1, refunds: 1 });
     await poller.stop();
   });
+
+  it('skips an order line it cannot take, says so, and counts the rest instead of failing every poll', async () => {
+    const shop = repeatingMarketplace([[order('A'), { ...order('B'), amount: 5e9 }, order('C')]]);
+    const poller = new SalesPoller(shop, core);
+    await poller.pollNow();
+    expect(core.sales.view().orders).toBe(2);
+    expect(poller.view()).toMatchObject({ status: 'ok', lastError: '1 order line could not be read (outside the studio\'s limits) and was skipped' });
+    expect(core.current.salesCursors.shop).toBe('c1');
+    await poller.stop();
+  });
+
+  it('records a poll larger than one command takes in parts, the cursor with the last', async () => {
+    const many = Array.from({ length: 12_345 }, (_, i) => order(`o-${i}`));
+    const poller = new SalesPoller(repeatingMarketplace([many]), core);
+    await poller.pollNow();
+    expect(core.sales.view().orders).toBe(12_345);
+    const entries = core.recentEntries(10).filter((e) => e.command === 'sales.record');
+    expect(entries).toHaveLength(2);
+    expect(entries.map((e) => (e.events[0] as { cursor?: string }).cursor)).toEqual([undefined, 'c1']);
+    await poller.stop();
+  });
 });

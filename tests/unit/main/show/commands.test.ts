@@ -255,6 +255,15 @@ describe('rundown.unpin', () => {
 });
 
 describe('show.update', () => {
+  it('refuses to drop the audience whose currency the revenue goal is counted in', async () => {
+    await run({ type: 'show.update', locales: [{ locale: 'pl-PL', currency: 'PLN' }, { locale: 'de-DE', currency: 'EUR' }] });
+    await run({ type: 'show.update', goal: { revenue: 5000, currency: 'PLN' } });
+    const err = await refusal({ type: 'show.update', locales: [{ locale: 'de-DE', currency: 'EUR' }] });
+    expect([err.status, err.code]).toEqual([400, 'invalid_command']);
+    await run({ type: 'show.update', locales: [{ locale: 'de-DE', currency: 'EUR' }], goal: null });
+    expect(core.current.goal).toBeNull();
+  });
+
   it('sets the title and the audiences', async () => {
     await run({ type: 'show.update', title: 'Friday deals', locales: [{ locale: 'pl-PL', currency: 'PLN' }, { locale: 'de-DE', currency: 'EUR' }] });
     expect(core.current.title).toBe('Friday deals');
