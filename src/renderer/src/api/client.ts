@@ -64,6 +64,7 @@ export class StudioClient {
       throw new ApiFailure(0, 'offline', 'The studio cannot be reached. Is it still running?');
     }
     if (!res.ok) {
+      if (res.status === 401) this.onUnauthorized();
       const error = ((await res.json().catch(() => undefined)) as ApiErrorBody | undefined)?.error;
       throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? `The studio answered ${res.status}`);
     }

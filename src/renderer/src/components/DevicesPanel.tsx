@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceView, LanView, PairingView, Role } from '../../../shared/access';
 import { formatDuration } from '../lib/format';
-import { act, useStudio } from '../store/studio-store';
+import { act, NONE, useStudio } from '../store/studio-store';
 
-/** Presence is not on the live feed: the list is asked for this often while the panel is open. */
-const POLL_MS = 2000;
+/**
+ * The list follows the live feed's operators (a device connecting, leaving, acting); this slow poll
+ * only keeps "last seen" fresh for devices that stay away.
+ */
+const POLL_MS = 15_000;
 const ROLES: { role: Role; text: string }[] = [
   { role: 'moderator', text: 'as moderator: runs the rundown' },
   { role: 'producer', text: 'as producer: everything' },
@@ -20,10 +23,16 @@ export function DevicesPanel() {
   const [lan, setLan] = useState<LanView | null>(null);
   const [devices, setDevices] = useState<DeviceView[]>([]);
   const [fetchedAt, setFetchedAt] = useState(0);
+  const operators = useStudio((s) => s.show?.operators ?? NONE);
+  // Every refresh and every action of the producer's takes a number: an answer to an older one
+  // arriving late must not undo what the producer just did (the switch flipping back).
+  const latest = useRef(0);
 
   const refresh = useCallback(async () => {
     if (!client) return;
+    const mine = ++latest.current;
     const [lanView, list] = await Promise.all([client.get<LanView>('/api/v1/lan'), client.get<{ devices: DeviceView[] }>('/api/v1/devices')]);
+    if (mine !== latest.current) return;
     setLan(lanView);
     setDevices(list.devices);
     setFetchedAt(Date.now());
@@ -37,9 +46,10 @@ export function DevicesPanel() {
       window.clearTimeout(first);
       window.clearInterval(timer);
     };
-  }, [refresh]);
+  }, [refresh, operators]);
 
   const setEnabled = async (enabled: boolean) => {
+    latest.current++;
     const view = await act((c) => c.put<LanView>('/api/v1/lan', { enabled }));
     if (view) setLan(view);
   };
@@ -67,7 +77,13 @@ export function DevicesPanel() {
               </li>
             ))}
           </ul>
-          <Pairing pairing={lan.pairing} onChange={(p) => setLan({ ...lan, pairing: p })} />
+          <Pairing
+            pairing={lan.pairing}
+            onChange={(p) => {
+              latest.current++;
+              setLan({ ...lan, pairing: p });
+            }}
+          />
         </>
       )}
       <DeviceList devices={devices} now={fetchedAt} onChanged={() => void refresh().catch(() => undefined)} />

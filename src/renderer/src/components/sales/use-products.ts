@@ -45,7 +45,10 @@ export function useProducts(show: ShowView, ids: string[]): Map<string, Product>
           fetched.set(id, p);
           landed();
         },
-        () => undefined // a product no longer in the catalogue keeps its id as its name
+        (err: { status?: number }) => {
+          // A product no longer in the catalogue keeps its id as its name; a network blip asks again.
+          if (err.status !== 404) fetched.delete(id);
+        }
       );
     }
   }, [client, missingKey]);
