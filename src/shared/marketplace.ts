@@ -2,6 +2,17 @@ import { z } from 'zod';
 
 const PollSeconds = z.number().int().min(2).max(3600).optional();
 
+/** The access token is only ever sent over https, or over plain http to this machine (a local proxy, a test double). */
+export function isSafeShopAddress(shop: string): boolean {
+  if (!/^http:\/\//.test(shop)) return true;
+  try {
+    const host = new URL(shop).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
 /** `PUT /api/v1/marketplace`: which marketplace the show sells on. Secrets are write-only. */
 export const MarketplaceSettingsInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), seed: z.number().int().optional(), pollSeconds: PollSeconds }),
@@ -19,7 +30,10 @@ export const MarketplaceSettingsInput = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('shopify'),
-    shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$|^https?:\/\/[^\s]+$/, 'expected your-shop.myshopify.com'),
+    shop: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$|^https?:\/\/[^\s]+$/, 'expected your-shop.myshopify.com')
+      .refine(isSafeShopAddress, 'the shop address must be https (plain http only to this computer): the access token would travel in the clear'),
     accessToken: z.string().min(1).max(256).optional(),
     webhookSecret: z.string().min(1).max(256).optional(),
     pollSeconds: PollSeconds

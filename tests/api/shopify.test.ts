@@ -109,6 +109,13 @@ describe('sales from a Shopify store', () => {
     expect(totals(await sales())).toEqual({ orders: 1, units: 2, revenue: { PLN: 164.98 } });
   });
 
+  it('refuses a shop address over plain http to another machine with 400, before any token travels', async () => {
+    const { status, body } = await t.api('PUT', '/api/v1/marketplace', { kind: 'shopify', shop: 'http://shop.example.com', accessToken: TOKEN });
+    expect(status).toBe(400);
+    expect(body.error.message).toContain('https');
+    expect((await marketplace()).kind).toBe('none');
+  });
+
   it('stops polling on a wrong access token and says why, until the settings change', async () => {
     await useShopify({ accessToken: 'shpat_wrong' });
     await until('the marketplace to fail', marketplace, (m) => m.status === 'failed', 5000);

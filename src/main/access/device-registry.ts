@@ -28,7 +28,6 @@ export class DeviceRegistry {
   private devices: StoredDevice[];
   private seenDirty = false;
   private lastPersistAt = 0;
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly store: DeviceStore,
@@ -94,16 +93,10 @@ export class DeviceRegistry {
     if (this.seenDirty) this.persist();
   }
 
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   private persist(): void {
     this.store.save(this.devices);
     this.seenDirty = false;
     this.lastPersistAt = this.now();
-    for (const listener of this.listeners) listener();
   }
 }
 

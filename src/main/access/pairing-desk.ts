@@ -1,4 +1,5 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { tokenMatches } from '../server/request-guard';
 import type { Role } from '../../shared/access';
 
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -53,7 +54,7 @@ export class PairingDesk {
     const wait = this.waitFor(address);
     if (wait > 0) return { outcome: 'rate_limited', retryAfterSeconds: Math.ceil(wait / 1000) };
     const offer = this.current();
-    if (offer && sameCode(offer.code, code)) {
+    if (offer && tokenMatches(code, offer.code)) {
       this.offer = null;
       return { outcome: 'accepted', role: offer.role };
     }
@@ -80,8 +81,3 @@ export class PairingDesk {
   }
 }
 
-function sameCode(expected: string, presented: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

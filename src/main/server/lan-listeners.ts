@@ -22,10 +22,6 @@ export class LanListeners {
 
   constructor(private readonly handlers: ListenerHandlers) {}
 
-  get open(): boolean {
-    return this.listeners.length > 0;
-  }
-
   /** Listens on every address, or on none: a failure closes the ones already opened and throws. */
   async listen(addresses: readonly string[], port: number): Promise<void> {
     await this.close();

@@ -1,4 +1,5 @@
 import { MarketplaceError } from '../connector';
+import { isSafeShopAddress } from '../../../shared/marketplace';
 
 /** The Admin API version the queries are written against: a stable version, supported for a year. */
 export const SHOPIFY_API_VERSION = '2025-07';
@@ -65,7 +66,7 @@ export class AdminApi {
 
   async query<T>(operationName: string, query: string, variables: Record<string, unknown>): Promise<T> {
     if (!this.options.accessToken) throw new MarketplaceError('config', 'no Shopify Admin API access token is set: give accessToken in the marketplace settings');
-    if (!isSafeShop(this.options.shop)) throw new MarketplaceError('config', 'the shop address must be https (plain http only to this computer): the access token would travel in the clear');
+    if (!isSafeShopAddress(this.options.shop)) throw new MarketplaceError('config', 'the shop address must be https (plain http only to this computer): the access token would travel in the clear');
     await this.waitForBucket(operationName);
     const body = await this.post(operationName, query, variables);
     const cost = (body.extensions as { cost?: CostExtension } | undefined)?.cost;
@@ -137,13 +138,6 @@ export class AdminApi {
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
-}
-
-/** The token is only ever sent over https, or over plain http to this machine (a local proxy, a test double). */
-function isSafeShop(shop: string): boolean {
-  if (!/^http:\/\//.test(shop)) return true;
-  const host = new URL(shop).hostname;
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 function sleep(ms: number): Promise<void> {
