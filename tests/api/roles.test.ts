@@ -170,11 +170,15 @@ describe('secrets never reach a device', () => {
         const text = JSON.stringify(res.body);
         for (const secret of secrets.filter((s) => s !== token)) expect(text, `${who} GET ${path}`).not.toContain(secret);
       }
+      expect((await t.api('GET', '/api/v1/show')).body.obs).toHaveLength(1); // the producer still sees it
       const live = await LiveClient.connect(liveUrl(t.studio, token));
       const snapshot = await live.next((m) => m.type === 'snapshot');
       live.close();
-      expect(snapshot.type === 'snapshot' && snapshot.state.obs.length).toBe(1);
+      // OBS connections are the producer's settings: not on a device's feed, nor in its GET /show.
+      expect(snapshot.type === 'snapshot' && snapshot.state.obs).toEqual([]);
+      expect((await as(t, token)('GET', '/api/v1/show')).body.obs).toEqual([]);
       const text = JSON.stringify(snapshot);
+      expect(text).not.toContain('ws://127.0.0.1:1');
       for (const secret of secrets.filter((s) => s !== token)) expect(text).not.toContain(secret);
       expect(text).not.toMatch(/"password"/);
     }

@@ -19,3 +19,9 @@ export const OWNER: Operator = { kind: 'owner', id: 'owner', name: 'Studio', rol
 export const OVERLAY_READER: OverlayReader = { kind: 'overlay' };
 
 export const isOperator = (p: Principal | null | undefined): p is Operator => p?.kind === 'owner' || p?.kind === 'device';
+
+/**
+ * OBS connections (their addresses, scenes, health) are the producer's settings, like the route that
+ * lists them: every other face gets the show without them.
+ */
+export const seesObs = (p: Principal): boolean => p.kind !== 'overlay' && p.role === 'producer';

@@ -4,7 +4,7 @@ import { WebSocketServer, WebSocket } from 'ws';
 import type { LiveMessage, ShowView } from '../../shared/view';
 import { changedParts } from '../show/show-view';
 import type { StudioViews } from '../studio-views';
-import type { Principal } from '../access/principal';
+import { seesObs, type Principal } from '../access/principal';
 
 /** What the feed tells the studio about who is connected (presence, last seen). */
 export interface LiveWatcher {
@@ -70,7 +70,8 @@ export class LiveFeed {
         closed();
       });
       ws.on('error', () => ws.terminate());
-      const state = this.views.current();
+      const view = this.views.current();
+      const state = seesObs(principal) ? view : { ...view, obs: [] };
       this.send(client, JSON.stringify({ type: 'snapshot', state, serverTime: Date.now() } satisfies LiveMessage));
     });
   }
@@ -109,7 +110,17 @@ export class LiveFeed {
     this.lastSent = view;
     const message: LiveMessage = { type: 'patch', revision: view.revision, changes };
     const data = JSON.stringify(message);
-    for (const client of this.clients) this.send(client, data);
+    // The same patch without OBS for everyone but producers; nothing at all when only OBS changed.
+    const { obs: _obs, ...withoutObs } = changes;
+    let reduced: string | null | undefined;
+    for (const client of this.clients) {
+      if (seesObs(client.principal)) {
+        this.send(client, data);
+        continue;
+      }
+      reduced ??= Object.keys(withoutObs).length > 0 ? JSON.stringify({ ...message, changes: withoutObs }) : null;
+      if (reduced) this.send(client, reduced);
+    }
   }
 
   private beat(): void {

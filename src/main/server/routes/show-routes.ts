@@ -1,6 +1,7 @@
 import { OVERLAY_NAMES, overlayPath } from '../../../shared/overlays';
 import type { FastifyInstance } from 'fastify';
-import type { StudioContext } from '../studio-context';
+import { operatorOf, type StudioContext } from '../studio-context';
+import { seesObs } from '../../access/principal';
 import { bodyObject } from '../body';
 
 export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): void {
@@ -12,7 +13,10 @@ export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): vo
     )
   }));
 
-  app.get('/api/v1/show', () => ctx.view());
+  app.get('/api/v1/show', (req) => {
+    const view = ctx.view();
+    return seesObs(operatorOf(req)) ? view : { ...view, obs: [] };
+  });
 
   app.patch('/api/v1/show', async (req) => {
     const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'show.update' });
