@@ -120,12 +120,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     overlayToken,
     rendererDir: paths.rendererDir,
     mediaDirs,
-    lanAddresses: options.lanAddresses ?? lanAddresses(),
+    lanAddresses: options.lanAddresses ? () => options.lanAddresses! : lanAddresses,
     lan: settings.lan
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   const lan = await server.lan.view();
   if (lan.enabled) log(`LAN mode on: devices on the studio network open ${lan.urls.join(' ')}`);
+  else if (server.lan.waitingFor) log(`LAN mode is on but not listening yet (${server.lan.waitingFor}); trying again`);
   obs.start();
   marketplace.start();
   let closing: Promise<void> | null = null;

@@ -34,8 +34,8 @@ export interface HttpServerOptions {
   rendererDir: string;
   mediaDirs: Record<string, string>;
   lanNames?: string[];
-  /** The machine's addresses on the studio network, for LAN mode. */
-  lanAddresses: readonly string[];
+  /** The machine's addresses on the studio network, for LAN mode (read when needed). */
+  lanAddresses: () => readonly string[];
   /** Whether LAN mode is on (persisted). */
   lan: LanStore;
 }
@@ -124,12 +124,12 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   app.server.on('upgrade', upgrade);
 
   // `serve --host 0.0.0.0` or a LAN address: the studio is on the network from the start.
-  const boundToLan = isWildcard(options.host) || options.lanAddresses.includes(options.host) || !isLoopback(options.host);
+  const boundToLan = isWildcard(options.host) || options.lanAddresses().includes(options.host) || !isLoopback(options.host);
   const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade });
   const lan = new LanMode({
     store: options.lan,
     // Bound to one network address: that address is the LAN; bound to all: every LAN address is.
-    addresses: isWildcard(options.host) || !boundToLan ? options.lanAddresses : [options.host],
+    addresses: isWildcard(options.host) || !boundToLan ? options.lanAddresses : () => [options.host],
     boundToLan,
     allowList: allowed,
     listeners,
@@ -142,13 +142,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
-  try {
-    await lan.start();
-  } catch (err) {
-    // The studio still works on this machine; the producer can turn LAN mode on again later.
-    if (!(err instanceof ApiError)) throw err;
-    options.lan.setEnabled(false);
-  }
+  await lan.start();
 
   return {
     app,

@@ -8,8 +8,8 @@ import { lanHostNames, type HostAllowList } from './request-guard';
 
 export interface LanModeOptions {
   store: LanStore;
-  /** The machine's addresses on the studio network (tests use 127.0.0.2). */
-  addresses: readonly string[];
+  /** The machine's addresses on the studio network, read when needed (Wi-Fi may come up after the studio). */
+  addresses: () => readonly string[];
   /** The studio was started on a LAN or wildcard address (`serve --host 0.0.0.0`): LAN mode is on and stays on. */
   boundToLan: boolean;
   allowList: HostAllowList;
@@ -18,7 +18,11 @@ export interface LanModeOptions {
   /** `http://127.0.0.1:PORT`: where pairing points while LAN mode is off. */
   loopbackUrl: () => string;
   port: () => number;
+  /** How often a stored "on" that could not start is tried again. */
+  retryMs?: number;
 }
+
+const RETRY_MS = 10_000;
 
 /**
  * LAN mode: whether devices on the studio network can reach the studio. On, it listens on the LAN
@@ -27,26 +31,58 @@ export interface LanModeOptions {
 export class LanMode {
   private enabled = false;
   private qr: { url: string; dataUrl: string } | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  /** Why a stored "on" is not running yet (no network address, the port taken there). */
+  private problem: string | null = null;
 
   constructor(private readonly options: LanModeOptions) {}
 
-  /** Restores the stored setting once the studio's port is known. */
+  /**
+   * Restores the stored setting once the studio's port is known. A studio network that is not up
+   * yet (a laptop whose Wi-Fi joins after the studio started) keeps the setting on and is tried
+   * again until it comes up, rather than leaving the moderator locked out.
+   */
   async start(): Promise<void> {
     if (this.options.boundToLan) {
       this.enabled = true;
-      this.options.allowList.setLanNames(lanHostNames(this.options.addresses));
+      this.options.allowList.setLanNames(lanHostNames(this.options.addresses()));
       return;
     }
-    if (this.options.store.enabled()) await this.switch(true);
+    if (this.options.store.enabled()) await this.tryToStart();
   }
 
   async set(enabled: boolean): Promise<LanView> {
     if (this.options.boundToLan && !enabled) {
       throw new ApiError(409, 'lan_fixed_by_host', 'the studio was started on a network address (--host); restart it without --host to keep it on this machine');
     }
+    this.stopRetrying();
     if (!this.options.boundToLan) await this.switch(enabled);
     this.options.store.setEnabled(enabled);
     return this.view();
+  }
+
+  /** Why LAN mode is on in the settings but not listening, or null. */
+  get waitingFor(): string | null {
+    return this.problem;
+  }
+
+  private async tryToStart(): Promise<void> {
+    this.retry = null;
+    try {
+      await this.switch(true);
+      this.problem = null;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      this.problem = err.message;
+      this.retry = setTimeout(() => void this.tryToStart().catch(() => undefined), this.options.retryMs ?? RETRY_MS);
+      this.retry.unref();
+    }
+  }
+
+  private stopRetrying(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    this.problem = null;
   }
 
   async view(): Promise<LanView> {
@@ -59,16 +95,18 @@ export class LanMode {
   }
 
   async close(): Promise<void> {
+    this.stopRetrying();
     await this.options.listeners.close();
   }
 
   private urls(): string[] {
     if (!this.enabled) return [];
-    return this.options.addresses.map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${this.options.port()}/`);
+    return this.options.addresses().map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${this.options.port()}/`);
   }
 
   private async switch(enabled: boolean): Promise<void> {
-    const { listeners, allowList, addresses } = this.options;
+    const { listeners, allowList } = this.options;
+    const addresses = this.options.addresses();
     if (enabled === this.enabled) return;
     if (enabled) {
       if (addresses.length === 0) throw new ApiError(409, 'no_lan_address', 'this machine has no network address besides loopback; connect it to the studio network first');
