@@ -97,13 +97,8 @@ function refused(client: StudioClient, err: unknown): void {
  * count), and then the operator is told to look again.
  */
 export async function actOnWhatISaw(path: string, body: Record<string, unknown>): Promise<void> {
-  const { client, show } = useStudio.getState();
-  if (!client || !show) return;
-  try {
-    await client.post(path, { ...body, expectedRevision: show.revision });
-  } catch (err) {
-    refused(client, err);
-  }
+  const revision = useStudio.getState().show?.revision;
+  if (revision !== undefined) await act((c) => c.post(path, { ...body, expectedRevision: revision }));
 }
 
 /** One empty list for every selector: a fresh `[]` per call would re-render forever. */
