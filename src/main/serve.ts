@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { startStudio } from './studio';
 import { JournalCorruptError } from './show/journal';
 
-const USAGE = 'usage: npm run serve -- --data-dir DIR --port PORT [--host 127.0.0.1] [--demo]';
+const USAGE = 'usage: npm run serve -- --data-dir DIR --port PORT [--host 127.0.0.1] [--demo] [--recover-journal]';
 
 /** The studio without a window: for tests, CI and dedicated studio machines. */
 async function main(): Promise<void> {
@@ -14,7 +14,8 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         port: { type: 'string', default: '4555' },
         host: { type: 'string', default: '127.0.0.1' },
-        demo: { type: 'boolean', default: false }
+        demo: { type: 'boolean', default: false },
+        'recover-journal': { type: 'boolean', default: false }
       },
       strict: true
     }).values;
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     host: args.host,
     port,
     demo: args.demo,
+    recoverJournal: args['recover-journal'],
     log: (line) => console.log(line)
   });
   console.log(`Control: ${studio.controlUrl}`);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { networkInterfaces } from 'node:os';
@@ -17,6 +18,7 @@ import { OverlayText } from '../shared/overlay-text';
 import { loadDictionaries } from './locales';
 import { FileSecretStore } from './settings/secret-file';
 import { overlayPath } from '../shared/overlays';
+import { own } from '../shared/own';
 import { MarketplaceManager } from './marketplace/marketplace-manager';
 import type { MarketplaceSettingsInput } from '../shared/marketplace';
 import { DeviceRegistry } from './access/device-registry';
@@ -29,8 +31,13 @@ export interface StudioOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Load the demo show when the data dir holds no show yet. */
+  /** Load the demo show when the data dir holds no show yet (no show files at all). */
   demo?: boolean;
+  /**
+   * Start even when the journal cannot be replayed: the unusable part is kept in a file beside it
+   * and the show starts from the last good revision (`serve --recover-journal`).
+   */
+  recoverJournal?: boolean;
   rendererDir?: string;
   resourcesDir?: string;
   log?: (line: string) => void;
@@ -66,11 +73,15 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const log = options.log ?? (() => {});
   const paths = { ...defaultPaths(), ...pick(options, 'rendererDir', 'resourcesDir') };
   const host = options.host ?? '127.0.0.1';
-  const isNewShow = !existsSync(join(showDir(options.dataDir), 'journal.jsonl'));
+  // Any file of a show (a journal, a snapshot…) means a show: the demo never lands on top of one.
+  const isNewShow = (await readdir(showDir(options.dataDir)).catch(() => [])).length === 0;
   const settings = new StudioSettings(options.dataDir);
   const token = settings.ownerToken();
 
-  const { core, report } = await ShowCore.open(showDir(options.dataDir));
+  const { core, report } = await ShowCore.open(showDir(options.dataDir), { recoverJournal: options.recoverJournal, onListenerError: (err) => log(`A part of the studio failed on a change (the change is saved): ${(err as Error)?.stack ?? String(err)}`) });
+  for (const r of report.recovered) {
+    log(`Journal recovered: ${r.reason}; the show starts from revision ${r.fromRevision}; kept: ${r.kept.join(', ') || 'nothing to keep'}`);
+  }
   if (report.tornTail) {
     log(`Journal: recovered after an interrupted write (line ${report.tornTail.line}, ${report.tornTail.bytes} bytes never acknowledged, dropped)`);
   }
@@ -84,7 +95,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   catalogue.upsert(Object.values(core.current.products));
   core.subscribe((state, entry) => {
     for (const event of entry.events) {
-      if (event.type === 'catalogue.upserted') catalogue.upsert(event.products.map((p) => state.products[p.id]));
+      if (event.type === 'catalogue.upserted') catalogue.upsert(event.products.flatMap((p) => own(state.products, p.id) ?? []));
     }
   });
 

@@ -12,10 +12,14 @@ export interface LocalizedPick {
  * of that language, then the fallbacks in order (the show's default language, then English).
  */
 export function pickText(text: Record<string, string>, locale: string, fallbacks: readonly string[] = ['en']): LocalizedPick {
+  // The locale may come from a query string: only the text's own keys count, never inherited names.
+  const at = (key: string) => (Object.hasOwn(text, key) ? text[key] : undefined);
   for (const want of [locale, ...fallbacks]) {
-    if (text[want]) return { text: text[want], from: want };
+    const exact = at(want);
+    if (exact) return { text: exact, from: want };
     const lang = want.split('-')[0];
-    if (text[lang]) return { text: text[lang], from: lang };
+    const ofLang = at(lang);
+    if (ofLang) return { text: ofLang, from: lang };
     const sibling = Object.keys(text).find((k) => k.split('-')[0] === lang && text[k]);
     if (sibling) return { text: text[sibling], from: sibling };
   }

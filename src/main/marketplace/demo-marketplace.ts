@@ -1,6 +1,7 @@
 import type { ShowLocale } from '../../shared/locale';
 import type { IncomingOrder } from '../../shared/sales';
 import type { ShowState } from '../show/state';
+import { hasOwn } from '../../shared/own';
 import type { MarketplaceConnector, ProductFetch } from './connector';
 
 /** Orders per second across all markets while a product is on air; a flash deal multiplies it. */
@@ -69,8 +70,8 @@ export class DemoMarketplace implements MarketplaceConnector {
   async fetchProducts(ids: string[]): Promise<ProductFetch> {
     const products = this.show().products;
     return {
-      products: ids.filter((id) => products[id]).map((id) => ({ id })),
-      rejected: ids.filter((id) => !products[id]).map((id) => ({ id, message: 'the demo marketplace sells only the demo catalogue' })),
+      products: ids.filter((id) => hasOwn(products, id)).map((id) => ({ id })),
+      rejected: ids.filter((id) => !hasOwn(products, id)).map((id) => ({ id, message: 'the demo marketplace sells only the demo catalogue' })),
       notes: []
     };
   }

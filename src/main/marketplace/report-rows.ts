@@ -2,6 +2,7 @@ import { pickText } from '../../shared/locale-text';
 import type { MinuteSales, SalesCounters } from '../../shared/sales';
 import type { SalesBook } from '../show/sales-book';
 import type { ShowState } from '../show/state';
+import { own } from '../../shared/own';
 
 /** One product in the post-show report: per locale (null: the marketplace did not say) and in all. */
 export interface ReportProduct {
@@ -39,7 +40,7 @@ export function salesReport(show: ShowState, book: SalesBook, now: number): Sale
   const productIds = [...new Set([...byProduct.keys(), ...onAir.keys()])].sort();
   const languages = show.locales.map((l) => l.locale);
   const title = (id: string) => {
-    const product = show.products[id];
+    const product = own(show.products, id);
     return product ? pickText(product.title, languages[0] ?? 'en', [...languages, 'en']).text : '';
   };
   const products = productIds.map((productId): ReportProduct => {
@@ -50,7 +51,7 @@ export function salesReport(show: ShowState, book: SalesBook, now: number): Sale
       locales,
       total: sumCounters(locales.map((l) => l.sales)),
       onAirMs: onAir.get(productId) ?? 0,
-      unitsWhileOnAir: lift[productId]?.unitsWhileOnAir ?? 0
+      unitsWhileOnAir: own(lift, productId)?.unitsWhileOnAir ?? 0
     };
   });
   const currencies = [...currencySet].sort();

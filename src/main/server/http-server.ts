@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { CommandError } from '../show/command-error';
+import { DiskUnwritableError } from '../disk-errors';
 import { ApiError, codeForStatus, errorBody } from './api-error';
 import { allowedHostNames, bearerToken, HostAllowList, isAllowedHost, isAllowedOrigin, type HostNames } from './request-guard';
 import { registerStaticFiles } from './static-files';
@@ -94,13 +95,17 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
     if (err instanceof ApiError) return reply.code(err.status).send(errorBody(err.code, err.message, err.extra));
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) return reply.code(status).send(errorBody(codeForStatus(status), err.message));
-    if (/journal could not be written/.test(err.message)) return reply.code(503).send(errorBody('journal_unavailable', err.message));
+    if (err instanceof DiskUnwritableError) return reply.code(503).header('retry-after', '2').send(errorBody(err.code, err.message));
     reply.log.error(err);
     return reply.code(500).send(errorBody('internal_error', 'the studio hit an unexpected error; it has been logged'));
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
-  app.get('/api/v1/health', () => ({ ok: true, version: ctx.version }));
+  // Public: a monitor learns whether the studio can save changes, never what the show holds.
+  app.get('/api/v1/health', () => {
+    const { writable, reason } = ctx.core.journalStatus();
+    return { ok: writable, version: ctx.version, journal: { writable, ...(reason !== undefined && { reason }) } };
+  });
   registerShowRoutes(app, ctx);
   registerRundownRoutes(app, ctx);
   registerProductRoutes(app, ctx);

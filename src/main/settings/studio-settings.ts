@@ -4,6 +4,7 @@ import type { ObsConnectionConfig } from '../obs/obs-connection';
 import type { ObsConnectionStore } from '../obs/obs-manager';
 import type { MarketplaceStore, StoredMarketplace } from '../marketplace/marketplace-manager';
 import type { DeviceStore, StoredDevice } from '../access/device-registry';
+import { writeSettings } from '../disk-errors';
 
 interface StudioSettingsData {
   /** The owner's API token: printed at start, persisted so scripts and bookmarks keep working. */
@@ -79,29 +80,29 @@ export class StudioSettings {
 
   readonly obsConnections: ObsConnectionStore = {
     load: () => (this.store.get('obsConnections') ?? []).map((c) => ({ ...c, setupDone: c.setupDone ?? false })),
-    save: (configs) => this.store.set('obsConnections', configs)
+    save: (configs) => writeSettings('OBS connections', () => this.store.set('obsConnections', configs))
   };
 
   readonly marketplace: MarketplaceStore = {
     load: () => this.store.get('marketplace'),
-    save: (settings) => this.store.set('marketplace', settings)
+    save: (settings) => writeSettings('marketplace settings', () => this.store.set('marketplace', settings))
   };
 
   readonly devices: DeviceStore = {
     load: () => (this.store.get('devices') ?? []).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt ?? null })),
-    save: (devices) => this.store.set('devices', devices)
+    save: (devices) => writeSettings('paired devices', () => this.store.set('devices', devices))
   };
 
   readonly lan: LanStore = {
     enabled: () => this.store.get('lan')?.enabled ?? false,
-    setEnabled: (enabled) => this.store.set('lan', { enabled })
+    setEnabled: (enabled) => writeSettings('LAN mode setting', () => this.store.set('lan', { enabled }))
   };
 
   private token(key: 'ownerToken' | 'overlayToken'): string {
     let token = this.store.get(key);
     if (!token) {
       token = randomBytes(24).toString('base64url');
-      this.store.set(key, token);
+      writeSettings('studio tokens', () => this.store.set(key, token));
     }
     return token;
   }

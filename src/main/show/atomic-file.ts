@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir } from './journal';
+import { syncDir } from './sync-dir';
 
 /** Writes a file beside the journal so that a crash leaves either the old one or the new one, whole. */
 export async function writeAtomically(dir: string, name: string, parts: (string | Buffer)[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { IncomingOrder } from '../../shared/sales';
 import type { SalesGoal } from '../../shared/goal';
 import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
+import { hasOwn, own } from '../../shared/own';
 
 export interface DecideContext {
   now: number;
@@ -24,7 +25,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
   if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
   switch (command.type) {
     case 'rundown.add': {
-      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);
       const item = {
         id: `item-${state.nextItemNumber}`,
         productId: command.productId,
@@ -56,7 +57,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
     case 'catalogue.import':
       return command.products.length ? [{ type: 'catalogue.upserted', products: command.products }] : [];
     case 'product.setStock':
-      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);
       return [{ type: 'catalogue.upserted', products: [{ id: command.productId, stock: command.stock }] }];
     case 'show.update':
       // Also when only the audiences change: dropping the goal's currency would leave it unreachable.
@@ -71,7 +72,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
         }
       ];
     case 'deal.start': {
-      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);
       const deal = { id: `deal-${state.revision + 1}`, productId: command.productId, price: command.price, startedAt: ctx.now, endsAt: ctx.now + command.durationSeconds * 1000 };
       return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id }] : []), { type: 'deal.started', deal }];
     }
@@ -80,7 +81,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
       return [{ type: 'deal.ended', dealId: state.deal.id }];
     case 'sales.record': {
       const changes = ctx.orders.classify(command.source, command.orders, state.onAir?.productId ?? null);
-      const cursorMoves = command.cursor !== undefined && command.cursor !== state.salesCursors[command.source];
+      const cursorMoves = command.cursor !== undefined && command.cursor !== own(state.salesCursors, command.source);
       if (changes.length === 0 && !cursorMoves) return [];
       return [{ type: 'sales.recorded', source: command.source, ...(cursorMoves && { cursor: command.cursor }), changes }];
     }

@@ -1,8 +1,11 @@
-import { promises as fsp, openSync, closeSync, fsyncSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../../shared/events';
+import { checkLine, JOURNAL_FILE, NEWLINE, parseLine, revAt } from './journal-line';
 
-export const JOURNAL_FILE = 'journal.jsonl';
+export { JOURNAL_FILE, serializeEntry } from './journal-line';
+export { syncDir } from './sync-dir';
+export { JournalWriter, type JournalFile, type JournalStatus } from './journal-writer';
 
 /** The last line of the journal was cut short (power cut, kill mid-write); it was never acknowledged. */
 export interface TornTail {
@@ -10,9 +13,33 @@ export interface TornTail {
   bytes: number;
 }
 
+/**
+ * The journal cannot be replayed as it is: a line was damaged or edited, lines are missing, or it
+ * ends before a snapshot of the show (acknowledged changes are gone). Starting anyway would show a
+ * different show than the one acknowledged, so the studio refuses, and says how to go on.
+ */
 export class JournalCorruptError extends Error {
-  constructor(readonly file: string, readonly line: number, reason: string) {
-    super(`${file} line ${line}: ${reason}; the show cannot be replayed past it (keep a copy of the file and contact support)`);
+  constructor(
+    readonly file: string,
+    /** The first line that cannot be used (1-based; line N holds revision N). */
+    readonly line: number,
+    /** Where that line starts in the file: recovery keeps everything from here in a separate file. */
+    readonly offset: number,
+    readonly reason: string,
+    /** The last revision the journal holds intact. */
+    readonly lastGoodRevision: number,
+    /** `damaged`: cut the file at `offset`; `behind_snapshot`: the snapshots claim more than the journal holds. */
+    readonly kind: 'damaged' | 'behind_snapshot' = 'damaged'
+  ) {
+    const what =
+      kind === 'damaged'
+        ? `the show journal ${file} cannot be replayed past line ${line} (revision ${line}): ${reason}`
+        : `the show journal ${file} is behind its snapshots: ${reason}`;
+    const kept = kind === 'damaged' ? `line ${line} and everything after it` : 'the snapshots that claim more';
+    super(
+      `${what}. The show is intact up to revision ${lastGoodRevision}. To start from revision ${lastGoodRevision} and keep ${kept} in a file ` +
+        'beside the journal, start the studio with --recover-journal; otherwise restore the data dir from a backup.'
+    );
     this.name = 'JournalCorruptError';
   }
 }
@@ -22,12 +49,14 @@ export interface JournalReadResult {
   /** Entries at or before `afterRev` that `keepOlder` asked for (projections rebuilt from the start). */
   older: JournalEntry[];
   tornTail: TornTail | null;
+  /** The revision of the journal's last complete line (0 when it is empty). */
+  lastRev: number;
 }
 
 /**
  * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision), and older ones
- * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken
- * line anywhere else is corruption and refused.
+ * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken,
+ * edited (checksum) or missing line anywhere else is corruption and refused.
  */
 export async function readJournal(
   dir: string,
@@ -40,7 +69,7 @@ export async function readJournal(
   try {
     read = await readFrom(file, start);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], tornTail: null };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], tornTail: null, lastRev: 0 };
     throw err;
   }
   // Bytes, not text: lines nobody wants are never decoded (and a journal larger than V8's longest
@@ -50,9 +79,10 @@ export async function readJournal(
   const entries: JournalEntry[] = [];
   const older: JournalEntry[] = [];
   let offset = 0;
-  // Revisions count lines from 1, so a line's number is its revision.
+  // Revisions count lines from 1, so a line's number is its revision, and the first line is revision 1.
   let lineNo = from;
-  let expectedRev = read && from > 0 ? from + 1 : -1;
+  let sawChecksum = false;
+  const refuse = (reason: string, at: number) => new JournalCorruptError(file, lineNo, base + at, reason, lineNo - 1);
   while (offset < bytes.length) {
     const newline = bytes.indexOf(NEWLINE, offset);
     const end = newline < 0 ? bytes.length : newline;
@@ -60,18 +90,23 @@ export async function readJournal(
     lineNo++;
     const isLast = newline < 0 || newline === bytes.length - 1;
     const rev = revAt(bytes, start, end);
+    const check = rev === null ? 'none' : checkLine(bytes, start, end);
     const line = () => bytes.toString('utf8', start, end);
     const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(rev, line) === true);
-    const entry = wanted ? tryParse(line()) : null;
+    const entry = wanted ? parseLine(line()) : null;
     if (rev === null || (wanted && !entry)) {
+      // Only the last line can be torn (appends go at the end): it was never acknowledged.
       if (isLast) {
         await truncateTo(file, base + start);
-        return { entries, older, tornTail: { line: lineNo, bytes: end - start } };
+        return { entries, older, tornTail: { line: lineNo, bytes: end - start }, lastRev: lineNo - 1 };
       }
-      throw new JournalCorruptError(file, lineNo, 'the line is not a journal entry');
+      throw refuse('the line is not a journal entry', start);
     }
-    if (expectedRev >= 0 && rev !== expectedRev) throw new JournalCorruptError(file, lineNo, `expected revision ${expectedRev}, found ${rev}`);
-    expectedRev = rev + 1;
+    if (check === 'mismatch') throw refuse('the line does not match its checksum (changed or damaged on disk)', start);
+    // Lines from before checksums still read; once a line has one, every later line was written with one.
+    if (check === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
+    sawChecksum ||= check === 'ok';
+    if (rev !== lineNo) throw refuse(`expected revision ${lineNo}, found ${rev} (lines are missing or out of order)`, start);
     if (entry) (rev > afterRev ? entries : older).push(entry);
     if (newline < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
@@ -80,7 +115,7 @@ export async function readJournal(
     }
     offset = newline + 1;
   }
-  return { entries, older, tornTail: null };
+  return { entries, older, tornTail: null, lastRev: lineNo };
 }
 
 /** Where an entry's line ends in the file: a snapshot keeps it, so a restart reads only what follows. */
@@ -116,31 +151,6 @@ async function readFrom(file: string, start: JournalPosition): Promise<{ bytes: 
   }
 }
 
-const NEWLINE = 0x0a;
-// Lines start with `{"rev":N,` so replay after a snapshot can skip old lines without decoding them.
-const REV_PREFIX = Buffer.from('{"rev":');
-const COMMA = 0x2c;
-
-function revAt(bytes: Buffer, start: number, end: number): number | null {
-  if (end - start < REV_PREFIX.length + 2 || bytes.compare(REV_PREFIX, 0, REV_PREFIX.length, start, start + REV_PREFIX.length) !== 0) return null;
-  let rev = 0;
-  let i = start + REV_PREFIX.length;
-  for (; i < end && i < start + REV_PREFIX.length + 16; i++) {
-    const digit = bytes[i] - 0x30;
-    if (digit < 0 || digit > 9) break;
-    rev = rev * 10 + digit;
-  }
-  return i > start + REV_PREFIX.length && bytes[i] === COMMA ? rev : null;
-}
-
-function tryParse(line: string): JournalEntry | null {
-  try {
-    return JSON.parse(line) as JournalEntry;
-  } catch {
-    return null;
-  }
-}
-
 async function truncateTo(file: string, bytes: number): Promise<void> {
   const fh = await fsp.open(file, 'r+');
   try {
@@ -148,94 +158,5 @@ async function truncateTo(file: string, bytes: number): Promise<void> {
     await fh.datasync();
   } finally {
     await fh.close();
-  }
-}
-
-export function serializeEntry(entry: JournalEntry): string {
-  const { rev, at, actor, command, events } = entry;
-  return JSON.stringify({ rev, at, actor, command, events }) + '\n';
-}
-
-interface Pending {
-  data: string;
-  resolve: () => void;
-  reject: (err: Error) => void;
-}
-
-/**
- * Appends entries and fsyncs them before their promise resolves. Appends that arrive while a sync
- * is in flight are written together with the next one (group commit), so a burst of commands costs
- * one fsync per burst, not one per command.
- */
-export class JournalWriter {
-  private queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
-  private failure: Error | null = null;
-
-  private constructor(
-    private readonly fh: fsp.FileHandle,
-    /** Bytes in the file once everything appended so far is written. */
-    private end: number
-  ) {}
-
-  static async open(dir: string): Promise<JournalWriter> {
-    await fsp.mkdir(dir, { recursive: true });
-    const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a');
-    syncDir(dir);
-    return new JournalWriter(fh, (await fh.stat()).size);
-  }
-
-  /** Bytes in the file once everything appended so far is written. */
-  get size(): number {
-    return this.end;
-  }
-
-  /** Resolves once the entry is on disk, with the position where its line ends. */
-  append(entry: JournalEntry): Promise<JournalPosition> {
-    if (this.failure) return Promise.reject(this.failure);
-    const data = serializeEntry(entry);
-    // Appends are written in call order, so each entry's end is known when it is queued.
-    this.end += Buffer.byteLength(data);
-    const position = { offset: this.end, rev: entry.rev };
-    return new Promise((resolve, reject) => {
-      this.queue.push({ data, resolve: () => resolve(position), reject });
-      this.flushing ??= this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      try {
-        await this.fh.write(batch.map((p) => p.data).join(''));
-        await this.fh.datasync();
-        for (const p of batch) p.resolve();
-      } catch (err) {
-        // After a failed write the file's tail is unknown: refuse everything from here on.
-        this.failure = new Error(`the show journal could not be written: ${(err as Error).message}`);
-        for (const p of [...batch, ...this.queue]) p.reject(this.failure);
-        this.queue = [];
-      }
-    }
-    this.flushing = null;
-  }
-
-  async close(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    await this.fh.close();
-  }
-}
-
-/** Makes a new or renamed file in `dir` survive a power cut. */
-export function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Not every platform can fsync a directory (Windows); the file's own fsync is what matters there.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,6 +1,7 @@
 import { mergeProduct } from '../../shared/product';
 import type { JournalEntry, ShowEvent } from '../../shared/events';
 import type { ShowState } from './state';
+import { own, ownCopy, withOwn } from '../../shared/own';
 
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
@@ -42,8 +43,8 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
     case 'onAir.cleared':
       return state.onAir?.itemId === event.itemId ? { ...state, onAir: null } : state;
     case 'catalogue.upserted': {
-      const products = { ...state.products };
-      for (const patch of event.products) products[patch.id] = mergeProduct(products[patch.id], patch);
+      const products = ownCopy(state.products);
+      for (const patch of event.products) products[patch.id] = mergeProduct(own(products, patch.id), patch);
       return { ...state, products, catalogueRevision: state.revision };
     }
     case 'show.updated':
@@ -67,12 +68,12 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
 function recordSales(state: ShowState, event: Extract<ShowEvent, { type: 'sales.recorded' }>): ShowState {
   let products = state.products;
   for (const change of event.changes) {
-    const product = products[change.productId];
+    const product = own(products, change.productId);
     if (change.effect !== 'counted' || !product || product.stock === null) continue;
-    if (products === state.products) products = { ...state.products };
+    if (products === state.products) products = ownCopy(state.products);
     products[change.productId] = { ...product, stock: Math.max(0, product.stock - change.units) };
   }
-  const salesCursors = event.cursor === undefined ? state.salesCursors : { ...state.salesCursors, [event.source]: event.cursor };
+  const salesCursors = event.cursor === undefined ? state.salesCursors : withOwn(state.salesCursors, event.source, event.cursor);
   return products === state.products && salesCursors === state.salesCursors ? state : { ...state, products, salesCursors };
 }
 

@@ -39,13 +39,16 @@ export class SalesBook implements OrderLedger {
   private onAir: { productId: string; since: number } | null = null;
   private cached: SalesView | null = null;
 
-  /** Decides what incoming orders change, without changing anything: repeats drop out here. */
-  classify(source: string, orders: IncomingOrder[], onAir: string | null): SaleChange[] {
+  /**
+   * Decides what incoming orders change, without changing anything: repeats drop out here.
+   * `pending` holds what entries not yet on disk (so not yet in the book) did to orders.
+   */
+  classify(source: string, orders: IncomingOrder[], onAir: string | null, pending?: PendingOrders): SaleChange[] {
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
     for (const order of orders) {
       const key = order.orderId;
-      const status = seenInBatch.get(key) ?? this.statusOf(source, key);
+      const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
       const voids = order.status !== 'paid';
       let effect: SaleChange['effect'] | null = null;
       if (status === 0) effect = voids ? 'voidedUnseen' : 'counted';
@@ -212,6 +215,43 @@ export class SalesBook implements OrderLedger {
     this.cached = null;
   }
 }
+
+/**
+ * What journal entries still on their way to the disk do to orders: the book takes an entry only
+ * once it is durable, but the next command must already see it (a repeat in the next poll is a repeat).
+ */
+export class PendingOrders {
+  private readonly byKey = new Map<string, { status: number; rev: number }>();
+
+  add(entry: JournalEntry): void {
+    for (const event of entry.events) {
+      if (event.type !== 'sales.recorded') continue;
+      for (const change of event.changes) this.byKey.set(orderKey(event.source, change.orderId), { status: change.effect === 'counted' ? COUNTED : VOIDED, rev: entry.rev });
+    }
+  }
+
+  /** The entry is in the book now: what it did is read from there. */
+  settle(entry: JournalEntry): void {
+    for (const event of entry.events) {
+      if (event.type !== 'sales.recorded') continue;
+      for (const change of event.changes) {
+        const key = orderKey(event.source, change.orderId);
+        if (this.byKey.get(key)?.rev === entry.rev) this.byKey.delete(key);
+      }
+    }
+  }
+
+  /** Forgets everything: after a failed write the pending entries that remain are added again. */
+  clear(): void {
+    this.byKey.clear();
+  }
+
+  statusOf(source: string, orderId: string): number | undefined {
+    return this.byKey.get(orderKey(source, orderId))?.status;
+  }
+}
+
+const orderKey = (source: string, orderId: string) => `${source}\n${orderId}`;
 
 function emptyCounters(): SalesCounters {
   return { orders: 0, units: 0, revenue: {} };

@@ -5,12 +5,14 @@ import { Command, type CommandType } from '../../shared/commands';
 import { mayRun } from '../../shared/access';
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
-import { decide } from './decide';
-import { JournalWriter, readJournal, type JournalPosition, type TornTail } from './journal';
+import { decide, type OrderLedger } from './decide';
+import { JOURNAL_FILE, JournalCorruptError, JournalWriter, readJournal, type JournalPosition, type JournalStatus, type TornTail } from './journal';
+import type { JournalWriterOptions } from './journal-writer';
+import { recoverJournal, type JournalRecovery } from './journal-recovery';
 import { applyEntry } from './reducer';
 import { readSnapshot, writeSnapshot, type StateSnapshot } from './snapshot';
 import { initialShowState, type ShowState } from './state';
-import { SalesBook, type SalesBookImage } from './sales-book';
+import { PendingOrders, SalesBook, type SalesBookImage } from './sales-book';
 import { readSalesSnapshot, writeSalesSnapshot } from './sales-snapshot';
 
 export interface CommandResult {
@@ -24,25 +26,48 @@ export interface ShowCoreOptions {
   /** How many recent entries the audit trail keeps in memory. */
   auditSize?: number;
   now?: () => number;
+  /**
+   * A journal that cannot be replayed (damaged, or behind a snapshot) is set right instead of
+   * refused: the unusable part is kept in a file beside it and the show starts from the last good
+   * revision (see recoverJournal).
+   */
+  recoverJournal?: boolean;
+  /** Where a listener's failure is told (it never undoes an acknowledged change). */
+  onListenerError?: (err: unknown) => void;
+  /** The journal writer's knobs: probe interval, and the file wrapper tests inject faults with. */
+  journal?: Pick<JournalWriterOptions, 'probeEveryMs' | 'probe' | 'wrapFile'>;
 }
 
 export interface OpenReport {
   replayed: number;
   fromSnapshot: number;
   tornTail: TornTail | null;
+  /** Set when `recoverJournal` had to set the journal right. */
+  recovered: JournalRecovery[];
 }
 
 type Listener = (state: ShowState, entry: JournalEntry) => void;
 
+/** An entry decided and applied to the state the next command sees, not yet on disk. */
+interface PendingEntry {
+  entry: JournalEntry;
+  state: ShowState;
+}
+
 /**
- * The show, owned in one place. Commands are validated, decided into events, applied to the
- * in-memory state at once (so the next command sees them), and acknowledged only once the journal
- * has them on disk; listeners hear about an entry only after that, so no face ever shows a change
- * a crash could take back.
+ * The show, owned in one place. Commands are validated, decided into events and applied to the
+ * state the next command decides on (so a burst is decided in order and written together), and
+ * acknowledged only once the journal has them on disk; listeners and the sales book hear about an
+ * entry only after that, so no face ever shows a change a crash or a full disk could take back.
+ * When the journal cannot be written, every entry not yet on disk is dropped again, in order.
  */
 export class ShowCore {
   private state: ShowState;
   private committed: ShowState;
+  private pending: PendingEntry[] = [];
+  private readonly pendingOrders = new PendingOrders();
+  /** Settles when the newest append settles: what a command that changes nothing waits for. */
+  private lastAppend: Promise<unknown> = Promise.resolve();
   private listeners = new Set<Listener>();
   private audit: JournalEntry[] = [];
   private sinceSnapshot = 0;
@@ -52,14 +77,18 @@ export class ShowCore {
   private position: JournalPosition | null = null;
   private snapshotting: Promise<void> | null = null;
   private closed = false;
+  private journal!: JournalWriter;
+  /** The book as `decide` sees it: the durable orders plus those of pending entries. */
+  private readonly ledger: OrderLedger = {
+    classify: (source, orders, onAir) => this.sales.classify(source, orders, onAir, this.pendingOrders)
+  };
 
   private constructor(
     private readonly dir: string,
-    private readonly journal: JournalWriter,
     state: ShowState,
-    /** Every order of the show and its totals (a projection of the journal, see SalesBook). */
+    /** Every order of the show and its totals (a projection of the durable journal, see SalesBook). */
     readonly sales: SalesBook,
-    private readonly options: Required<ShowCoreOptions>
+    private readonly options: Required<Omit<ShowCoreOptions, 'journal' | 'recoverJournal'>>
   ) {
     this.state = state;
     this.committed = state;
@@ -67,16 +96,30 @@ export class ShowCore {
 
   static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
     await mkdir(dir, { recursive: true });
+    const recovered: JournalRecovery[] = [];
+    for (;;) {
+      try {
+        return await ShowCore.openAsIs(dir, options, recovered);
+      } catch (err) {
+        // Each recovery removes what was refused, so this ends: at worst with an empty journal.
+        if (!(err instanceof JournalCorruptError) || !options.recoverJournal || recovered.length >= 3) throw err;
+        recovered.push(await recoverJournal(dir, err));
+      }
+    }
+  }
+
+  private static async openAsIs(dir: string, options: ShowCoreOptions, recovered: JournalRecovery[]): Promise<{ core: ShowCore; report: OpenReport }> {
     const snapshot = await readSnapshot(dir);
     const stateRev = snapshot?.state.revision ?? 0;
-    // The sales book comes from its own snapshot plus the journal after it; without one (or with one
-    // the journal does not reach), from every order of the journal.
-    let image = await readSalesSnapshot(dir);
-    const salesAfter = () => image?.revision ?? 0;
-    let read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter() && SalesBook.wants(line()), readFrom(snapshot, image));
-    if (image && image.revision > (read.entries.at(-1)?.rev ?? stateRev)) {
-      image = null;
-      read = await readJournal(dir, stateRev, (_rev, line) => SalesBook.wants(line()));
+    // The sales book comes from its own snapshot plus the journal after it; without one, from every order of the journal.
+    const image = await readSalesSnapshot(dir);
+    const salesAfter = image?.revision ?? 0;
+    const read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter && SalesBook.wants(line()), readFrom(snapshot, image));
+    // A journal shorter than a snapshot lost acknowledged changes: it is not a shorter show.
+    const claimed = Math.max(stateRev, salesAfter);
+    if (read.lastRev < claimed) {
+      const which = stateRev >= salesAfter ? 'the show snapshot' : 'the sales snapshot';
+      throw new JournalCorruptError(join(dir, JOURNAL_FILE), read.lastRev + 1, -1, `the journal ends at revision ${read.lastRev} but ${which} was taken at revision ${claimed}: acknowledged changes are missing from the journal`, read.lastRev, 'behind_snapshot');
     }
     const { entries, older, tornTail } = read;
     const sales = image ? SalesBook.restore(image) : new SalesBook();
@@ -86,19 +129,20 @@ export class ShowCore {
     let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
     for (const entry of entries) {
       state = applyEntry(state, entry);
-      if (entry.rev > salesAfter()) sales.apply(entry);
+      if (entry.rev > salesAfter) sales.apply(entry);
     }
-    const journal = await JournalWriter.open(dir);
-    const core = new ShowCore(dir, journal, state, sales, {
+    const core = new ShowCore(dir, state, sales, {
       snapshotEvery: options.snapshotEvery ?? 1000,
       auditSize: options.auditSize ?? 500,
-      now: options.now ?? Date.now
+      now: options.now ?? Date.now,
+      onListenerError: options.onListenerError ?? ((err) => console.error('A listener of the show failed:', err))
     });
+    core.journal = await JournalWriter.open(dir, { ...options.journal, now: options.now, onFailure: (rev) => core.dropFrom(rev) });
     core.audit = entries.slice(-core.options.auditSize);
     core.sinceSnapshot = entries.length;
     core.salesAtSnapshot = salesAtSnapshot;
-    core.position = { offset: journal.size, rev: state.revision };
-    return { core, report: { replayed: entries.length, fromSnapshot: stateRev, tornTail } };
+    core.position = { offset: core.journal.size, rev: state.revision };
+    return { core, report: { replayed: entries.length, fromSnapshot: stateRev, tornTail, recovered } };
   }
 
   /** The state as acknowledged: what every face is shown. */
@@ -106,7 +150,15 @@ export class ShowCore {
     return this.committed;
   }
 
-  /** Validates and runs a command; resolves once it is on disk. Refusals throw `CommandError`. */
+  /** Whether changes can be saved right now (the health check says so). */
+  journalStatus(): JournalStatus {
+    return this.journal.status();
+  }
+
+  /**
+   * Validates and runs a command; resolves once it is on disk. Refusals throw `CommandError`; a
+   * journal that cannot be written throws `DiskUnwritableError` and the show stays as it was.
+   */
   async execute(input: unknown, actor: Actor): Promise<CommandResult> {
     if (this.closed) throw new CommandError('closing', 409, 'the studio is shutting down');
     // The role is checked before the body: a viewer learns nothing about what a valid command looks like.
@@ -114,18 +166,21 @@ export class ShowCore {
     if (claimed) refuseUnlessAllowed(actor, claimed);
     const parsed = Command.safeParse(input);
     if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
-    const events = decide(this.state, parsed.data, { now: this.options.now(), actor, orders: this.sales });
+    const events = decide(this.state, parsed.data, { now: this.options.now(), actor, orders: this.ledger });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
       await this.settled();
       return { revision: this.committed.revision, events };
     }
     const entry: JournalEntry = { rev: this.state.revision + 1, at: this.options.now(), actor, command: parsed.data.type, events };
+    // Computed before the append: a change is journaled only once applying it has succeeded.
     const next = applyEntry(this.state, entry);
     this.state = next;
-    // Applied before the disk has it, so the next batch of orders is classified against this one.
-    this.sales.apply(entry);
-    const position = await this.journal.append(entry);
+    this.pending.push({ entry, state: next });
+    this.pendingOrders.add(entry);
+    const appended = this.journal.append(entry);
+    this.lastAppend = appended.catch(() => {});
+    const position = await appended;
     this.acknowledge(next, entry, position);
     return { revision: entry.rev, events };
   }
@@ -140,16 +195,9 @@ export class ShowCore {
     return this.audit.slice(-limit);
   }
 
-  /** Waits until every command accepted so far is acknowledged. */
+  /** Waits until every command accepted so far is acknowledged or refused. */
   async settled(): Promise<void> {
-    while (this.committed.revision < this.state.revision) {
-      await new Promise<void>((resolve) => {
-        const off = this.subscribe(() => {
-          off();
-          resolve();
-        });
-      });
-    }
+    await this.lastAppend;
   }
 
   async close(): Promise<void> {
@@ -157,18 +205,41 @@ export class ShowCore {
     this.closed = true;
     await this.journal.close();
     await this.snapshotting;
-    if (this.sinceSnapshot > 0) await writeSnapshot(this.dir, this.committed, this.positionOf(this.committed));
-    await this.snapshotSales(this.committed);
+    try {
+      if (this.sinceSnapshot > 0) await writeSnapshot(this.dir, this.committed, this.positionOf(this.committed));
+      await this.snapshotSales(this.committed);
+    } catch {
+      // A full disk at shutdown: the journal alone holds the show; the next start replays more of it.
+    }
   }
 
   private acknowledge(state: ShowState, entry: JournalEntry, position: JournalPosition): void {
     // Journal appends resolve in order, so `state` is always the newest acknowledged one.
     this.committed = state;
     this.position = position;
+    if (this.pending[0]?.entry === entry) this.pending.shift();
     this.audit.push(entry);
     if (this.audit.length > this.options.auditSize * 2) this.audit = this.audit.slice(-this.options.auditSize);
-    for (const listener of this.listeners) listener(state, entry);
+    // The book takes only what is durable; it is made of Maps and typed arrays, so no id can make it throw.
+    this.sales.apply(entry);
+    this.pendingOrders.settle(entry);
+    for (const listener of this.listeners) {
+      // The change is on disk and acknowledged whatever a face does with it.
+      try {
+        listener(state, entry);
+      } catch (err) {
+        this.options.onListenerError(err);
+      }
+    }
     if (++this.sinceSnapshot >= this.options.snapshotEvery && !this.snapshotting) this.snapshot(state);
+  }
+
+  /** The journal could not write revision `rev`: it and every later pending entry are dropped. */
+  private dropFrom(rev: number): void {
+    this.pending = this.pending.filter((p) => p.entry.rev < rev);
+    this.state = this.pending.at(-1)?.state ?? this.committed;
+    this.pendingOrders.clear();
+    for (const p of this.pending) this.pendingOrders.add(p.entry);
   }
 
   private snapshot(state: ShowState): void {

@@ -2,7 +2,7 @@ import { isSoldOut } from '../../shared/product';
 import type { OnAirView, RundownEntryView, ShowView } from '../../shared/view';
 import { NO_SALES } from '../../shared/sales';
 import type { ShowState } from './state';
-
+import { own } from '../../shared/own';
 
 /**
  * Builds what faces see from the core's state. Parts whose inputs did not change keep their
@@ -37,7 +37,7 @@ export class ShowViewBuilder {
       deal:
         prevView && prevState!.deal === state.deal && prevState!.products === state.products
           ? prevView.deal
-          : state.deal && { ...state.deal, product: state.products[state.deal.productId] ?? null },
+          : state.deal && { ...state.deal, product: own(state.products, state.deal.productId) ?? null },
       theme: state.theme,
       operators: prevView?.operators ?? [],
       // Shows journaled before goals existed have none.
@@ -50,14 +50,14 @@ export class ShowViewBuilder {
 
 function rundownView(state: ShowState): RundownEntryView[] {
   return state.rundown.map((item) => {
-    const product = state.products[item.productId] ?? null;
+    const product = own(state.products, item.productId) ?? null;
     return { ...item, product, soldOut: isSoldOut(product) };
   });
 }
 
 function onAirView(state: ShowState): OnAirView | null {
   if (!state.onAir) return null;
-  return { ...state.onAir, soldOut: isSoldOut(state.products[state.onAir.productId]) };
+  return { ...state.onAir, soldOut: isSoldOut(own(state.products, state.onAir.productId)) };
 }
 
 /** The top-level parts of `next` that are not the same object as in `prev`. */

@@ -4,6 +4,7 @@ import { CatalogueFormatError, parseCatalogue } from '../../show/catalogue-impor
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
 import { bodyObject } from '../body';
+import { own } from '../../../shared/own';
 
 /** A whole catalogue (10,000 products with seven languages) fits; a runaway upload does not. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -17,12 +18,12 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
       offset: clampInt(query.offset, 0, 0, 1_000_000)
     });
     // The index orders; the show has the latest stock (orders take units off between imports).
-    return { ...result, products: result.products.map((p) => ctx.core.current.products[p.id] ?? p) };
+    return { ...result, products: result.products.map((p) => own(ctx.core.current.products, p.id) ?? p) };
   });
 
   app.get('/api/v1/products/:id', (req) => {
     const { id } = req.params as { id: string };
-    const product = ctx.core.current.products[id];
+    const product = own(ctx.core.current.products, id);
     if (!product) throw new ApiError(404, 'not_found', `product "${id}" does not exist`);
     return product;
   });

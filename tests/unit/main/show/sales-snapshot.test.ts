@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { ShowCore } from '../../../../src/main/show/show-core';
 import { JOURNAL_FILE } from '../../../../src/main/show/journal';
 import { SALES_SNAPSHOT_FILE } from '../../../../src/main/show/sales-snapshot';
@@ -78,7 +78,7 @@ describe('restarting from the sales snapshot', () => {
     expect(core.sales.view()).toEqual(before);
   });
 
-  it('does not trust a snapshot the journal does not reach, and counts only what the journal holds', async () => {
+  it('refuses a journal shorter than the sales snapshot, and with recovery keeps the snapshot aside and counts only what the journal holds', async () => {
     await record([order('A')]);
     const journal = join(dir, JOURNAL_FILE);
     const lengthBefore = (await stat(journal)).size;
@@ -87,8 +87,12 @@ describe('restarting from the sales snapshot', () => {
     // The show folder was restored from an older backup of the journal, without the state snapshot.
     await truncate(journal, lengthBefore);
     await rm(join(dir, 'snapshot.json'));
-    ({ core } = await ShowCore.open(dir));
+    await expect(ShowCore.open(dir)).rejects.toThrow(/ends at revision 4 but the sales snapshot was taken at revision 5/);
+    let report;
+    ({ core, report } = await ShowCore.open(dir, { recoverJournal: true }));
     expect(core.sales.view()).toMatchObject({ orders: 1 });
+    expect(report.recovered).toEqual([expect.objectContaining({ fromRevision: 4, kept: [expect.stringContaining(`${SALES_SNAPSHOT_FILE}.ahead-`)] })]);
+    expect(await readdir(dir)).toContain(basename(report.recovered[0].kept[0]));
   });
 
   it('gives the same totals with or without snapshots, wherever the studio was restarted', async () => {
