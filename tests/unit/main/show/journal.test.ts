@@ -1,9 +1,10 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShowCore } from '../../../../src/main/show/show-core';
 import { JOURNAL_FILE, JournalCorruptError, readJournal } from '../../../../src/main/show/journal';
 import { SNAPSHOT_FILE } from '../../../../src/main/show/snapshot';
+import { SALES_SNAPSHOT_FILE } from '../../../../src/main/show/sales-snapshot';
 import type { Actor } from '../../../../src/shared/events';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -113,5 +114,86 @@ describe('the journal', () => {
     const { entries } = await readJournal(dir);
     expect(entries.at(-1)!.rev).toBe(rev);
     expect(rev).toBe(204);
+  });
+});
+
+const journalLines = async () => (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\n').filter(Boolean);
+const writeLines = (lines: string[]) => writeFile(join(dir, JOURNAL_FILE), lines.map((l) => `${l}\n`).join(''));
+/** Without snapshots every line is read (with them, lines before them are skipped unread). */
+const forgetSnapshots = () => Promise.all([SNAPSHOT_FILE, SALES_SNAPSHOT_FILE].map((f) => rm(join(dir, f), { force: true })));
+
+describe('the journal refuses to start a different show than the one acknowledged', () => {
+  it('ends every line with a checksum, keeping the {"rev":N, start replay skips lines by', async () => {
+    await (await buildShow()).close();
+    for (const [i, line] of (await journalLines()).entries()) expect(line).toMatch(new RegExp(`^\\{"rev":${i + 1},.*,"crc":"[0-9a-f]{8}"\\}$`));
+  });
+
+  it('refuses a line changed on disk that still reads as JSON, naming its line and revision and what to do', async () => {
+    await (await buildShow()).close();
+    await forgetSnapshots();
+    const lines = await journalLines();
+    lines[1] = lines[1].replace('"productId":"a"', '"productId":"b"');
+    await writeLines(lines);
+    await expect(ShowCore.open(dir)).rejects.toThrow(/line 2 \(revision 2\): the line does not match its checksum.*intact up to revision 1.*--recover-journal/);
+  });
+
+  it('reads lines written before checksums existed, and refuses an unchecked line after a checked one', async () => {
+    const core = await buildShow();
+    const before = core.current;
+    await core.close();
+    await forgetSnapshots();
+    const old = (await journalLines()).map((l) => l.replace(/,"crc":"[0-9a-f]{8}"\}$/, '}'));
+    await writeLines(old);
+    const { core: reopened } = await ShowCore.open(dir);
+    expect(reopened.current).toEqual(before);
+    await reopened.execute({ type: 'rundown.unpin' }, actor);
+    await reopened.close();
+    await forgetSnapshots();
+    const lines = await journalLines();
+    expect(lines[4]).toMatch(/"crc":/);
+    await writeLines([...lines, lines[4].replace('"rev":5', '"rev":6').replace(/,"crc":"[0-9a-f]{8}"\}$/, '}'), lines[4].replace('"rev":5', '"rev":7')]);
+    await expect(ShowCore.open(dir)).rejects.toThrow(/line 6 \(revision 6\): the line lacks the checksum/);
+  });
+
+  it('refuses a journal that lost its first lines instead of starting a shorter show', async () => {
+    await (await buildShow()).close();
+    await forgetSnapshots();
+    await writeLines((await journalLines()).slice(2));
+    await expect(ShowCore.open(dir)).rejects.toThrow(/line 1 \(revision 1\): expected revision 1, found 3/);
+  });
+
+  it('refuses a journal that ends before the snapshot, and leaves the journal as it was', async () => {
+    await (await buildShow()).close();
+    const lines = (await journalLines()).slice(0, 2);
+    await writeLines(lines);
+    await expect(ShowCore.open(dir)).rejects.toThrow(/ends at revision 2 but the show snapshot was taken at revision 4.*--recover-journal/);
+    expect(await journalLines()).toEqual(lines);
+  });
+
+  it('with recoverJournal keeps the damaged tail in a file beside the journal and starts from the last good revision', async () => {
+    await (await buildShow()).close();
+    await forgetSnapshots();
+    const lines = await journalLines();
+    const damaged = [...lines.slice(0, 2), lines[2].replace('"rundown.add"', '"rundown.adx"'), lines[3]];
+    await writeLines(damaged);
+    const { core, report } = await ShowCore.open(dir, { recoverJournal: true });
+    expect(core.current.revision).toBe(2);
+    expect(report.recovered).toEqual([{ reason: expect.stringMatching(/checksum/), fromRevision: 2, kept: [expect.stringMatching(/journal\.jsonl\.damaged-/)] }]);
+    expect(await readFile(report.recovered[0].kept[0], 'utf8')).toBe(`${damaged[2]}\n${damaged[3]}\n`);
+    expect((await core.execute({ type: 'rundown.add', productId: 'b' }, actor)).revision).toBe(3);
+    await core.close();
+    const { core: again } = await ShowCore.open(dir);
+    expect(again.current.revision).toBe(3);
+    expect((await readdir(dir)).filter((f) => f.startsWith('journal.jsonl.damaged-'))).toHaveLength(1);
+    await again.close();
+  });
+
+  it('with recoverJournal sets snapshots that claim more than the journal holds aside and starts from the journal', async () => {
+    await (await buildShow()).close();
+    await writeLines((await journalLines()).slice(0, 3));
+    const { core, report } = await ShowCore.open(dir, { recoverJournal: true });
+    expect(core.current.revision).toBe(3);
+    expect(report.recovered[0].kept.map((f) => f.replace(/.*\//, '').replace(/-\d.*/, ''))).toEqual(['snapshot.json.ahead', 'sales.snapshot.ahead']);
+    await core.close();
   });
 });
