@@ -6,14 +6,14 @@ export const JOURNAL_FILE = 'journal.jsonl';
 /**
  * One journal line: `{"rev":N,"at":…,"actor":…,"command":…,"events":[…],"crc":"xxxxxxxx"}`.
  * Lines start with `{"rev":N,` so replay after a snapshot can skip old lines without decoding them;
- * they end with the CRC-32 of the line as it reads without its `,"crc":"…"` part, so an edited or
+ * they end with the CRC-32 of the line's bytes before its `,"crc":"…"}` tail, so an edited or
  * damaged line is found without parsing it. Lines written before checksums existed have none and
  * still read; every line written now carries one.
  */
 export function serializeEntry(entry: JournalEntry): string {
   const { rev, at, actor, command, events } = entry;
-  const body = JSON.stringify({ rev, at, actor, command, events });
-  return `${body.slice(0, -1)}${CRC_LEAD}${hex8(crc32(body))}"}\n`;
+  const head = JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
+  return `${head}${CRC_LEAD}${hex8(crc32(head))}"}\n`;
 }
 
 export const NEWLINE = 0x0a;
@@ -23,7 +23,6 @@ const CRC_LEAD = ',"crc":"';
 const CRC_LEAD_BYTES = Buffer.from(CRC_LEAD);
 /** `,"crc":"` + 8 hex digits + `"}` */
 const CRC_SUFFIX_LENGTH = CRC_LEAD_BYTES.length + 8 + 2;
-const CLOSE_BRACE = Buffer.from('}');
 
 /** The revision a line starts with, or null when it does not start like a journal entry. */
 export function revAt(bytes: Buffer, start: number, end: number): number | null {
@@ -38,26 +37,39 @@ export function revAt(bytes: Buffer, start: number, end: number): number | null 
   return i > start + REV_PREFIX.length && bytes[i] === COMMA ? rev : null;
 }
 
-/** `ok`: the checksum matches; `none`: a line from before checksums; `mismatch`: the line was changed or damaged. */
-export type LineCheck = 'ok' | 'none' | 'mismatch';
+export interface LineCheck {
+  /** `ok`: the checksum matches; `none`: a line from before checksums; `mismatch`: changed or damaged. */
+  status: 'ok' | 'none' | 'mismatch';
+  /** Where the entry's JSON ends (before the checksum tail, whose `}` it then lacks). */
+  bodyEnd: number;
+}
 
 /** Checks a line's checksum on its bytes (no decoding: skipped lines cost one CRC pass). */
 export function checkLine(bytes: Buffer, start: number, end: number): LineCheck {
   const lead = end - CRC_SUFFIX_LENGTH;
-  if (lead <= start || bytes.compare(CRC_LEAD_BYTES, 0, CRC_LEAD_BYTES.length, lead, lead + CRC_LEAD_BYTES.length) !== 0) return 'none';
-  const digits = bytes.toString('latin1', lead + CRC_LEAD_BYTES.length, end - 2);
-  if (bytes[end - 2] !== 0x22 || bytes[end - 1] !== 0x7d || !/^[0-9a-f]{8}$/.test(digits)) return 'none';
-  const actual = crc32(CLOSE_BRACE, crc32(bytes.subarray(start, lead)));
-  return hex8(actual) === digits ? 'ok' : 'mismatch';
+  const none: LineCheck = { status: 'none', bodyEnd: end };
+  if (lead <= start || bytes[end - 2] !== QUOTE || bytes[end - 1] !== CLOSE) return none;
+  if (bytes.compare(CRC_LEAD_BYTES, 0, CRC_LEAD_BYTES.length, lead, lead + CRC_LEAD_BYTES.length) !== 0) return none;
+  let stored = 0;
+  for (let i = lead + CRC_LEAD_BYTES.length; i < end - 2; i++) {
+    const digit = HEX_VALUE[bytes[i]];
+    if (digit < 0) return none;
+    stored = stored * 16 + digit;
+  }
+  return { status: crc32(bytes.subarray(start, lead)) === stored ? 'ok' : 'mismatch', bodyEnd: lead };
 }
 
-/** The entry a line holds (its checksum dropped), or null when it is not JSON. */
-export function parseLine(line: string): JournalEntry | null {
+const QUOTE = 0x22;
+const CLOSE = 0x7d;
+/** Lower-case hex digit → value, -1 for any other byte. */
+const HEX_VALUE = Int8Array.from({ length: 256 }, (_, b) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1));
+
+/** The entry a line holds (read without its checksum tail), or null when it is not JSON. */
+export function parseLine(bytes: Buffer, start: number, check: LineCheck): JournalEntry | null {
   try {
-    const parsed = JSON.parse(line) as JournalEntry & { crc?: string };
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    delete parsed.crc;
-    return parsed;
+    const text = bytes.toString('utf8', start, check.bodyEnd);
+    const parsed = JSON.parse(check.status === 'none' ? text : `${text}}`) as JournalEntry;
+    return typeof parsed === 'object' && parsed !== null ? parsed : null;
   } catch {
     return null;
   }
