@@ -48,6 +48,8 @@ export interface JournalReadResult {
   entries: JournalEntry[];
   /** Entries at or before `afterRev` that `keepOlder` asked for (projections rebuilt from the start). */
   older: JournalEntry[];
+  /** Where each entry's line starts in the file, by revision: an entry that cannot be applied is cut there. */
+  lineStart: (rev: number) => number;
   tornTail: TornTail | null;
   /** The revision of the journal's last complete line (0 when it is empty). */
   lastRev: number;
@@ -72,7 +74,7 @@ export async function readJournal(
   try {
     read = await readFrom(file, start);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], tornTail: null, lastRev: 0 };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], lineStart: () => 0, tornTail: null, lastRev: 0 };
     throw err;
   }
   // Bytes, not text: lines nobody wants are never decoded (and a journal larger than V8's longest
@@ -81,6 +83,8 @@ export async function readJournal(
   const from = read ? start.rev : 0;
   const entries: JournalEntry[] = [];
   const older: JournalEntry[] = [];
+  const starts = new Map<number, number>();
+  const lineStart = (rev: number) => starts.get(rev) ?? -1;
   let offset = 0;
   // Revisions count lines from 1, so a line's number is its revision, and the first line is revision 1.
   let lineNo = from;
@@ -101,7 +105,7 @@ export async function readJournal(
       // Only the last line can be torn (appends go at the end): it was never acknowledged.
       if (isLast) {
         await truncateTo(file, base + start);
-        return { entries, older, tornTail: { line: lineNo, bytes: end - start }, lastRev: lineNo - 1 };
+        return { entries, older, lineStart, tornTail: { line: lineNo, bytes: end - start }, lastRev: lineNo - 1 };
       }
       throw refuse('the line is not a journal entry', start);
     }
@@ -110,7 +114,10 @@ export async function readJournal(
     if (check.status === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
     sawChecksum ||= check.status === 'ok';
     if (rev !== lineNo) throw refuse(`expected revision ${lineNo}, found ${rev} (lines are missing or out of order)`, start);
-    if (entry) (rev > afterRev ? entries : older).push(entry);
+    if (entry) {
+      (rev > afterRev ? entries : older).push(entry);
+      starts.set(rev, base + start);
+    }
     if (newline < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
       await fsp.appendFile(file, '\n');
@@ -118,7 +125,7 @@ export async function readJournal(
     }
     offset = newline + 1;
   }
-  return { entries, older, tornTail: null, lastRev: lineNo };
+  return { entries, older, lineStart, tornTail: null, lastRev: lineNo };
 }
 
 /** Where an entry's line ends in the file: a snapshot keeps it, so a restart reads only what follows. */

@@ -6,14 +6,15 @@ import { mayRun } from '../../shared/access';
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
 import { decide, type OrderLedger } from './decide';
-import { JOURNAL_FILE, JournalCorruptError, JournalWriter, readJournal, type JournalPosition, type JournalStatus, type TornTail } from './journal';
+import { JournalCorruptError, JournalWriter, type JournalPosition, type JournalStatus, type TornTail } from './journal';
 import type { JournalWriterOptions } from './journal-writer';
 import { recoverJournal, type JournalRecovery } from './journal-recovery';
+import { replayShow, salesMarker } from './show-replay';
 import { applyEntry } from './reducer';
-import { readSnapshot, writeSnapshot, type StateSnapshot } from './snapshot';
-import { initialShowState, type ShowState } from './state';
-import { PendingOrders, SalesBook, type SalesBookImage } from './sales-book';
-import { readSalesSnapshot, writeSalesSnapshot } from './sales-snapshot';
+import { writeSnapshot } from './snapshot';
+import type { ShowState } from './state';
+import { PendingOrders, type SalesBook } from './sales-book';
+import { writeSalesSnapshot } from './sales-snapshot';
 
 export interface CommandResult {
   revision: number;
@@ -109,28 +110,7 @@ export class ShowCore {
   }
 
   private static async openAsIs(dir: string, options: ShowCoreOptions, recovered: JournalRecovery[]): Promise<{ core: ShowCore; report: OpenReport }> {
-    const snapshot = await readSnapshot(dir);
-    const stateRev = snapshot?.state.revision ?? 0;
-    // The sales book comes from its own snapshot plus the journal after it; without one, from every order of the journal.
-    const image = await readSalesSnapshot(dir);
-    const salesAfter = image?.revision ?? 0;
-    const read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter && SalesBook.wants(line()), readFrom(snapshot, image));
-    // A journal shorter than a snapshot lost acknowledged changes: it is not a shorter show.
-    const claimed = Math.max(stateRev, salesAfter);
-    if (read.lastRev < claimed) {
-      const which = stateRev >= salesAfter ? 'the show snapshot' : 'the sales snapshot';
-      throw new JournalCorruptError(join(dir, JOURNAL_FILE), read.lastRev + 1, -1, `the journal ends at revision ${read.lastRev} but ${which} was taken at revision ${claimed}: acknowledged changes are missing from the journal`, read.lastRev, 'behind_snapshot');
-    }
-    const { entries, older, tornTail } = read;
-    const sales = image ? SalesBook.restore(image) : new SalesBook();
-    const salesAtSnapshot = image ? salesMarker(sales) : -1;
-    for (const entry of older) sales.apply(entry);
-    // A snapshot from an older version lacks newer fields: they start from their defaults.
-    let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
-    for (const entry of entries) {
-      state = applyEntry(state, entry);
-      if (entry.rev > salesAfter) sales.apply(entry);
-    }
+    const { state, sales, salesAtSnapshot, entries, tornTail, fromSnapshot } = await replayShow(dir);
     const core = new ShowCore(dir, state, sales, {
       snapshotEvery: options.snapshotEvery ?? 1000,
       auditSize: options.auditSize ?? 500,
@@ -142,7 +122,7 @@ export class ShowCore {
     core.sinceSnapshot = entries.length;
     core.salesAtSnapshot = salesAtSnapshot;
     core.position = { offset: core.journal.size, rev: state.revision };
-    return { core, report: { replayed: entries.length, fromSnapshot: stateRev, tornTail, recovered } };
+    return { core, report: { replayed: entries.length, fromSnapshot, tornTail, recovered } };
   }
 
   /** The state as acknowledged: what every face is shown. */
@@ -272,9 +252,6 @@ export class ShowCore {
   }
 }
 
-/** Changes whenever an order is counted or taken out. */
-const salesMarker = (book: SalesBook) => book.orderCount + book.view().refunds;
-
 const COMMAND_TYPES: ReadonlySet<string> = new Set(Command.options.map((option) => option.shape.type.value));
 
 function commandTypeOf(input: unknown): CommandType | null {
@@ -290,15 +267,6 @@ function commandTypeOf(input: unknown): CommandType | null {
 function refuseUnlessAllowed(actor: Actor, type: CommandType): void {
   const role = actor.role ?? 'system';
   if (!mayRun(role, type)) throw new CommandError('forbidden', 403, `a ${role} cannot run ${type}`);
-}
-
-/**
- * Where replay starts: after the older of the two snapshots, when both say where their revision's
- * journal line ends; from the beginning otherwise (no sales snapshot means every order is needed).
- */
-function readFrom(snapshot: StateSnapshot | null, image: SalesBookImage | null): JournalPosition | undefined {
-  if (!snapshot || !image) return undefined;
-  return snapshot.state.revision <= image.revision ? snapshot.journal : image.journal;
 }
 
 export function describeZodError(error: z.ZodError): string {

@@ -2,7 +2,8 @@ import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShowCore } from '../../../../src/main/show/show-core';
-import { JOURNAL_FILE, JournalCorruptError, readJournal } from '../../../../src/main/show/journal';
+import { JOURNAL_FILE, JournalCorruptError, readJournal, serializeEntry } from '../../../../src/main/show/journal';
+import type { JournalEntry } from '../../../../src/shared/events';
 import { SNAPSHOT_FILE } from '../../../../src/main/show/snapshot';
 import { SALES_SNAPSHOT_FILE } from '../../../../src/main/show/sales-snapshot';
 import type { Actor } from '../../../../src/shared/events';
@@ -194,6 +195,31 @@ describe('the journal refuses to start a different show than the one acknowledge
     const { core, report } = await ShowCore.open(dir, { recoverJournal: true });
     expect(core.current.revision).toBe(3);
     expect(report.recovered[0].kept.map((f) => f.replace(/.*\//, '').replace(/-\d.*/, ''))).toEqual(['snapshot.json.ahead', 'sales.snapshot.ahead']);
+    await core.close();
+  });
+
+  it('refuses an intact entry that can no longer be applied, naming it, and recovery starts before it', async () => {
+    await (await buildShow()).close();
+    await forgetSnapshots();
+    const alien = { rev: 5, at: 1, actor, command: 'show.fly', events: [{ type: 'show.flown' }] } as unknown as JournalEntry;
+    await appendFile(join(dir, JOURNAL_FILE), serializeEntry(alien) + serializeEntry({ ...alien, rev: 6 }));
+    await expect(ShowCore.open(dir)).rejects.toThrow(/line 5 \(revision 5\): the entry can no longer be applied/);
+    const { core, report } = await ShowCore.open(dir, { recoverJournal: true });
+    expect(core.current.revision).toBe(4);
+    expect(report.recovered[0]).toMatchObject({ fromRevision: 4 });
+    await core.close();
+  });
+
+  it('starts a show whose journal holds a stock change for "toString" that an older version journaled and could not replay', async () => {
+    await (await buildShow()).close();
+    await forgetSnapshots();
+    // A journal of the old version (no checksums), with what it wrote before answering 500: a product the show never had.
+    await writeLines((await journalLines()).map((l) => l.replace(/,"crc":"[0-9a-f]{8}"\}$/, '}')));
+    await appendFile(join(dir, JOURNAL_FILE), '{"rev":5,"at":1,"actor":{"id":"ana","client":"x","role":"moderator"},"command":"product.setStock","events":[{"type":"catalogue.upserted","products":[{"id":"toString","stock":5}]}]}\n');
+    const { core } = await ShowCore.open(dir);
+    expect(core.current.revision).toBe(5);
+    expect(Object.keys(core.current.products).sort()).toEqual(['a', 'b', 'toString']);
+    expect(core.current.products.toString).toMatchObject({ id: 'toString', stock: 5 });
     await core.close();
   });
 });

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { JournalEntry } from '../../shared/events';
+import { JOURNAL_FILE, JournalCorruptError, readJournal, type JournalPosition, type TornTail } from './journal';
+import { applyEntry } from './reducer';
+import { readSnapshot, type StateSnapshot } from './snapshot';
+import { initialShowState, type ShowState } from './state';
+import { SalesBook, type SalesBookImage } from './sales-book';
+import { readSalesSnapshot } from './sales-snapshot';
+
+export interface ReplayedShow {
+  state: ShowState;
+  sales: SalesBook;
+  /** The sales book's marker at its snapshot (-1: none), so an unchanged book is not written again. */
+  salesAtSnapshot: number;
+  /** The entries after the show snapshot, replayed. */
+  entries: JournalEntry[];
+  tornTail: TornTail | null;
+  /** The revision of the show snapshot replay started from (0: none). */
+  fromSnapshot: number;
+}
+
+/**
+ * The show as its files hold it: the snapshots, then the journal after them. Refuses (with a
+ * `JournalCorruptError`) rather than guess: a journal behind a snapshot lost acknowledged changes,
+ * and an entry that can no longer be applied would give a different show than the one acknowledged.
+ */
+export async function replayShow(dir: string): Promise<ReplayedShow> {
+  const snapshot = await readSnapshot(dir);
+  const stateRev = snapshot?.state.revision ?? 0;
+  // The sales book comes from its own snapshot plus the journal after it; without one, from every order of the journal.
+  const image = await readSalesSnapshot(dir);
+  const salesAfter = image?.revision ?? 0;
+  const read = await readJournal(dir, stateRev, (rev, line) => rev > salesAfter && SalesBook.wants(line()), readFrom(snapshot, image));
+  const file = join(dir, JOURNAL_FILE);
+  // A journal shorter than a snapshot lost acknowledged changes: it is not a shorter show.
+  const claimed = Math.max(stateRev, salesAfter);
+  if (read.lastRev < claimed) {
+    const which = stateRev >= salesAfter ? 'the show snapshot' : 'the sales snapshot';
+    const reason = `the journal ends at revision ${read.lastRev} but ${which} was taken at revision ${claimed}: acknowledged changes are missing from the journal`;
+    throw new JournalCorruptError(file, read.lastRev + 1, -1, reason, read.lastRev, 'behind_snapshot');
+  }
+  const { entries, older, tornTail } = read;
+  const sales = image ? SalesBook.restore(image) : new SalesBook();
+  const salesAtSnapshot = image ? salesMarker(sales) : -1;
+  // A snapshot from an older version lacks newer fields: they start from their defaults.
+  let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
+  const replay = (entry: JournalEntry, apply: () => void) => {
+    try {
+      apply();
+    } catch (err) {
+      // Journaled but no longer applicable (written by a newer version, or a bug): refuse, do not guess.
+      const reason = `the entry can no longer be applied (${(err as Error)?.message ?? String(err)})`;
+      throw new JournalCorruptError(file, entry.rev, read.lineStart(entry.rev), reason, entry.rev - 1);
+    }
+  };
+  for (const entry of older) replay(entry, () => sales.apply(entry));
+  for (const entry of entries) {
+    replay(entry, () => {
+      state = applyEntry(state, entry);
+      if (entry.rev > salesAfter) sales.apply(entry);
+    });
+  }
+  return { state, sales, salesAtSnapshot, entries, tornTail, fromSnapshot: stateRev };
+}
+
+/** Changes whenever an order is counted or taken out. */
+export const salesMarker = (book: SalesBook) => book.orderCount + book.view().refunds;
+
+/**
+ * Where replay starts: after the older of the two snapshots, when both say where their revision's
+ * journal line ends; from the beginning otherwise (no sales snapshot means every order is needed).
+ */
+function readFrom(snapshot: StateSnapshot | null, image: SalesBookImage | null): JournalPosition | undefined {
+  if (!snapshot || !image) return undefined;
+  return snapshot.state.revision <= image.revision ? snapshot.journal : image.journal;
+}
