@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { networkInterfaces } from 'node:os';
 import { version } from '../../package.json';
-import { ShowCore, showDir, type OpenReport } from './show/show-core';
+import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show/show-core';
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
@@ -38,6 +38,8 @@ export interface StudioOptions {
    * and the show starts from the last good revision (`serve --recover-journal`).
    */
   recoverJournal?: boolean;
+  /** The journal writer's knobs: how often a refusing disk is probed, and the file layer tests inject faults into. */
+  journal?: ShowCoreOptions['journal'];
   rendererDir?: string;
   resourcesDir?: string;
   log?: (line: string) => void;
@@ -78,7 +80,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const settings = new StudioSettings(options.dataDir);
   const token = settings.ownerToken();
 
-  const { core, report } = await ShowCore.open(showDir(options.dataDir), { recoverJournal: options.recoverJournal, onListenerError: (err) => log(`A part of the studio failed on a change (the change is saved): ${(err as Error)?.stack ?? String(err)}`) });
+  const { core, report } = await ShowCore.open(showDir(options.dataDir), {
+    recoverJournal: options.recoverJournal,
+    journal: options.journal,
+    onListenerError: (err) => log(`A part of the studio failed on a change (the change is saved): ${(err as Error)?.stack ?? String(err)}`)
+  });
   for (const r of report.recovered) {
     log(`Journal recovered: ${r.reason}; the show starts from revision ${r.fromRevision}; kept: ${r.kept.join(', ') || 'nothing to keep'}`);
   }

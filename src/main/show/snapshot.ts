@@ -22,9 +22,17 @@ export async function readSnapshot(dir: string): Promise<StateSnapshot | null> {
   try {
     const parsed = JSON.parse(await fsp.readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as { format?: number; state?: ShowState; journal?: JournalPosition };
     if (parsed.format !== 1 || !parsed.state || typeof parsed.state.revision !== 'number') return null;
+    // Older versions could store a product under a name every object inherits (`toString`) without
+    // its id; such a snapshot is not trusted, the journal rebuilds the show.
+    if (!productsIntact(parsed.state.products)) return null;
     const journal = parsed.journal?.rev === parsed.state.revision && Number.isInteger(parsed.journal.offset) ? parsed.journal : undefined;
     return { state: parsed.state, journal };
   } catch {
     return null;
   }
+}
+
+function productsIntact(products: unknown): boolean {
+  if (typeof products !== 'object' || products === null) return false;
+  return Object.entries(products).every(([id, p]) => typeof p === 'object' && p !== null && (p as { id?: unknown }).id === id && typeof (p as { title?: unknown }).title === 'object');
 }
