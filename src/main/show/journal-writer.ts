@@ -125,6 +125,8 @@ export class JournalWriter {
         this.failure = null;
         for (const p of batch) p.resolve();
       } catch (err) {
+        // Cut the refused bytes off at once, so a crash now cannot bring back a change answered "not saved".
+        await this.restoreTail().catch(() => {});
         this.fail(err, batch);
       }
     }

@@ -65,6 +65,13 @@ describe('a journal write that fails', () => {
     expect(lines.map((l) => JSON.parse(l).rev)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('cuts the bytes of a refused change off the file at once, so a crash before the next change cannot bring it back', async () => {
+    disk.fault = { kind: 'sync' }; // the line reached the file, its sync failed
+    await expect(pin(0)).rejects.toBeInstanceOf(DiskUnwritableError);
+    const lines = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\n').filter(Boolean);
+    expect(lines.map((l) => JSON.parse(l).rev)).toEqual([1, 2, 3, 4]);
+  });
+
   it('drops every pending change of a failed batch and after it, acknowledges only what is on disk, and leaves no command hanging', async () => {
     disk.failAfterWrites = disk.writes + 1; // the first batch lands, the next one hits a full disk
     const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => pin(i)));
