@@ -102,8 +102,9 @@ export async function readJournal(
     const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(rev, line) === true);
     const entry = wanted ? parseLine(bytes, start, check) : null;
     if (rev === null || (wanted && !entry)) {
-      // Only the last line can be torn (appends go at the end): it was never acknowledged.
-      if (isLast) {
+      // Only the last line can be torn (appends go at the end), and a torn line never got its newline:
+      // it was never acknowledged. A complete line that does not read is damage, not a tear.
+      if (newline < 0) {
         await truncateTo(file, base + start);
         return { entries, older, lineStart, tornTail: { line: lineNo, bytes: end - start }, lastRev: lineNo - 1 };
       }

@@ -236,4 +236,14 @@ describe('the journal refuses to start a different show than the one acknowledge
     expect(reopened.current).toEqual(before);
     await reopened.close();
   });
+
+  it('refuses a complete last line that does not read (it has its newline, so it was written whole and acknowledged) instead of cutting it as torn', async () => {
+    await (await buildShow()).close();
+    await forgetSnapshots();
+    const lines = await journalLines();
+    lines[3] = lines[3].slice(0, 30) + '#' + lines[3].slice(31);
+    await writeLines(lines);
+    await expect(ShowCore.open(dir)).rejects.toThrow(/line 4 \(revision 4\)/);
+    expect(await journalLines()).toEqual(lines);
+  });
 });
