@@ -37,17 +37,13 @@ export function revAt(bytes: Buffer, start: number, end: number): number | null 
   return i > start + REV_PREFIX.length && bytes[i] === COMMA ? rev : null;
 }
 
-export interface LineCheck {
-  /** `ok`: the checksum matches; `none`: a line from before checksums; `mismatch`: changed or damaged. */
-  status: 'ok' | 'none' | 'mismatch';
-  /** Where the entry's JSON ends (before the checksum tail, whose `}` it then lacks). */
-  bodyEnd: number;
-}
+/** `ok`: the checksum matches; `none`: a line from before checksums; `mismatch`: changed or damaged. */
+export type LineCheck = 'ok' | 'none' | 'mismatch';
 
 /** Checks a line's checksum on its bytes (no decoding: skipped lines cost one CRC pass). */
 export function checkLine(bytes: Buffer, start: number, end: number): LineCheck {
   const lead = end - CRC_SUFFIX_LENGTH;
-  const none: LineCheck = { status: 'none', bodyEnd: end };
+  const none: LineCheck = 'none';
   if (lead <= start || bytes[end - 2] !== QUOTE || bytes[end - 1] !== CLOSE) return none;
   if (bytes.compare(CRC_LEAD_BYTES, 0, CRC_LEAD_BYTES.length, lead, lead + CRC_LEAD_BYTES.length) !== 0) return none;
   let stored = 0;
@@ -56,7 +52,7 @@ export function checkLine(bytes: Buffer, start: number, end: number): LineCheck 
     if (digit < 0) return none;
     stored = stored * 16 + digit;
   }
-  return { status: crc32(bytes.subarray(start, lead)) === stored ? 'ok' : 'mismatch', bodyEnd: lead };
+  return crc32(bytes.subarray(start, lead)) === stored ? 'ok' : 'mismatch';
 }
 
 const QUOTE = 0x22;
@@ -64,12 +60,13 @@ const CLOSE = 0x7d;
 /** Lower-case hex digit → value, -1 for any other byte. */
 const HEX_VALUE = Int8Array.from({ length: 256 }, (_, b) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1));
 
-/** The entry a line holds (read without its checksum tail), or null when it is not JSON. */
-export function parseLine(bytes: Buffer, start: number, check: LineCheck): JournalEntry | null {
+/** The entry a line holds (its checksum left out), or null when it is not JSON. */
+export function parseLine(bytes: Buffer, start: number, end: number): JournalEntry | null {
   try {
-    const text = bytes.toString('utf8', start, check.bodyEnd);
-    const parsed = JSON.parse(check.status === 'none' ? text : `${text}}`) as JournalEntry;
-    return typeof parsed === 'object' && parsed !== null ? parsed : null;
+    const parsed = JSON.parse(bytes.toString('utf8', start, end)) as JournalEntry | null;
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { rev, at, actor, command, events } = parsed;
+    return { rev, at, actor, command, events };
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../../shared/events';
-import { checkLine, JOURNAL_FILE, NEWLINE, parseLine, revAt, type LineCheck } from './journal-line';
+import { checkLine, JOURNAL_FILE, NEWLINE, parseLine, revAt } from './journal-line';
 
 export { JOURNAL_FILE, serializeEntry } from './journal-line';
 export { syncDir } from './sync-dir';
@@ -55,9 +55,6 @@ export interface JournalReadResult {
   lastRev: number;
 }
 
-/** A line that does not even start like an entry has nothing to check. */
-const NO_CHECK: LineCheck = { status: 'none', bodyEnd: -1 };
-
 /**
  * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision), and older ones
  * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken,
@@ -97,10 +94,10 @@ export async function readJournal(
     lineNo++;
     const isLast = newline < 0 || newline === bytes.length - 1;
     const rev = revAt(bytes, start, end);
-    const check = rev === null ? NO_CHECK : checkLine(bytes, start, end);
+    const check = rev === null ? 'none' : checkLine(bytes, start, end);
     const line = () => bytes.toString('utf8', start, end);
     const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(rev, line) === true);
-    const entry = wanted ? parseLine(bytes, start, check) : null;
+    const entry = wanted ? parseLine(bytes, start, end) : null;
     if (rev === null || (wanted && !entry)) {
       // Only the last line can be torn (appends go at the end), and a torn line never got its newline:
       // it was never acknowledged. A complete line that does not read is damage, not a tear.
@@ -110,10 +107,10 @@ export async function readJournal(
       }
       throw refuse('the line is not a journal entry', start);
     }
-    if (check.status === 'mismatch') throw refuse('the line does not match its checksum (changed or damaged on disk)', start);
+    if (check === 'mismatch') throw refuse('the line does not match its checksum (changed or damaged on disk)', start);
     // Lines from before checksums still read; once a line has one, every later line was written with one.
-    if (check.status === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
-    sawChecksum ||= check.status === 'ok';
+    if (check === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
+    sawChecksum ||= check === 'ok';
     if (rev !== lineNo) throw refuse(`expected revision ${lineNo}, found ${rev} (lines are missing or out of order)`, start);
     if (entry) {
       (rev > afterRev ? entries : older).push(entry);
