@@ -80,8 +80,12 @@ export async function readJournal(
   const from = read ? start.rev : 0;
   const entries: JournalEntry[] = [];
   const older: JournalEntry[] = [];
-  const starts = new Map<number, number>();
-  const lineStart = (rev: number) => starts.get(rev) ?? -1;
+  // Only asked for when an entry cannot be applied (rare): found again by counting lines then.
+  const lineStart = (rev: number) => {
+    let at = 0;
+    for (let n = from + 1; n < rev && at >= 0; n++) at = bytes.indexOf(NEWLINE, at) + 1 || -1;
+    return at < 0 ? -1 : base + at;
+  };
   let offset = 0;
   // Revisions count lines from 1, so a line's number is its revision, and the first line is revision 1.
   let lineNo = from;
@@ -112,10 +116,7 @@ export async function readJournal(
     if (check === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
     sawChecksum ||= check === 'ok';
     if (rev !== lineNo) throw refuse(`expected revision ${lineNo}, found ${rev} (lines are missing or out of order)`, start);
-    if (entry) {
-      (rev > afterRev ? entries : older).push(entry);
-      starts.set(rev, base + start);
-    }
+    if (entry) (rev > afterRev ? entries : older).push(entry);
     if (newline < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
       await fsp.appendFile(file, '\n');

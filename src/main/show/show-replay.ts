@@ -44,21 +44,22 @@ export async function replayShow(dir: string): Promise<ReplayedShow> {
   const salesAtSnapshot = image ? salesMarker(sales) : -1;
   // A snapshot from an older version lacks newer fields: they start from their defaults.
   let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
-  const replay = (entry: JournalEntry, apply: () => void) => {
-    try {
-      apply();
-    } catch (err) {
-      // Journaled but no longer applicable (written by a newer version, or a bug): refuse, do not guess.
-      const reason = `the entry can no longer be applied (${(err as Error)?.message ?? String(err)})`;
-      throw new JournalCorruptError(file, entry.rev, read.lineStart(entry.rev), reason, entry.rev - 1);
+  let current: JournalEntry | null = null;
+  try {
+    for (const entry of older) {
+      current = entry;
+      sales.apply(entry);
     }
-  };
-  for (const entry of older) replay(entry, () => sales.apply(entry));
-  for (const entry of entries) {
-    replay(entry, () => {
+    for (const entry of entries) {
+      current = entry;
       state = applyEntry(state, entry);
       if (entry.rev > salesAfter) sales.apply(entry);
-    });
+    }
+  } catch (err) {
+    if (!current) throw err;
+    // Journaled but no longer applicable (written by a newer version, or a bug): refuse, do not guess.
+    const reason = `the entry can no longer be applied (${(err as Error)?.message ?? String(err)})`;
+    throw new JournalCorruptError(file, current.rev, read.lineStart(current.rev), reason, current.rev - 1);
   }
   return { state, sales, salesAtSnapshot, entries, tornTail, fromSnapshot: stateRev };
 }
