@@ -165,7 +165,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         await server.close();
         stopPresence();
         access.presence.close();
-        access.devices.flush();
+        try {
+          access.devices.flush();
+        } catch (err) {
+          // Last-seen times on a full disk: not worth leaving the show's own files unclosed for.
+          log(`Could not save the devices' last-seen times: ${(err as Error).message}`);
+        }
         await core.close();
       })())
   };
