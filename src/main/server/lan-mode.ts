@@ -86,7 +86,7 @@ export class LanMode {
   }
 
   async view(): Promise<LanView> {
-    return { enabled: this.enabled, urls: this.urls(), pairing: await this.pairingView() };
+    return { enabled: this.enabled, urls: this.urls(), pairing: await this.pairingView(), requests: this.options.pairing.pending() };
   }
 
   async offerPairing(role: Role): Promise<PairingView> {
