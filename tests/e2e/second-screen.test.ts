@@ -91,12 +91,20 @@ async function offerCode(desktop: Page, role: 'moderator' | 'producer' | 'viewer
   return { code, url: lanView.pairing.url };
 }
 
-/** The moderator's side: open what the QR code holds, tap Pair. */
-async function pairTablet(offer: Offer, context = pad): Promise<Watched> {
+/** The producer allows the device waiting under this name, on the desk. */
+async function allowOnDesk(desktop: Page, name: string): Promise<void> {
+  const request = desktop.locator('[data-testid="pairing-request"]', { has: desktop.getByTestId('pairing-request-name').getByText(name, { exact: true }) });
+  await request.getByTestId('pair-allow').click();
+}
+
+/** The moderator's side: open what the QR code holds, tap Pair; the producer allows it on the desk. */
+async function pairTablet(desktop: Page, offer: Offer, context = pad): Promise<Watched> {
   const tablet = watch(await context.newPage());
   await tablet.goto(offer.url);
   await expect.poll(() => tablet.getByTestId('pair-code').inputValue()).toBe(offer.code);
   await tablet.getByTestId('pair-submit').tap();
+  await tablet.getByTestId('pair-waiting').waitFor();
+  await allowOnDesk(desktop, 'Tablet');
   await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
   return tablet;
 }
@@ -136,7 +144,14 @@ describe("the moderator's second screen", () => {
     expect(await tablet.getByTestId('pair-name').inputValue()).toBe('Tablet');
     await tablet.getByTestId('pair-name').fill('Ana’s tablet');
     await tablet.getByTestId('pair-submit').tap();
+    // The right code is not enough: the tablet waits until the producer allows it by name.
+    await expect.poll(() => tablet.getByTestId('pair-waiting').textContent()).toContain('Waiting for the producer to allow this device…');
+    const request = desktop.getByTestId('pairing-request');
+    await expect.poll(() => request.textContent(), { timeout: 3000 }).toContain('Allow Ana’s tablet as moderator?');
+    expect(await tablet.evaluate(() => localStorage.getItem('shopcast.deviceToken'))).toBeNull();
+    await allowOnDesk(desktop, 'Ana’s tablet');
     await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
+    await expect.poll(() => desktop.getByTestId('pairing-request').count()).toBe(0);
     const device = desktop.locator('[data-testid="device"]', { hasText: 'Ana’s tablet' });
     await device.locator('xpath=self::*[@data-online="true"]').waitFor({ timeout: 5000 });
     const handoverMs = Date.now() - started;
@@ -185,7 +200,7 @@ describe("the moderator's second screen", () => {
   it('lets the moderator pin and mark sold out from the tablet while the desktop shows it live, names the moderator in the activity trail and tells the producer someone else is at work', async () => {
     const desktop = await openDesktop();
     const started = Date.now();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     await desktop.locator('[data-testid="device"][data-online="true"]').waitFor();
     console.log(`handover without detours: producer's first click to the tablet online: ${((Date.now() - started) / 1000).toFixed(2)} s`);
     await tablet.locator('.app[data-layout="tablet"]').waitFor();
@@ -226,7 +241,7 @@ describe("the moderator's second screen", () => {
 
   it('refuses the slower of two operators acting on the same stale revision with a notice, and overwrites nothing', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     await expect.poll(async () => (await revisionOf(desktop)) === (await revisionOf(tablet)) && (await revisionOf(tablet)) > 0).toBe(true);
     const seen = await revisionOf(desktop);
 
@@ -252,7 +267,7 @@ describe("the moderator's second screen", () => {
 
   it('lets a pin through when only a stock changed since the moderator looked, because the rundown and what is on air are as they were', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     // The pin is held at the door while the show moves on elsewhere.
     const held: Route[] = [];
     await tablet.route('**/api/v1/rundown/pin', (route) => void (held.length ? route.continue() : held.push(route)));
@@ -272,7 +287,7 @@ describe("the moderator's second screen", () => {
 
   it('reorders the rundown on the tablet with a press-and-hold drag, while a quick swipe scrolls it and reorders nothing', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     const order = await tablet.getByTestId('rundown-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
     const touch = await pad.newCDPSession(tablet);
     const centre = async (productId: string) => {
@@ -309,7 +324,7 @@ describe("the moderator's second screen", () => {
   it('shows a viewer device the show and not one command', async () => {
     const desktop = await openDesktop();
     await t.api('POST', '/api/v1/rundown/next');
-    const viewer = await pairTablet(await offerCode(desktop, 'viewer'));
+    const viewer = await pairTablet(desktop, await offerCode(desktop, 'viewer'));
     await viewer.getByTestId('on-air-title').waitFor();
     expect(await viewer.getByTestId('me').textContent()).toBe('Tablet · viewer');
     expect(await viewer.getByTestId('rundown-item').count()).toBe(12);
@@ -327,7 +342,7 @@ describe("the moderator's second screen", () => {
 
   it('refuses a pin made just after the producer made the tablet a viewer with the studio message, and takes the tablet buttons away at once', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     const held: Route[] = [];
     await tablet.route('**/api/v1/rundown/pin', (route) => void held.push(route));
     await item(tablet, 'bag-07').getByTestId('pin').tap();
@@ -344,7 +359,7 @@ describe("the moderator's second screen", () => {
 
   it("revokes a tablet from the desktop: the tablet's open page turns to the removed screen within two seconds and forgets its token", async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     const device = desktop.locator('[data-testid="device"][data-online="true"]');
     await device.waitFor();
     const revokedAt = Date.now();
@@ -360,13 +375,14 @@ describe("the moderator's second screen", () => {
     const again = await offerCode(desktop);
     await tablet.getByTestId('pair-code').fill(again.code);
     await tablet.getByTestId('pair-submit').tap();
+    await allowOnDesk(desktop, 'Tablet');
     await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
   });
 
   it('lays the control room out for a finger at 820×1180: every control at least 44×44 px', async () => {
     await t.api('POST', '/api/v1/rundown/next');
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     await tablet.getByTestId('on-air-title').waitFor();
     await item(tablet, 'kni-02').getByTestId('sold-out').tap();
     await item(desktop, 'kni-02').locator('xpath=self::*[@data-sold-out="true"]').waitFor();
