@@ -7,7 +7,7 @@ import { ShowCore, showDir, type OpenReport } from './show/show-core';
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
-import { StudioSettings } from './settings/studio-settings';
+import { StudioSettings, type LanStore } from './settings/studio-settings';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import { StudioViews } from './studio-views';
@@ -22,6 +22,9 @@ import type { MarketplaceSettingsInput } from '../shared/marketplace';
 import { DeviceRegistry } from './access/device-registry';
 import { PairingDesk } from './access/pairing-desk';
 import { Presence } from './access/presence';
+import { prepareDataDir, privateDir } from './settings/data-dir';
+import { StartupError } from './settings/startup-error';
+import { ErrorLog } from './diagnostics/error-log';
 
 export interface StudioOptions {
   dataDir: string;
@@ -44,6 +47,8 @@ export interface StudioOptions {
   lanAddresses?: string[];
   /** The clock of pairing codes, device presence and last-seen times (tests move it forward). */
   accessClock?: () => number;
+  /** false: a stored LAN mode "on" stays off for this run (`serve --no-lan`); the setting is kept. */
+  lan?: boolean;
 }
 
 export interface Studio {
@@ -58,6 +63,8 @@ export interface Studio {
   obs: ObsManager;
   marketplace: MarketplaceManager;
   openReport: OpenReport;
+  /** Unexpected errors, with the ids 500 answers carry (`DATA_DIR/logs/studio.log`). */
+  errorLog: ErrorLog;
   close(): Promise<void>;
 }
 
@@ -66,9 +73,18 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const log = options.log ?? (() => {});
   const paths = { ...defaultPaths(), ...pick(options, 'rendererDir', 'resourcesDir') };
   const host = options.host ?? '127.0.0.1';
+  const { tightened } = prepareDataDir(options.dataDir);
   const isNewShow = !existsSync(join(showDir(options.dataDir), 'journal.jsonl'));
-  const settings = new StudioSettings(options.dataDir);
-  const token = settings.ownerToken();
+  const settings = openSettings(options.dataDir);
+  // Said first: a studio opened to the network by a setting nobody remembers must not go unnoticed.
+  const lanStore = announceLan(settings, host, options, log);
+  if (tightened > 0) log(`Data dir: ${tightened} ${tightened === 1 ? 'entry' : 'entries'} left by an older version made private (this user only)`);
+  // One vault for every secret: two handles on one file would overwrite each other.
+  const secrets = options.secrets ?? openSecretFile(options.dataDir);
+  const token = settings.ownerToken(secrets);
+  const overlayToken = settings.overlayToken();
+  const errorLog = new ErrorLog(privateDir(join(options.dataDir, 'logs')), { secrets: () => [token, overlayToken] });
+  privateDir(showDir(options.dataDir));
 
   const { core, report } = await ShowCore.open(showDir(options.dataDir));
   if (report.tornTail) {
@@ -88,11 +104,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
   });
 
-  // One vault for every secret: two handles on one file would overwrite each other.
-  const secrets = options.secrets ?? new FileSecretStore(options.dataDir);
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
   const views = new StudioViews(core);
-  const overlayToken = settings.overlayToken();
   let baseUrl = '';
   const obs: ObsManager = new ObsManager({
     store: settings.obsConnections,
@@ -121,7 +134,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     rendererDir: paths.rendererDir,
     mediaDirs,
     lanAddresses: options.lanAddresses ? () => options.lanAddresses! : lanAddresses,
-    lan: settings.lan
+    lan: lanStore,
+    errorLog
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   const lan = await server.lan.view();
@@ -140,6 +154,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     obs,
     marketplace,
     openReport: report,
+    errorLog,
     close: () =>
       (closing ??= (async () => {
         stopDealTimer();
@@ -152,6 +167,41 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         await core.close();
       })())
   };
+}
+
+/** The settings file, or one sentence on why it cannot be used (conf throws on a damaged one). */
+function openSettings(dataDir: string): StudioSettings {
+  try {
+    return new StudioSettings(dataDir);
+  } catch (err) {
+    throw new StartupError(`The settings file ${join(dataDir, 'settings.json')} is damaged (${(err as Error).message}); restore it from a backup, or move it away to start with fresh settings (a new owner token, devices paired again).`);
+  }
+}
+
+function openSecretFile(dataDir: string): FileSecretStore {
+  try {
+    return new FileSecretStore(dataDir);
+  } catch (err) {
+    throw new StartupError(`The secrets file ${join(dataDir, 'secrets.json')} is damaged (${(err as Error).message}); restore it from a backup, or move it away and enter the OBS passwords and marketplace keys again.`);
+  }
+}
+
+/**
+ * Says, as the first thing the studio prints, when a stored setting opens it to the studio network;
+ * with `lan: false` (serve --no-lan) the stored "on" stays off for this run and is kept for the next.
+ */
+function announceLan(settings: StudioSettings, host: string, options: StudioOptions, log: (line: string) => void): LanStore {
+  if (!settings.lan.enabled() || !isLoopbackHost(host)) return settings.lan;
+  if (options.lan === false) {
+    log('LAN mode is saved as on, but stays off for this run (--no-lan): only this computer can open the studio.');
+    return { enabled: () => false, setEnabled: (on) => settings.lan.setEnabled(on) };
+  }
+  log('LAN mode is on (saved setting): devices on the studio network can reach this studio and ask to pair. Start with --no-lan to keep it on this computer for this run.');
+  return settings.lan;
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** The built renderer and the bundled resources, found from wherever this module was loaded. */

@@ -180,7 +180,7 @@ export class JournalWriter {
 
   static async open(dir: string): Promise<JournalWriter> {
     await fsp.mkdir(dir, { recursive: true });
-    const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a');
+    const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a', 0o600);
     syncDir(dir);
     return new JournalWriter(fh, (await fh.stat()).size);
   }
