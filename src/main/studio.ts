@@ -7,7 +7,6 @@ import { ShowCore, showDir, type OpenReport } from './show/show-core';
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
-import { StudioSettings, type LanStore } from './settings/studio-settings';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import { StudioViews } from './studio-views';
@@ -15,7 +14,6 @@ import { ObsManager, type SecretVault } from './obs/obs-manager';
 import { ImageFiles } from './obs/image-files';
 import { OverlayText } from '../shared/overlay-text';
 import { loadDictionaries } from './locales';
-import { FileSecretStore } from './settings/secret-file';
 import { overlayPath } from '../shared/overlays';
 import { MarketplaceManager } from './marketplace/marketplace-manager';
 import type { MarketplaceSettingsInput } from '../shared/marketplace';
@@ -23,7 +21,7 @@ import { DeviceRegistry } from './access/device-registry';
 import { PairingDesk } from './access/pairing-desk';
 import { Presence } from './access/presence';
 import { prepareDataDir, privateDir } from './settings/data-dir';
-import { StartupError } from './settings/startup-error';
+import { announceLan, openSecretFile, openSettings } from './settings/open-settings';
 import { ErrorLog } from './diagnostics/error-log';
 
 export interface StudioOptions {
@@ -167,41 +165,6 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         await core.close();
       })())
   };
-}
-
-/** The settings file, or one sentence on why it cannot be used (conf throws on a damaged one). */
-function openSettings(dataDir: string): StudioSettings {
-  try {
-    return new StudioSettings(dataDir);
-  } catch (err) {
-    throw new StartupError(`The settings file ${join(dataDir, 'settings.json')} is damaged (${(err as Error).message}); restore it from a backup, or move it away to start with fresh settings (a new owner token, devices paired again).`);
-  }
-}
-
-function openSecretFile(dataDir: string): FileSecretStore {
-  try {
-    return new FileSecretStore(dataDir);
-  } catch (err) {
-    throw new StartupError(`The secrets file ${join(dataDir, 'secrets.json')} is damaged (${(err as Error).message}); restore it from a backup, or move it away and enter the OBS passwords and marketplace keys again.`);
-  }
-}
-
-/**
- * Says, as the first thing the studio prints, when a stored setting opens it to the studio network;
- * with `lan: false` (serve --no-lan) the stored "on" stays off for this run and is kept for the next.
- */
-function announceLan(settings: StudioSettings, host: string, options: StudioOptions, log: (line: string) => void): LanStore {
-  if (!settings.lan.enabled() || !isLoopbackHost(host)) return settings.lan;
-  if (options.lan === false) {
-    log('LAN mode is saved as on, but stays off for this run (--no-lan): only this computer can open the studio.');
-    return { enabled: () => false, setEnabled: (on) => settings.lan.setEnabled(on) };
-  }
-  log('LAN mode is on (saved setting): devices on the studio network can reach this studio and ask to pair. Start with --no-lan to keep it on this computer for this run.');
-  return settings.lan;
-}
-
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** The built renderer and the bundled resources, found from wherever this module was loaded. */

@@ -174,6 +174,24 @@ describe("the moderator's second screen", () => {
     expect([...desktop.errors, ...tablet.errors]).toEqual([]);
   });
 
+  it('tells a tablet the producer declined it in plain words, while the same code still pairs the tablet the producer allows', async () => {
+    const desktop = await openDesktop();
+    const offer = await offerCode(desktop);
+    const stranger = watch(await pad.newPage());
+    await stranger.goto(offer.url);
+    await stranger.getByTestId('pair-name').fill('Not yours');
+    await stranger.getByTestId('pair-submit').tap();
+    await stranger.getByTestId('pair-waiting').waitFor();
+    const request = desktop.locator('[data-testid="pairing-request"]', { hasText: 'Not yours' });
+    await request.getByTestId('pair-decline').click();
+    await expect.poll(() => stranger.getByTestId('pair-error').textContent(), { timeout: 3000 }).toBe('The producer did not allow this device. Ask the producer, then pair again.');
+    expect(await stranger.evaluate(() => localStorage.getItem('shopcast.deviceToken'))).toBeNull();
+
+    const tablet = await pairTablet(desktop, offer);
+    expect(await tablet.getByTestId('me').textContent()).toBe('Tablet · moderator');
+    expect([...desktop.errors, ...stranger.errors, ...tablet.errors]).toEqual([]);
+  });
+
   it('tells a tablet in plain words that it tried too many wrong codes, and holds the Pair button for as long as the studio asks', async () => {
     const desktop = await openDesktop();
     const offer = await offerCode(desktop);

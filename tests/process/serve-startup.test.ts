@@ -60,11 +60,14 @@ describe('starting the headless studio', () => {
     expectOneLineRefusal(await runServeToExit(['--data-dir', dir, '--host', '203.0.113.7', '--port', '0']), /^--host 203\.0\.113\.7 is not an address of this computer/);
   });
 
-  it('refuses a damaged settings.json in one line, naming the file', async () => {
+  it('refuses a damaged settings.json or secrets.json in one line, naming the file', async () => {
     await writeFile(join(dir, 'settings.json'), '{"lan": {"enabled": tr');
     expectOneLineRefusal(await runServeToExit(['--data-dir', dir, '--port', '0']), /^The settings file .*settings\.json is damaged \(.+\); restore it from a backup/);
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ lan: { enabled: 'yes' } }));
     expectOneLineRefusal(await runServeToExit(['--data-dir', dir, '--port', '0']), /settings\.json is damaged \(Config schema violation/);
+    await writeFile(join(dir, 'settings.json'), '{}');
+    await writeFile(join(dir, 'secrets.json'), '{"obs.1": "hun', { mode: 0o600 });
+    expectOneLineRefusal(await runServeToExit(['--data-dir', dir, '--port', '0']), /^The secrets file .*secrets\.json is damaged/);
   });
 
   it('refuses a port in use in one line with exit code 1', async () => {

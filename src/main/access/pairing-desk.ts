@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { tokenMatches } from '../server/request-guard';
 import type { DeviceView, PairingRequestView, PairingStatus, Role } from '../../shared/access';
 import { hashToken } from './device-tokens';
-import { AttemptLimit } from './attempt-limit';
+import { AttemptLimit, addressKey } from './attempt-limit';
 
 export { ATTEMPTS_PER_ADDRESS, ATTEMPT_WINDOW_MS } from './attempt-limit';
 
@@ -13,6 +13,8 @@ export const REQUEST_LIFETIME_MS = 2 * 60_000;
 const OUTCOME_KEPT_MS = 10 * 60_000;
 /** Requests waiting at once; beyond this the oldest goes (a flood with the right code stays bounded). */
 const MAX_PENDING = 20;
+/** Requests remembered at all, outcomes included; beyond this the oldest decided ones are forgotten. */
+const MAX_REMEMBERED = 200;
 
 export interface PairingOffer {
   code: string;
@@ -88,13 +90,17 @@ export class PairingDesk {
     }
     this.prune();
     // A device asking again (a double tap, a reload) replaces its own earlier request.
-    for (const [key, r] of this.requests) if (r.status === 'pending' && r.address === address && r.offer === offer) this.requests.delete(key);
+    for (const [key, r] of this.requests) if (r.status === 'pending' && addressKey(r.address) === addressKey(address) && r.offer === offer) this.requests.delete(key);
     const pending = [...this.requests.values()].filter((r) => r.status === 'pending');
     if (pending.length >= MAX_PENDING) this.decide(pending[0], 'expired');
     const ticket = randomBytes(32).toString('base64url');
     const now = this.now();
     const request: Request = { id: `req-${randomBytes(6).toString('hex')}`, ticketHash: hashToken(ticket), name, address, role: offer.role, requestedAt: now, expiresAt: now + REQUEST_LIFETIME_MS, offer, status: 'pending' };
     this.requests.set(request.ticketHash, request);
+    for (const [key, r] of this.requests) {
+      if (this.requests.size <= MAX_REMEMBERED) break;
+      if (r.status !== 'pending') this.requests.delete(key);
+    }
     return { outcome: 'pending', ticket, expiresAt: request.expiresAt };
   }
 

@@ -100,3 +100,16 @@ describe('the pairing desk', () => {
     expect(desk.attempt('2001:db8::99', code, 'x').outcome).toBe('rate_limited');
   });
 });
+
+describe('the pairing desk under a flood of right codes', () => {
+  it('keeps at most 20 devices waiting, the oldest expiring first, and remembers at most 200 requests', () => {
+    const desk = new PairingDesk(() => 0);
+    const { code } = desk.open('viewer');
+    const tickets = Array.from({ length: 300 }, (_, i) => ticketOf(desk.attempt(`10.0.${Math.floor(i / 250)}.${i % 250}`, code, `Flood ${i}`)));
+    expect(desk.pending()).toHaveLength(20);
+    expect(desk.pending()[0].name).toBe('Flood 280');
+    expect(desk.status(tickets[0])).toBeNull();
+    expect(desk.status(tickets[150])).toEqual({ status: 'expired' });
+    expect(desk.status(tickets[299])).toMatchObject({ status: 'pending' });
+  });
+});
