@@ -132,6 +132,18 @@ describe('pairing a device', () => {
     expect(await waiting()).toEqual([]);
   });
 
+  it("takes a device that cancels its wait off the producer's list", async () => {
+    const { code } = await offer();
+    const asked = await ask(code, 'Changed my mind', '127.0.0.11');
+    const [request] = await waiting();
+    const cancelled = await as(t, null)('POST', '/api/v1/pair/cancel', { ticket: asked.body.ticket });
+    expect(cancelled.status).toBe(204);
+    expect(await waiting()).toEqual([]);
+    expect((await t.api('POST', `/api/v1/lan/pairing/requests/${request.id}/allow`)).status).toBe(404);
+    expect((await statusOf(asked.body.ticket)).status).toBe(404);
+    expect((await as(t, null)('POST', '/api/v1/pair/cancel', { ticket: asked.body.ticket })).status).toBe(404);
+  });
+
   it('refuses a code after its five minutes, and the producer no longer sees it', async () => {
     const { code } = await offer();
     now += 5 * 60_000;

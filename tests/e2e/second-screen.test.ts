@@ -174,7 +174,7 @@ describe("the moderator's second screen", () => {
     expect([...desktop.errors, ...tablet.errors]).toEqual([]);
   });
 
-  it('tells a tablet the producer declined it in plain words, while the same code still pairs the tablet the producer allows', async () => {
+  it('tells a tablet the producer declined it in plain words, while the same code still pairs the tablet the producer allows, even through a reload while it waits', async () => {
     const desktop = await openDesktop();
     const offer = await offerCode(desktop);
     const stranger = watch(await pad.newPage());
@@ -187,7 +187,15 @@ describe("the moderator's second screen", () => {
     await expect.poll(() => stranger.getByTestId('pair-error').textContent(), { timeout: 3000 }).toBe('The producer did not allow this device. Ask the producer, then pair again.');
     expect(await stranger.evaluate(() => localStorage.getItem('shopcast.deviceToken'))).toBeNull();
 
-    const tablet = await pairTablet(desktop, offer);
+    // The producer's own tablet: its browser reloads the page while it waits, and it still gets in.
+    const tablet = watch(await pad.newPage());
+    await tablet.goto(offer.url);
+    await tablet.getByTestId('pair-submit').tap();
+    await tablet.getByTestId('pair-waiting').waitFor();
+    await tablet.reload();
+    await tablet.getByTestId('pair-waiting').waitFor();
+    await allowOnDesk(desktop, 'Tablet');
+    await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
     expect(await tablet.getByTestId('me').textContent()).toBe('Tablet · moderator');
     expect([...desktop.errors, ...stranger.errors, ...tablet.errors]).toEqual([]);
   });

@@ -130,6 +130,14 @@ export class PairingDesk {
     return request !== null;
   }
 
+  /** The waiting device gave up (its Cancel): it leaves the producer's list. */
+  cancel(ticket: string): boolean {
+    const key = hashToken(ticket);
+    if (this.requests.get(key)?.status !== 'pending') return false;
+    this.requests.delete(key);
+    return true;
+  }
+
   /** What the device holding this ticket should know; an allowed device gets its token here, once. */
   status(ticket: string): PairingStatus | null {
     this.prune();

@@ -59,6 +59,10 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: StudioContext, l
     if (!status) throw new ApiError(404, 'not_found', 'the studio knows no such pairing request (it was collected, or is long over); pair again');
     return status;
   });
+  app.post('/api/v1/pair/cancel', async (req, reply) => {
+    if (!pairing.cancel(parseBody(PairingTicket, req.body).ticket)) throw new ApiError(404, 'not_found', 'no pairing request is waiting under that ticket');
+    return reply.code(204).send();
+  });
 
   app.get('/api/v1/devices', () => ({ devices: devices.list().map(view) }));
 

@@ -70,6 +70,29 @@ export async function pairingStatus(ticket: string): Promise<PairingStatus> {
   return status;
 }
 
+/** `POST /api/v1/pair/cancel`: this device stops waiting and leaves the producer's list (best effort). */
+export async function cancelPairing(ticket: string): Promise<void> {
+  await pairingCall<unknown>('/api/v1/pair/cancel', { ticket }).catch(() => undefined);
+}
+
+const WAITING_KEY = 'shopcast.pairingWait';
+
+/** A tablet's browser may reload a page in the background: the wait survives it, in this tab only. */
+export const pairingWaitStore = {
+  load(): (PairingWait & { name: string }) | null {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(WAITING_KEY) ?? 'null') as (PairingWait & { name: string }) | null;
+      return saved && typeof saved.ticket === 'string' && saved.expiresAt > Date.now() ? saved : null;
+    } catch {
+      return null;
+    }
+  },
+  save(wait: (PairingWait & { name: string }) | null): void {
+    if (wait) sessionStorage.setItem(WAITING_KEY, JSON.stringify(wait));
+    else sessionStorage.removeItem(WAITING_KEY);
+  }
+};
+
 async function pairingCall<T>(path: string, body: unknown): Promise<T> {
   let res: Response;
   try {
@@ -81,6 +104,7 @@ async function pairingCall<T>(path: string, body: unknown): Promise<T> {
   } catch {
     throw new PairingFailure(0, 'offline', 'The studio cannot be reached. Is this device on the studio network?', null);
   }
+  if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => undefined)) as (T & ApiErrorBody) | undefined;
   if (!res.ok) {
     const retry = Number(res.headers.get('retry-after'));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { askToPair, codeFromUrl, pairingStatus, type PairingFailure, type PairingWait } from '../api/session';
+import { askToPair, cancelPairing, codeFromUrl, pairingStatus, pairingWaitStore, type PairingFailure, type PairingWait } from '../api/session';
 import type { PairingStatus } from '../../../shared/access';
 
 /** Every visible string of the pairing screen, in one place for the dictionaries. */
@@ -56,7 +56,11 @@ export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?
   const [error, setError] = useState<string | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
-  const [asked, setAsked] = useState<(PairingWait & { name: string }) | null>(null);
+  const [asked, setAskedState] = useState<(PairingWait & { name: string }) | null>(pairingWaitStore.load);
+  const setAsked = (wait: (PairingWait & { name: string }) | null) => {
+    pairingWaitStore.save(wait);
+    setAskedState(wait);
+  };
   const waiting = waitUntil > now;
   // The parent's callback may change identity on every render: polling must not restart for it.
   const paired = useRef(onPaired);
@@ -81,6 +85,7 @@ export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?
         if (stopped) return;
         if (status.status === 'allowed') {
           // Paired: take the code out of the address bar and open the control room.
+          pairingWaitStore.save(null);
           history.replaceState(null, '', '/');
           paired.current();
           return;
@@ -138,7 +143,14 @@ export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?
         <div className="pair-form" data-testid="pair-waiting" role="status">
           <h2>{TEXT.waiting}</h2>
           <p className="muted">{TEXT.waitingHow(asked.name)}</p>
-          <button className="big" data-testid="pair-cancel" onClick={() => setAsked(null)}>
+          <button
+            className="big"
+            data-testid="pair-cancel"
+            onClick={() => {
+              void cancelPairing(asked.ticket);
+              setAsked(null);
+            }}
+          >
             {TEXT.cancel}
           </button>
         </div>
