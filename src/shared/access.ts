@@ -105,6 +105,8 @@ export interface PairingView {
   url: string;
   /** The QR code of `url`, as a `data:image/svg+xml;base64,…` URL for an <img>. */
   qrDataUrl: string;
+  /** Pairing attempts refused while this code is on offer, from any device (wrong code, or too many tries): a typo, or someone guessing. */
+  refusedAttempts: number;
 }
 
 /** `GET`/`PUT /api/v1/lan`: whether the studio is reachable from the studio network, and how. */

@@ -98,6 +98,8 @@ describe('pairing a device', () => {
     }
     expect(answers).toEqual(new Map([[401, 5], [429, 95]]));
     expect(await waiting()).toEqual([]);
+    // The producer sees that someone is trying, and the code is still on offer.
+    expect((await t.api('GET', '/api/v1/lan')).body.pairing).toMatchObject({ code, refusedAttempts: 100 });
 
     const mine = await ask(code, 'Producer tablet', '127.0.0.5');
     expect(mine.status).toBe(202);

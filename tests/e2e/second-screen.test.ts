@@ -200,7 +200,7 @@ describe("the moderator's second screen", () => {
     expect([...desktop.errors, ...stranger.errors, ...tablet.errors]).toEqual([]);
   });
 
-  it('tells a tablet in plain words that it tried too many wrong codes, and holds the Pair button for as long as the studio asks', async () => {
+  it('tells a tablet in plain words that it tried too many wrong codes, and holds the Pair button for as long as the studio asks, while the desk counts the refusals and keeps the code', async () => {
     const desktop = await openDesktop();
     const offer = await offerCode(desktop);
     const tablet = watch(await pad.newPage());
@@ -221,6 +221,11 @@ describe("the moderator's second screen", () => {
     await expect.poll(() => error.textContent()).toMatch(/^Too many tries from this device\. Wait \d+ seconds, then try again\.$/);
     expect(await tablet.getByTestId('pair-submit').isDisabled()).toBe(true);
     expect(await tablet.getByTestId('pair-submit').textContent()).toMatch(/^Wait \d+ s$/);
+    // The producer sees that someone is trying; the code stays on offer for the producer's own tablet.
+    await expect
+      .poll(() => desktop.getByTestId('pairing-refused-attempts').textContent(), { timeout: 3000 })
+      .toBe('6 pairing attempts were refused (a wrong code, or too many tries). A guess gets nobody in: only a device you allow here does.');
+    expect(await desktop.getByTestId('pairing-code').textContent()).toBe(offer.code);
   });
 
   it('lets the moderator pin and mark sold out from the tablet while the desktop shows it live, names the moderator in the activity trail and tells the producer someone else is at work', async () => {

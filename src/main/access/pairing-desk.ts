@@ -20,6 +20,8 @@ export interface PairingOffer {
   code: string;
   role: Role;
   expiresAt: number;
+  /** Attempts refused while this code is on offer (wrong, or too many): many means someone is guessing, at no cost to the code. */
+  refusedAttempts: number;
 }
 
 export type PairingAttempt =
@@ -63,7 +65,7 @@ export class PairingDesk {
   open(role: Role): PairingOffer {
     this.endRequests('withdrawn');
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    this.offer = { code, role, expiresAt: this.now() + CODE_LIFETIME_MS };
+    this.offer = { code, role, expiresAt: this.now() + CODE_LIFETIME_MS, refusedAttempts: 0 };
     return this.offer;
   }
 
@@ -81,11 +83,15 @@ export class PairingDesk {
 
   /** A device gives a code and a name. The right code puts it in the producer's list, nothing more. */
   attempt(address: string, code: string, name: string): PairingAttempt {
-    const wait = this.limit.waitFor(address);
-    if (wait > 0) return { outcome: 'rate_limited', retryAfterSeconds: Math.ceil(wait / 1000) };
     const offer = this.current();
+    const wait = this.limit.waitFor(address);
+    if (wait > 0) {
+      if (offer) offer.refusedAttempts++;
+      return { outcome: 'rate_limited', retryAfterSeconds: Math.ceil(wait / 1000) };
+    }
     if (!offer || !tokenMatches(code, offer.code)) {
       this.limit.recordWrong(address);
+      if (offer) offer.refusedAttempts++;
       return { outcome: 'refused' };
     }
     this.prune();

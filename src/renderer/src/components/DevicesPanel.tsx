@@ -17,7 +17,8 @@ const REQUEST_TEXT = {
   asked: (address: string, at: number) => `${address} · asked at ${new Date(at).toLocaleTimeString()}`,
   allow: 'Allow',
   decline: 'Decline',
-  several: (n: number) => `${n} devices gave the code. Allow only the one you are handing over; decline the others.`
+  several: (n: number) => `${n} devices gave the code. Allow only the one you are handing over; decline the others.`,
+  guessed: (n: number) => `${n} pairing ${n === 1 ? 'attempt was' : 'attempts were'} refused (a wrong code, or too many tries). A guess gets nobody in: only a device you allow here does.`
 };
 const ROLES: { role: Role; text: string }[] = [
   { role: 'moderator', text: 'as moderator: runs the rundown' },
@@ -162,6 +163,11 @@ function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange:
                   Withdraw
                 </button>
               </p>
+              {pairing.refusedAttempts > 0 && (
+                <p className="warn small" data-testid="pairing-refused-attempts">
+                  {REQUEST_TEXT.guessed(pairing.refusedAttempts)}
+                </p>
+              )}
             </div>
           </div>
         ) : (

@@ -80,6 +80,7 @@ describe('the pairing desk', () => {
     }
     expect(refused).toBeLessThanOrEqual(10);
     expect(desk.pending()).toEqual([]);
+    expect(desk.current()?.refusedAttempts).toBe(100);
     expect(desk.attempt('10.0.0.5', code, 'Mine').outcome).toBe('pending');
   });
 
