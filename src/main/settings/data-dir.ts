@@ -28,7 +28,8 @@ export function prepareDataDir(dataDir: string): { tightened: number } {
   } catch {
     throw new StartupError(`The data dir ${dir} cannot be read and written by this user; fix its permissions or choose another --data-dir.`);
   }
-  return { tightened: tighten(dir, 0) };
+  // The data dir itself may be a link (to another disk): what it points to is the data dir.
+  return { tightened: tighten(realpathSync(dir), 0) };
 }
 
 /** Makes a folder inside the data dir, owner-only from its first moment. */

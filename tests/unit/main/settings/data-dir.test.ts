@@ -37,6 +37,16 @@ describe('preparing the data dir', () => {
     expect(await modeOf(outside)).toBe(0o644);
   });
 
+  it('tightens a data dir reached through a link, as the folder it points to', async () => {
+    const real = join(dir, 'on-another-disk');
+    await mkdir(real, { mode: 0o755 });
+    await chmod(real, 0o755);
+    await writeFile(join(real, 'settings.json'), '{}', { mode: 0o644 });
+    await symlink(real, join(dir, 'studio'));
+    expect(prepareDataDir(join(dir, 'studio'))).toEqual({ tightened: 2 });
+    expect(await modeOf(join(real, 'settings.json'))).toBe(0o600);
+  });
+
   it('refuses a file, and the system folders even through a link', async () => {
     await writeFile(join(dir, 'file'), '');
     expect(() => prepareDataDir(join(dir, 'file'))).toThrow(/is a file, not a folder/);
