@@ -8,7 +8,6 @@ import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
-import { StudioSettings } from './settings/studio-settings';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import { StudioViews } from './studio-views';
@@ -16,7 +15,6 @@ import { ObsManager, type SecretVault } from './obs/obs-manager';
 import { ImageFiles } from './obs/image-files';
 import { OverlayText } from '../shared/overlay-text';
 import { loadDictionaries } from './locales';
-import { FileSecretStore } from './settings/secret-file';
 import { overlayPath } from '../shared/overlays';
 import { own } from '../shared/own';
 import { MarketplaceManager } from './marketplace/marketplace-manager';
@@ -24,6 +22,9 @@ import type { MarketplaceSettingsInput } from '../shared/marketplace';
 import { DeviceRegistry } from './access/device-registry';
 import { PairingDesk } from './access/pairing-desk';
 import { Presence } from './access/presence';
+import { prepareDataDir, privateDir } from './settings/data-dir';
+import { announceLan, openSecretFile, openSettings } from './settings/open-settings';
+import { ErrorLog } from './diagnostics/error-log';
 
 export interface StudioOptions {
   dataDir: string;
@@ -53,6 +54,8 @@ export interface StudioOptions {
   lanAddresses?: string[];
   /** The clock of pairing codes, device presence and last-seen times (tests move it forward). */
   accessClock?: () => number;
+  /** false: a stored LAN mode "on" stays off for this run (`serve --no-lan`); the setting is kept. */
+  lan?: boolean;
 }
 
 export interface Studio {
@@ -67,6 +70,8 @@ export interface Studio {
   obs: ObsManager;
   marketplace: MarketplaceManager;
   openReport: OpenReport;
+  /** Unexpected errors, with the ids 500 answers carry (`DATA_DIR/logs/studio.log`). */
+  errorLog: ErrorLog;
   close(): Promise<void>;
 }
 
@@ -75,10 +80,19 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const log = options.log ?? (() => {});
   const paths = { ...defaultPaths(), ...pick(options, 'rendererDir', 'resourcesDir') };
   const host = options.host ?? '127.0.0.1';
+  const { tightened } = prepareDataDir(options.dataDir);
   // Any file of a show (a journal, a snapshot…) means a show: the demo never lands on top of one.
   const isNewShow = (await readdir(showDir(options.dataDir)).catch(() => [])).length === 0;
-  const settings = new StudioSettings(options.dataDir);
-  const token = settings.ownerToken();
+  const settings = openSettings(options.dataDir);
+  // Said first: a studio opened to the network by a setting nobody remembers must not go unnoticed.
+  const lanStore = announceLan(settings, host, options, log);
+  if (tightened > 0) log(`Data dir: ${tightened} ${tightened === 1 ? 'entry' : 'entries'} left by an older version made private (this user only)`);
+  // One vault for every secret: two handles on one file would overwrite each other.
+  const secrets = options.secrets ?? openSecretFile(options.dataDir);
+  const token = settings.ownerToken(secrets);
+  const overlayToken = settings.overlayToken();
+  const errorLog = new ErrorLog(privateDir(join(options.dataDir, 'logs')), { secrets: () => [token, overlayToken] });
+  privateDir(showDir(options.dataDir));
 
   const { core, report } = await ShowCore.open(showDir(options.dataDir), {
     recoverJournal: options.recoverJournal,
@@ -105,11 +119,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
   });
 
-  // One vault for every secret: two handles on one file would overwrite each other.
-  const secrets = options.secrets ?? new FileSecretStore(options.dataDir);
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
   const views = new StudioViews(core);
-  const overlayToken = settings.overlayToken();
   let baseUrl = '';
   const obs: ObsManager = new ObsManager({
     store: settings.obsConnections,
@@ -138,7 +149,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     rendererDir: paths.rendererDir,
     mediaDirs,
     lanAddresses: options.lanAddresses ? () => options.lanAddresses! : lanAddresses,
-    lan: settings.lan
+    lan: lanStore,
+    errorLog
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   const lan = await server.lan.view();
@@ -157,6 +169,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     obs,
     marketplace,
     openReport: report,
+    errorLog,
     close: () =>
       (closing ??= (async () => {
         stopDealTimer();

@@ -35,12 +35,36 @@ export function mayRun(role: Role | 'system', command: CommandType): boolean {
 export const PairingStart = z.object({ role: Role.default('moderator') });
 export type PairingStart = z.infer<typeof PairingStart>;
 
-/** `POST /api/v1/pair` (no token: the code is the credential, once). */
+/** `POST /api/v1/pair` (no token): the right code puts the device in the producer's list, nothing more. */
 export const PairingRequest = z.object({
   code: z.string().trim().regex(/^\d{6}$/, 'the pairing code is six digits'),
   name: z.string().trim().min(1).max(60)
 });
 export type PairingRequest = z.infer<typeof PairingRequest>;
+
+/** `POST /api/v1/pair/status` (no token): the ticket `POST /api/v1/pair` gave the waiting device. */
+export const PairingTicket = z.object({ ticket: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the ticket is the 43 characters the pairing answer gave') });
+export type PairingTicket = z.infer<typeof PairingTicket>;
+
+/** A device that gave the right code and waits for the producer to allow it. */
+export interface PairingRequestView {
+  id: string;
+  /** The name the device gave itself: the producer allows it by this name. */
+  name: string;
+  /** The network address it asked from. */
+  address: string;
+  /** The role it gets once allowed (the code's). */
+  role: Role;
+  requestedAt: number;
+  /** Unanswered by then, the request expires and the device must ask again. */
+  expiresAt: number;
+}
+
+/** What a waiting device learns from `POST /api/v1/pair/status`; the token comes once, when allowed. */
+export type PairingStatus =
+  | { status: 'pending'; expiresAt: number }
+  | { status: 'allowed'; token: string; device: DeviceView }
+  | { status: 'declined' | 'expired' | 'withdrawn' };
 
 /** `PATCH /api/v1/devices/:id` */
 export const DevicePatch = z
@@ -75,12 +99,14 @@ export interface PairingView {
   /** Six digits, shown large for typing on the device. */
   code: string;
   role: Role;
-  /** Epoch ms; a code is also spent by its first successful use. */
+  /** Epoch ms; a code is also spent once the producer allows a device that gave it. */
   expiresAt: number;
   /** What the QR code holds: `http://LAN-ADDRESS:PORT/pair#code=123456` (the fragment never reaches a server log). */
   url: string;
   /** The QR code of `url`, as a `data:image/svg+xml;base64,…` URL for an <img>. */
   qrDataUrl: string;
+  /** Pairing attempts refused while this code is on offer, from any device (wrong code, or too many tries): a typo, or someone guessing. */
+  refusedAttempts: number;
 }
 
 /** `GET`/`PUT /api/v1/lan`: whether the studio is reachable from the studio network, and how. */
@@ -90,6 +116,8 @@ export interface LanView {
   urls: string[];
   /** The pairing code being offered, if any. */
   pairing: PairingView | null;
+  /** Devices that gave the right code and wait for the producer to allow or decline them, oldest first. */
+  requests: PairingRequestView[];
 }
 
 /**

@@ -76,5 +76,6 @@ export interface ImportResult {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; revision?: number; details?: unknown };
+  /** `id`: an unexpected error's entry in the studio's log (`DATA_DIR/logs/studio.log`). */
+  error: { code: string; message: string; revision?: number; details?: unknown; id?: string };
 }

@@ -45,13 +45,29 @@ export function as(t: TestStudio, token: string | null) {
   return (method: string, path: string, body?: unknown) => t.api(method, path, body, token === null ? { authorization: '' } : { authorization: `Bearer ${token}` });
 }
 
-/** The producer offers a code for `role`; a device pairs with it. */
+/**
+ * The whole handover: the producer offers a code for `role`, the device asks with it, the producer
+ * allows the waiting device, the device collects its token.
+ */
 export async function pairDevice(t: TestStudio, role: Role, name = `${role} tablet`): Promise<{ token: string; device: DeviceView }> {
   const offer = await t.api('POST', '/api/v1/lan/pairing', { role });
   if (offer.status !== 200) throw new Error(`pairing offer refused: ${JSON.stringify(offer.body)}`);
-  const paired = await as(t, null)('POST', '/api/v1/pair', { code: offer.body.code, name });
-  if (paired.status !== 201) throw new Error(`pairing refused: ${JSON.stringify(paired.body)}`);
-  return paired.body;
+  const asked = await as(t, null)('POST', '/api/v1/pair', { code: offer.body.code, name });
+  if (asked.status !== 202) throw new Error(`pairing refused: ${JSON.stringify(asked.body)}`);
+  await allowWaiting(t, name);
+  const collected = await as(t, null)('POST', '/api/v1/pair/status', { ticket: asked.body.ticket });
+  if (collected.body.status !== 'allowed') throw new Error(`token not handed over: ${JSON.stringify(collected.body)}`);
+  return { token: collected.body.token, device: collected.body.device };
+}
+
+/** The producer allows the device waiting under this name (as the desk's Allow button does). */
+export async function allowWaiting(t: TestStudio, name: string): Promise<DeviceView> {
+  const lan = await t.api('GET', '/api/v1/lan');
+  const request = (lan.body.requests as { id: string; name: string }[]).find((r) => r.name === name);
+  if (!request) throw new Error(`no device named ${name} is waiting: ${JSON.stringify(lan.body.requests)}`);
+  const allowed = await t.api('POST', `/api/v1/lan/pairing/requests/${request.id}/allow`);
+  if (allowed.status !== 201) throw new Error(`allowing refused: ${JSON.stringify(allowed.body)}`);
+  return allowed.body.device;
 }
 
 /** A stand-in for the built control room: the server serves whatever index.html the renderer dir holds. */

@@ -46,14 +46,14 @@ afterAll(async () => {
 
 describe('LAN mode', () => {
   it('is off by default: nothing listens on the LAN address', async () => {
-    expect((await api('GET', '/api/v1/lan')).body).toEqual({ enabled: false, urls: [], pairing: null });
+    expect((await api('GET', '/api/v1/lan')).body).toEqual({ enabled: false, urls: [], pairing: null, requests: [] });
     expect(await refusedConnection()).toBe('ECONNREFUSED');
   });
 
   it('when turned on, serves the control room, the pairing page and the API on the LAN address', async () => {
     const on = await api('PUT', '/api/v1/lan', { enabled: true });
     expect(on.status).toBe(200);
-    expect(on.body).toEqual({ enabled: true, urls: [`http://${LAN}:${port}/`], pairing: null });
+    expect(on.body).toEqual({ enabled: true, urls: [`http://${LAN}:${port}/`], pairing: null, requests: [] });
 
     const page = await viaLan('GET', '/');
     expect(page.status).toBe(200);
@@ -102,7 +102,7 @@ describe('LAN mode', () => {
     const closed = new Promise((resolve) => live.socket.once('close', resolve));
 
     const off = await api('PUT', '/api/v1/lan', { enabled: false });
-    expect(off.body).toEqual({ enabled: false, urls: [], pairing: null });
+    expect(off.body).toEqual({ enabled: false, urls: [], pairing: null, requests: [] });
     await closed;
     expect(await refusedConnection()).toBe('ECONNREFUSED');
     // Through the loopback listener, the LAN address is a foreign name again.
@@ -131,7 +131,7 @@ describe('a studio started on its LAN address (serve --host)', () => {
     const onLan = await startStudio({ dataDir: dir, host: LAN, port: 0, marketplace: { kind: 'none' }, lanAddresses: [LAN] });
     try {
       const lanApi = (method: string, body?: unknown) => raw(onLan.port, method, '/api/v1/lan', { address: LAN, headers: { authorization: `Bearer ${onLan.token}` }, body });
-      expect((await lanApi('GET')).json()).toEqual({ enabled: true, urls: [`http://${LAN}:${onLan.port}/`], pairing: null });
+      expect((await lanApi('GET')).json()).toEqual({ enabled: true, urls: [`http://${LAN}:${onLan.port}/`], pairing: null, requests: [] });
       const off = await lanApi('PUT', { enabled: false });
       expect(off.status).toBe(409);
       expect(off.json().error.code).toBe('lan_fixed_by_host');

@@ -91,12 +91,20 @@ async function offerCode(desktop: Page, role: 'moderator' | 'producer' | 'viewer
   return { code, url: lanView.pairing.url };
 }
 
-/** The moderator's side: open what the QR code holds, tap Pair. */
-async function pairTablet(offer: Offer, context = pad): Promise<Watched> {
+/** The producer allows the device waiting under this name, on the desk. */
+async function allowOnDesk(desktop: Page, name: string): Promise<void> {
+  const request = desktop.locator('[data-testid="pairing-request"]', { has: desktop.getByTestId('pairing-request-name').getByText(name, { exact: true }) });
+  await request.getByTestId('pair-allow').click();
+}
+
+/** The moderator's side: open what the QR code holds, tap Pair; the producer allows it on the desk. */
+async function pairTablet(desktop: Page, offer: Offer, context = pad): Promise<Watched> {
   const tablet = watch(await context.newPage());
   await tablet.goto(offer.url);
   await expect.poll(() => tablet.getByTestId('pair-code').inputValue()).toBe(offer.code);
   await tablet.getByTestId('pair-submit').tap();
+  await tablet.getByTestId('pair-waiting').waitFor();
+  await allowOnDesk(desktop, 'Tablet');
   await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
   return tablet;
 }
@@ -136,7 +144,14 @@ describe("the moderator's second screen", () => {
     expect(await tablet.getByTestId('pair-name').inputValue()).toBe('Tablet');
     await tablet.getByTestId('pair-name').fill('Ana’s tablet');
     await tablet.getByTestId('pair-submit').tap();
+    // The right code is not enough: the tablet waits until the producer allows it by name.
+    await expect.poll(() => tablet.getByTestId('pair-waiting').textContent()).toContain('Waiting for the producer to allow this device…');
+    const request = desktop.getByTestId('pairing-request');
+    await expect.poll(() => request.textContent(), { timeout: 3000 }).toContain('Allow Ana’s tablet as moderator?');
+    expect(await tablet.evaluate(() => localStorage.getItem('shopcast.deviceToken'))).toBeNull();
+    await allowOnDesk(desktop, 'Ana’s tablet');
     await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
+    await expect.poll(() => desktop.getByTestId('pairing-request').count()).toBe(0);
     const device = desktop.locator('[data-testid="device"]', { hasText: 'Ana’s tablet' });
     await device.locator('xpath=self::*[@data-online="true"]').waitFor({ timeout: 5000 });
     const handoverMs = Date.now() - started;
@@ -159,7 +174,33 @@ describe("the moderator's second screen", () => {
     expect([...desktop.errors, ...tablet.errors]).toEqual([]);
   });
 
-  it('tells a tablet in plain words that it tried too many wrong codes, and holds the Pair button for as long as the studio asks', async () => {
+  it('tells a tablet the producer declined it in plain words, while the same code still pairs the tablet the producer allows, even through a reload while it waits', async () => {
+    const desktop = await openDesktop();
+    const offer = await offerCode(desktop);
+    const stranger = watch(await pad.newPage());
+    await stranger.goto(offer.url);
+    await stranger.getByTestId('pair-name').fill('Not yours');
+    await stranger.getByTestId('pair-submit').tap();
+    await stranger.getByTestId('pair-waiting').waitFor();
+    const request = desktop.locator('[data-testid="pairing-request"]', { hasText: 'Not yours' });
+    await request.getByTestId('pair-decline').click();
+    await expect.poll(() => stranger.getByTestId('pair-error').textContent(), { timeout: 3000 }).toBe('The producer did not allow this device. Ask the producer, then pair again.');
+    expect(await stranger.evaluate(() => localStorage.getItem('shopcast.deviceToken'))).toBeNull();
+
+    // The producer's own tablet: its browser reloads the page while it waits, and it still gets in.
+    const tablet = watch(await pad.newPage());
+    await tablet.goto(offer.url);
+    await tablet.getByTestId('pair-submit').tap();
+    await tablet.getByTestId('pair-waiting').waitFor();
+    await tablet.reload();
+    await tablet.getByTestId('pair-waiting').waitFor();
+    await allowOnDesk(desktop, 'Tablet');
+    await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
+    expect(await tablet.getByTestId('me').textContent()).toBe('Tablet · moderator');
+    expect([...desktop.errors, ...stranger.errors, ...tablet.errors]).toEqual([]);
+  });
+
+  it('tells a tablet in plain words that it tried too many wrong codes, and holds the Pair button for as long as the studio asks, while the desk counts the refusals and keeps the code', async () => {
     const desktop = await openDesktop();
     const offer = await offerCode(desktop);
     const tablet = watch(await pad.newPage());
@@ -180,12 +221,17 @@ describe("the moderator's second screen", () => {
     await expect.poll(() => error.textContent()).toMatch(/^Too many tries from this device\. Wait \d+ seconds, then try again\.$/);
     expect(await tablet.getByTestId('pair-submit').isDisabled()).toBe(true);
     expect(await tablet.getByTestId('pair-submit').textContent()).toMatch(/^Wait \d+ s$/);
+    // The producer sees that someone is trying; the code stays on offer for the producer's own tablet.
+    await expect
+      .poll(() => desktop.getByTestId('pairing-refused-attempts').textContent(), { timeout: 3000 })
+      .toBe('6 pairing attempts were refused (a wrong code, or too many tries). A guess gets nobody in: only a device you allow here does.');
+    expect(await desktop.getByTestId('pairing-code').textContent()).toBe(offer.code);
   });
 
   it('lets the moderator pin and mark sold out from the tablet while the desktop shows it live, names the moderator in the activity trail and tells the producer someone else is at work', async () => {
     const desktop = await openDesktop();
     const started = Date.now();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     await desktop.locator('[data-testid="device"][data-online="true"]').waitFor();
     console.log(`handover without detours: producer's first click to the tablet online: ${((Date.now() - started) / 1000).toFixed(2)} s`);
     await tablet.locator('.app[data-layout="tablet"]').waitFor();
@@ -226,7 +272,7 @@ describe("the moderator's second screen", () => {
 
   it('refuses the slower of two operators acting on the same stale revision with a notice, and overwrites nothing', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     await expect.poll(async () => (await revisionOf(desktop)) === (await revisionOf(tablet)) && (await revisionOf(tablet)) > 0).toBe(true);
     const seen = await revisionOf(desktop);
 
@@ -252,7 +298,7 @@ describe("the moderator's second screen", () => {
 
   it('lets a pin through when only a stock changed since the moderator looked, because the rundown and what is on air are as they were', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     // The pin is held at the door while the show moves on elsewhere.
     const held: Route[] = [];
     await tablet.route('**/api/v1/rundown/pin', (route) => void (held.length ? route.continue() : held.push(route)));
@@ -272,7 +318,7 @@ describe("the moderator's second screen", () => {
 
   it('reorders the rundown on the tablet with a press-and-hold drag, while a quick swipe scrolls it and reorders nothing', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     const order = await tablet.getByTestId('rundown-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
     const touch = await pad.newCDPSession(tablet);
     const centre = async (productId: string) => {
@@ -309,7 +355,7 @@ describe("the moderator's second screen", () => {
   it('shows a viewer device the show and not one command', async () => {
     const desktop = await openDesktop();
     await t.api('POST', '/api/v1/rundown/next');
-    const viewer = await pairTablet(await offerCode(desktop, 'viewer'));
+    const viewer = await pairTablet(desktop, await offerCode(desktop, 'viewer'));
     await viewer.getByTestId('on-air-title').waitFor();
     expect(await viewer.getByTestId('me').textContent()).toBe('Tablet · viewer');
     expect(await viewer.getByTestId('rundown-item').count()).toBe(12);
@@ -327,7 +373,7 @@ describe("the moderator's second screen", () => {
 
   it('refuses a pin made just after the producer made the tablet a viewer with the studio message, and takes the tablet buttons away at once', async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     const held: Route[] = [];
     await tablet.route('**/api/v1/rundown/pin', (route) => void held.push(route));
     await item(tablet, 'bag-07').getByTestId('pin').tap();
@@ -344,7 +390,7 @@ describe("the moderator's second screen", () => {
 
   it("revokes a tablet from the desktop: the tablet's open page turns to the removed screen within two seconds and forgets its token", async () => {
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     const device = desktop.locator('[data-testid="device"][data-online="true"]');
     await device.waitFor();
     const revokedAt = Date.now();
@@ -360,13 +406,14 @@ describe("the moderator's second screen", () => {
     const again = await offerCode(desktop);
     await tablet.getByTestId('pair-code').fill(again.code);
     await tablet.getByTestId('pair-submit').tap();
+    await allowOnDesk(desktop, 'Tablet');
     await tablet.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
   });
 
   it('lays the control room out for a finger at 820×1180: every control at least 44×44 px', async () => {
     await t.api('POST', '/api/v1/rundown/next');
     const desktop = await openDesktop();
-    const tablet = await pairTablet(await offerCode(desktop));
+    const tablet = await pairTablet(desktop, await offerCode(desktop));
     await tablet.getByTestId('on-air-title').waitFor();
     await item(tablet, 'kni-02').getByTestId('sold-out').tap();
     await item(desktop, 'kni-02').locator('xpath=self::*[@data-sold-out="true"]').waitFor();

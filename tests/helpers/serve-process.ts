@@ -50,3 +50,34 @@ export async function call(p: Pick<ServeProcess, 'baseUrl' | 'token'>, method: s
   });
   return { status: res.status, body: (await res.json()) as any };
 }
+
+export interface ServeExit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs the built headless studio expecting it to stop by itself (a refusal at start, `--help`), and
+ * kills it if it has not within `timeoutMs`: a hang is a failure, not a wait.
+ */
+export function runServeToExit(args: string[], options: { timeoutMs?: number; uid?: number; gid?: number } = {}): Promise<ServeExit> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'serve.js'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined && { uid: options.uid, gid: options.gid })
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c) => (stdout += c));
+  child.stderr!.on('data', (c) => (stderr += c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10_000);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    })
+  );
+}

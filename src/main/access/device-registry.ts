@@ -85,12 +85,24 @@ export class DeviceRegistry {
     if (!device) return;
     device.lastSeenAt = at;
     this.seenDirty = true;
-    if (at - this.lastPersistAt >= SEEN_PERSIST_MS) this.persist();
+    if (at - this.lastPersistAt >= SEEN_PERSIST_MS) this.persistLastSeen();
   }
 
   /** Writes pending presence (on a live socket closing, and when the studio stops). */
   flush(): void {
-    if (this.seenDirty) this.persist();
+    if (this.seenDirty) this.persistLastSeen();
+  }
+
+  /**
+   * Last-seen times are a courtesy: a disk that refuses them (full, read-only) must not fail the
+   * device's request or its live socket. They are tried again a minute later.
+   */
+  private persistLastSeen(): void {
+    try {
+      this.persist();
+    } catch {
+      this.lastPersistAt = this.now();
+    }
   }
 
   private persist(): void {

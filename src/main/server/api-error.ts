@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(code: string, message: string, extra: { revision?: number; details?: unknown } = {}): ApiErrorBody {
+export function errorBody(code: string, message: string, extra: { revision?: number; details?: unknown; id?: string } = {}): ApiErrorBody {
   return { error: { code, message, ...extra } };
 }
 

@@ -39,6 +39,8 @@ export interface HttpServerOptions {
   lanAddresses: () => readonly string[];
   /** Whether LAN mode is on (persisted). */
   lan: LanStore;
+  /** Where unexpected errors are written; its id goes back in the 500 answer. */
+  errorLog?: { record(err: unknown, where?: string): string };
 }
 
 export interface RunningServer {
@@ -90,14 +92,15 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
     }
   });
 
-  app.setErrorHandler((err: FastifyError | Error, _req, reply) => {
+  app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     if (err instanceof CommandError) return reply.code(err.status).send(errorBody(err.code, err.message, revisionOf(err.revision)));
     if (err instanceof ApiError) return reply.code(err.status).send(errorBody(err.code, err.message, err.extra));
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) return reply.code(status).send(errorBody(codeForStatus(status), err.message));
     if (err instanceof DiskUnwritableError) return reply.code(503).header('retry-after', '2').send(errorBody(err.code, err.message));
-    reply.log.error(err);
-    return reply.code(500).send(errorBody('internal_error', 'the studio hit an unexpected error; it has been logged'));
+    // The route as registered, never the raw URL: a query may carry a token.
+    const id = options.errorLog?.record(err, `${req.method} ${req.routeOptions.url ?? 'unknown route'}`);
+    return reply.code(500).send(errorBody('internal_error', `the studio hit an unexpected error${id ? `; it is logged as ${id}` : ''}`, id ? { id } : {}));
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
 

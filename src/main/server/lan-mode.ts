@@ -86,7 +86,7 @@ export class LanMode {
   }
 
   async view(): Promise<LanView> {
-    return { enabled: this.enabled, urls: this.urls(), pairing: await this.pairingView() };
+    return { enabled: this.enabled, urls: this.urls(), pairing: await this.pairingView(), requests: this.options.pairing.pending() };
   }
 
   async offerPairing(role: Role): Promise<PairingView> {
@@ -131,7 +131,7 @@ export class LanMode {
     // The code rides in the fragment: browsers never send it to a server or into a log.
     const url = `${base}pair#code=${offer.code}`;
     if (this.qr?.url !== url) this.qr = { url, dataUrl: await qrDataUrl(url) };
-    return { code: offer.code, role: offer.role, expiresAt: offer.expiresAt, url, qrDataUrl: this.qr.dataUrl };
+    return { code: offer.code, role: offer.role, expiresAt: offer.expiresAt, url, qrDataUrl: this.qr.dataUrl, refusedAttempts: offer.refusedAttempts };
   }
 }
 

@@ -2,11 +2,11 @@ import type { Role } from '../../shared/access';
 import { SHOPIFY_WEBHOOK_PATH } from './routes/shopify-webhook-routes';
 
 /**
- * `/api/v1/*` paths that take no bearer token: the health probe, pairing (the code is the
- * credential), and Shopify's webhook (Shopify cannot send a token; the route checks the delivery's
+ * `/api/v1/*` paths that take no bearer token: the health probe, pairing (the code, then the
+ * waiting device's ticket, are the credentials; only the producer's allowing gives a token), and Shopify's webhook (Shopify cannot send a token; the route checks the delivery's
  * HMAC signature instead).
  */
-export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/v1/health', '/api/v1/pair', SHOPIFY_WEBHOOK_PATH]);
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/v1/health', '/api/v1/pair', '/api/v1/pair/status', '/api/v1/pair/cancel', SHOPIFY_WEBHOOK_PATH]);
 
 interface ProducerOnlyRule {
   /** `*` for every method. */

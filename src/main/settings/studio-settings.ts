@@ -5,9 +5,13 @@ import type { ObsConnectionStore } from '../obs/obs-manager';
 import type { MarketplaceStore, StoredMarketplace } from '../marketplace/marketplace-manager';
 import type { DeviceStore, StoredDevice } from '../access/device-registry';
 import { writeSettings } from '../disk-errors';
+import type { SecretVault } from '../obs/obs-manager';
+
+/** The owner's token among the secrets (OS keychain in the desktop app, owner-only file headless). */
+const OWNER_TOKEN_SECRET = 'studio.ownerToken';
 
 interface StudioSettingsData {
-  /** The owner's API token: printed at start, persisted so scripts and bookmarks keep working. */
+  /** Older versions kept the owner's token here; it moves to the secret vault at the next start. */
   ownerToken?: string;
   /** Read-only token for overlay pages: it ends up in OBS's scene files, so it must not be the owner's. */
   overlayToken?: string;
@@ -70,10 +74,29 @@ export class StudioSettings {
     });
   }
 
-  ownerToken(): string {
-    return this.token('ownerToken');
+  /**
+   * The owner's API token: printed at every start (API.md), so it must stay readable: it is kept
+   * with the other secrets, not in this file, which people copy between machines and attach to
+   * bug reports. A token from an older version's settings moves there once.
+   */
+  ownerToken(vault: SecretVault): string {
+    const legacy = this.store.get('ownerToken');
+    const token = vault.get(OWNER_TOKEN_SECRET) ?? legacy ?? randomBytes(24).toString('base64url');
+    if (vault.get(OWNER_TOKEN_SECRET) === token) {
+      if (legacy !== undefined) this.store.delete('ownerToken');
+      return token;
+    }
+    try {
+      vault.set(OWNER_TOKEN_SECRET, token);
+      if (legacy !== undefined) this.store.delete('ownerToken');
+    } catch {
+      // The vault refused (an OS keychain gone away): the owner-only settings file keeps it rather than losing it.
+      this.store.set('ownerToken', token);
+    }
+    return token;
   }
 
+  /** Read-only and already in OBS's scene files in the clear: kept here so overlay URLs never change. */
   overlayToken(): string {
     return this.token('overlayToken');
   }
@@ -98,7 +121,7 @@ export class StudioSettings {
     setEnabled: (enabled) => writeSettings('LAN mode setting', () => this.store.set('lan', { enabled }))
   };
 
-  private token(key: 'ownerToken' | 'overlayToken'): string {
+  private token(key: 'overlayToken'): string {
     let token = this.store.get(key);
     if (!token) {
       token = randomBytes(24).toString('base64url');

@@ -5,6 +5,7 @@ import { DiskUnwritableError, describeDiskRefusal, isDiskRefusal } from '../disk
 import { JOURNAL_FILE, serializeEntry } from './journal-line';
 import type { JournalPosition } from './journal';
 import { syncDir } from './sync-dir';
+import { SHOW_FILE_MODE } from './atomic-file';
 
 /** What the writer does to the journal file: a real file handle, or one that injects faults in tests. */
 export interface JournalFile {
@@ -75,7 +76,7 @@ export class JournalWriter {
 
   static async open(dir: string, options: JournalWriterOptions = {}): Promise<JournalWriter> {
     await fsp.mkdir(dir, { recursive: true });
-    const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a');
+    const fh = await fsp.open(join(dir, JOURNAL_FILE), 'a', SHOW_FILE_MODE);
     syncDir(dir);
     const size = (await fh.stat()).size;
     const file: JournalFile = {

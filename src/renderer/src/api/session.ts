@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/view';
-import type { DeviceView } from '../../../shared/access';
+import type { PairingStatus } from '../../../shared/access';
 import { ApiFailure, type StudioAddress } from './client';
 
 const OWNER_TOKEN_KEY = 'shopcast.token';
@@ -40,11 +40,6 @@ export function codeFromUrl(): string {
 
 export const isPairingPath = (): boolean => window.location.pathname.replace(/\/+$/, '') === '/pair';
 
-export interface Paired {
-  token: string;
-  device: DeviceView;
-}
-
 /** A refused pairing, with how long to wait when the studio said "too many tries". */
 export class PairingFailure extends ApiFailure {
   constructor(
@@ -57,23 +52,63 @@ export class PairingFailure extends ApiFailure {
   }
 }
 
-/** `POST /api/v1/pair`: the code is the credential, once; the token it returns is this device's. */
-export async function pairDevice(code: string, name: string): Promise<Paired> {
+/** What `POST /api/v1/pair` gives a device with the right code: a place in the producer's list. */
+export interface PairingWait {
+  ticket: string;
+  expiresAt: number;
+}
+
+/** `POST /api/v1/pair`: the right code puts this device on the producer's list; the token comes once allowed. */
+export function askToPair(code: string, name: string): Promise<PairingWait> {
+  return pairingCall<PairingWait>('/api/v1/pair', { code, name });
+}
+
+/** `POST /api/v1/pair/status`: still waiting, or allowed (then the token, kept on this device), or not. */
+export async function pairingStatus(ticket: string): Promise<PairingStatus> {
+  const status = await pairingCall<PairingStatus>('/api/v1/pair/status', { ticket });
+  if (status.status === 'allowed') localStorage.setItem(DEVICE_TOKEN_KEY, status.token);
+  return status;
+}
+
+/** `POST /api/v1/pair/cancel`: this device stops waiting and leaves the producer's list (best effort). */
+export async function cancelPairing(ticket: string): Promise<void> {
+  await pairingCall<unknown>('/api/v1/pair/cancel', { ticket }).catch(() => undefined);
+}
+
+const WAITING_KEY = 'shopcast.pairingWait';
+
+/** A tablet's browser may reload a page in the background: the wait survives it, in this tab only. */
+export const pairingWaitStore = {
+  load(): (PairingWait & { name: string }) | null {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(WAITING_KEY) ?? 'null') as (PairingWait & { name: string }) | null;
+      return saved && typeof saved.ticket === 'string' && saved.expiresAt > Date.now() ? saved : null;
+    } catch {
+      return null;
+    }
+  },
+  save(wait: (PairingWait & { name: string }) | null): void {
+    if (wait) sessionStorage.setItem(WAITING_KEY, JSON.stringify(wait));
+    else sessionStorage.removeItem(WAITING_KEY);
+  }
+};
+
+async function pairingCall<T>(path: string, body: unknown): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${window.location.origin}/api/v1/pair`, {
+    res = await fetch(`${window.location.origin}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-shopcast-client': 'control-room' },
-      body: JSON.stringify({ code, name })
+      body: JSON.stringify(body)
     });
   } catch {
     throw new PairingFailure(0, 'offline', 'The studio cannot be reached. Is this device on the studio network?', null);
   }
-  const data = (await res.json().catch(() => undefined)) as (Paired & ApiErrorBody) | undefined;
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => undefined)) as (T & ApiErrorBody) | undefined;
   if (!res.ok) {
     const retry = Number(res.headers.get('retry-after'));
     throw new PairingFailure(res.status, data?.error?.code ?? 'error', data?.error?.message ?? `The studio answered ${res.status}`, Number.isFinite(retry) && retry > 0 ? retry : null);
   }
-  localStorage.setItem(DEVICE_TOKEN_KEY, data!.token);
   return data!;
 }

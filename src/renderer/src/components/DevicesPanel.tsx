@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeviceView, LanView, PairingView, Role } from '../../../shared/access';
+import type { DeviceView, LanView, PairingRequestView, PairingView, Role } from '../../../shared/access';
 import { formatDuration } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
 
@@ -8,6 +8,18 @@ import { act, NONE, useStudio } from '../store/studio-store';
  * only keeps "last seen" fresh for devices that stay away.
  */
 const POLL_MS = 15_000;
+/** While a code is on offer or a device waits, the desk asks every second: the tablet is in the producer's hand. */
+const PAIRING_POLL_MS = 1000;
+
+/** The visible strings of pairing requests on the desk, in one place for the dictionaries. */
+const REQUEST_TEXT = {
+  question: (name: string, role: Role) => [`Allow `, name, ` as ${role}?`] as const,
+  asked: (address: string, at: number) => `${address} · asked at ${new Date(at).toLocaleTimeString()}`,
+  allow: 'Allow',
+  decline: 'Decline',
+  several: (n: number) => `${n} devices gave the code. Allow only the one you are handing over; decline the others.`,
+  guessed: (n: number) => `${n} pairing ${n === 1 ? 'attempt was' : 'attempts were'} refused (a wrong code, or too many tries). A guess gets nobody in: only a device you allow here does.`
+};
 const ROLES: { role: Role; text: string }[] = [
   { role: 'moderator', text: 'as moderator: runs the rundown' },
   { role: 'producer', text: 'as producer: everything' },
@@ -48,6 +60,13 @@ export function DevicesPanel() {
     };
   }, [refresh, operators]);
 
+  const expecting = Boolean(lan?.pairing) || (lan?.requests.length ?? 0) > 0;
+  useEffect(() => {
+    if (!expecting) return;
+    const timer = window.setInterval(() => void refresh().catch(() => undefined), PAIRING_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh, expecting]);
+
   const setEnabled = async (enabled: boolean) => {
     latest.current++;
     const view = await act((c) => c.put<LanView>('/api/v1/lan', { enabled }));
@@ -84,6 +103,7 @@ export function DevicesPanel() {
               setLan({ ...lan, pairing: p });
             }}
           />
+          <PairingRequests requests={lan.requests} onAnswered={() => void refresh().catch(() => undefined)} />
         </>
       )}
       <DeviceList devices={devices} now={fetchedAt} onChanged={() => void refresh().catch(() => undefined)} />
@@ -143,11 +163,52 @@ function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange:
                   Withdraw
                 </button>
               </p>
+              {pairing.refusedAttempts > 0 && (
+                <p className="warn small" data-testid="pairing-refused-attempts">
+                  {REQUEST_TEXT.guessed(pairing.refusedAttempts)}
+                </p>
+              )}
             </div>
           </div>
         ) : (
           <p className="warn">The code expired. Make a new one.</p>
         ))}
+    </div>
+  );
+}
+
+/** Devices that gave the right code: none gets in until the producer allows it here, by name. */
+function PairingRequests({ requests, onAnswered }: { requests: PairingRequestView[]; onAnswered: () => void }) {
+  if (requests.length === 0) return null;
+  const answer = async (request: PairingRequestView, allow: boolean) => {
+    const path = `/api/v1/lan/pairing/requests/${encodeURIComponent(request.id)}`;
+    await act((c) => (allow ? c.post(`${path}/allow`) : c.delete(path)));
+    onAnswered();
+  };
+  return (
+    <div className="pairing-requests" data-testid="pairing-requests">
+      {requests.length > 1 && <p className="warn">{REQUEST_TEXT.several(requests.length)}</p>}
+      <ul>
+        {requests.map((r) => {
+          const [before, name, after] = REQUEST_TEXT.question(r.name, r.role);
+          return (
+            <li key={r.id} className="pairing-request" data-testid="pairing-request" data-request-id={r.id}>
+              <p>
+                {before}
+                <strong data-testid="pairing-request-name">{name}</strong>
+                {after}
+              </p>
+              <p className="muted small mono">{REQUEST_TEXT.asked(r.address, r.requestedAt)}</p>
+              <button className="primary" data-testid="pair-allow" onClick={() => void answer(r, true)}>
+                {REQUEST_TEXT.allow}
+              </button>{' '}
+              <button className="ghost" data-testid="pair-decline" onClick={() => void answer(r, false)}>
+                {REQUEST_TEXT.decline}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
