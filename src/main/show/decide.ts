@@ -4,6 +4,7 @@ import type { IncomingOrder } from '../../shared/sales';
 import type { SalesGoal } from '../../shared/goal';
 import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
+import { endDealIfSoldOut, endReason } from './deal-rules';
 
 export interface DecideContext {
   now: number;
@@ -21,6 +22,10 @@ export interface OrderLedger {
  * changes it. An empty list means "nothing to do" (e.g. unpin with nothing on air).
  */
 export function decide(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
+  return endDealIfSoldOut(state, decideCommand(state, command, ctx));
+}
+
+function decideCommand(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
   if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
   switch (command.type) {
     case 'rundown.add': {
@@ -67,17 +72,20 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
           ...(command.title !== undefined && { title: command.title }),
           ...(command.locales && { locales: command.locales }),
           ...(command.theme && { theme: command.theme }),
-          ...(command.goal !== undefined && { goal: command.goal })
+          ...(command.goal !== undefined && { goal: command.goal }),
+          ...(command.baseLanguage !== undefined && { baseLanguage: command.baseLanguage })
         }
       ];
     case 'deal.start': {
-      if (!state.products[command.productId]) throw notFound('product', command.productId);
+      const product = state.products[command.productId];
+      if (!product) throw notFound('product', command.productId);
+      if (product.stock === 0) throw new CommandError('sold_out', 409, `${command.productId} is sold out: a deal on it would sell nothing`);
       const deal = { id: `deal-${state.revision + 1}`, productId: command.productId, price: command.price, startedAt: ctx.now, endsAt: ctx.now + command.durationSeconds * 1000 };
-      return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id }] : []), { type: 'deal.started', deal }];
+      return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id, reason: 'replaced' as const }] : []), { type: 'deal.started', deal }];
     }
     case 'deal.end':
       if (!state.deal || (command.dealId !== undefined && command.dealId !== state.deal.id)) return [];
-      return [{ type: 'deal.ended', dealId: state.deal.id }];
+      return [{ type: 'deal.ended', dealId: state.deal.id, reason: endReason(state, command.dealId, ctx.now) }];
     case 'sales.record': {
       const changes = ctx.orders.classify(command.source, command.orders, state.onAir?.productId ?? null);
       const cursorMoves = command.cursor !== undefined && command.cursor !== state.salesCursors[command.source];

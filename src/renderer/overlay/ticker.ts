@@ -22,10 +22,12 @@ export function tickerBar(): Widget {
     update({ view, audience, text }) {
       const { sales } = view;
       const locale = audience.locale;
-      setText(orders, sales.orders ? text.t(locale, 'orders', { count: sales.orders }) : '');
-      setText(units, sales.units ? text.t(locale, 'sold', { count: sales.units }) : '');
+      setText(orders, sales.orders > 0 ? text.t(locale, 'orders', { count: sales.orders }) : '');
+      setText(units, sales.units > 0 ? text.t(locale, 'sold', { count: sales.units }) : '');
       const products = new Map(view.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
+      // A product whose every sale was refunded is not "0 sold": it is left out.
       const sellers = Object.entries(sales.byProduct)
+        .filter(([, s]) => s.units > 0)
         .sort((a, b) => b[1].units - a[1].units)
         .slice(0, 8)
         .flatMap(([id, s]) => {
@@ -37,7 +39,7 @@ export function tickerBar(): Widget {
         : view.rundown
             .filter((i) => i.product && i.id !== view.onAir?.itemId && !i.soldOut)
             .slice(0, 8)
-            .map((i) => `${localized(i.product!.title, audience)} · ${priceFor(i.product!, audience)}`);
+            .map((i) => `${localized(i.product!.title, audience) || i.productId} · ${priceFor(i.product!, audience)}`);
       setShown(root, items.length > 0 || sales.orders > 0);
       const joined = items.join('   •   ');
       if (joined === lastItems) return;
