@@ -1,4 +1,4 @@
-import { localized, priceFor } from '../../shared/on-air-card';
+import { comingUp, localized, priceFor } from '../../shared/on-air-card';
 import { el, setShown, setText } from './dom';
 import type { Widget } from './widget';
 
@@ -34,10 +34,13 @@ export function tickerBar(): Widget {
           const p = products.get(id);
           return p ? [`${localized(p.title, audience) || id} · ${text.t(locale, 'sold', { count: s.units })}`] : [];
         });
+      // Without sales, the rest of the rundown: neither what is on air nor what the coming-up card
+      // already names, so no fact is on screen twice.
+      const next = comingUp(view)?.id;
       const items = sellers.length
         ? sellers
         : view.rundown
-            .filter((i) => i.product && i.id !== view.onAir?.itemId && !i.soldOut)
+            .filter((i) => i.product && i.id !== view.onAir?.itemId && i.id !== next && !i.soldOut)
             .slice(0, 8)
             .map((i) => `${localized(i.product!.title, audience) || i.productId} · ${priceFor(i.product!, audience)}`);
       setShown(root, items.length > 0 || sales.orders > 0);
