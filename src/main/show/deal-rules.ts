@@ -8,7 +8,7 @@ import type { ShowState } from './state';
 export function endDealIfSoldOut(state: ShowState, events: ShowEvent[]): ShowEvent[] {
   const deal = state.deal;
   if (!deal || events.length === 0) return events;
-  const before = state.products[deal.productId]?.stock ?? null;
+  const before = Object.hasOwn(state.products, deal.productId) ? state.products[deal.productId].stock : null;
   const after = stockAfter(before, deal.productId, events);
   if (after !== 0 || before === 0) return events;
   return [...events, { type: 'deal.ended', dealId: deal.id, reason: 'sold-out' }];

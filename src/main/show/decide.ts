@@ -77,7 +77,8 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
         }
       ];
     case 'deal.start': {
-      const product = state.products[command.productId];
+      // Ids are only ids: "constructor" is not a product.
+      const product = Object.hasOwn(state.products, command.productId) ? state.products[command.productId] : undefined;
       if (!product) throw notFound('product', command.productId);
       if (product.stock === 0) throw new CommandError('sold_out', 409, `${command.productId} is sold out: a deal on it would sell nothing`);
       const deal = { id: `deal-${state.revision + 1}`, productId: command.productId, price: command.price, startedAt: ctx.now, endsAt: ctx.now + command.durationSeconds * 1000 };

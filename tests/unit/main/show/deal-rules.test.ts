@@ -55,6 +55,13 @@ describe('a deal ends with its product', () => {
     expect(core.current.deal?.productId).toBe('c');
   });
 
+  it('cannot start on a product that does not exist, whatever its id looks like', async () => {
+    for (const productId of ['constructor', 'toString', 'nope']) {
+      const err = await run({ type: 'deal.start', productId, price: { EUR: 5 }, durationSeconds: 60 }).catch((e: unknown) => e);
+      expect((err as CommandError).status, productId).toBe(404);
+    }
+  });
+
   it('cannot start on a product that is sold out', async () => {
     await run({ type: 'product.setStock', productId: 'b', stock: 0 });
     const err = await run({ type: 'deal.start', productId: 'b', price: { EUR: 5 }, durationSeconds: 60 }).catch((e: unknown) => e);
