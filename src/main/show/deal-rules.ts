@@ -1,5 +1,18 @@
 import type { DealEndReason, ShowEvent } from '../../shared/events';
+import type { Prices, Product } from '../../shared/product';
+import { CommandError } from './command-error';
 import type { ShowState } from './state';
+
+/**
+ * A deal price is a discount: at or above the regular price it would be announced as a deal while
+ * costing the viewer as much or more (and show no struck-through price to explain it).
+ */
+export function refuseDealAboveRegular(product: Product, price: Prices): void {
+  const dearer = Object.entries(price).filter(([currency, amount]) => product.price[currency] !== undefined && amount >= product.price[currency]);
+  if (dearer.length === 0) return;
+  const list = dearer.map(([currency, amount]) => `${amount} ${currency} (regular ${product.price[currency]})`).join(', ');
+  throw new CommandError('invalid_command', 400, `price: a deal price must be below the regular price: ${list}`);
+}
 
 /**
  * A deal belongs to its product: when the events of one command leave that product sold out, the

@@ -4,7 +4,7 @@ import type { IncomingOrder } from '../../shared/sales';
 import type { SalesGoal } from '../../shared/goal';
 import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
-import { endDealIfSoldOut, endReason } from './deal-rules';
+import { endDealIfSoldOut, endReason, refuseDealAboveRegular } from './deal-rules';
 
 export interface DecideContext {
   now: number;
@@ -81,6 +81,7 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
       const product = Object.hasOwn(state.products, command.productId) ? state.products[command.productId] : undefined;
       if (!product) throw notFound('product', command.productId);
       if (product.stock === 0) throw new CommandError('sold_out', 409, `${command.productId} is sold out: a deal on it would sell nothing`);
+      refuseDealAboveRegular(product, command.price);
       const deal = { id: `deal-${state.revision + 1}`, productId: command.productId, price: command.price, startedAt: ctx.now, endsAt: ctx.now + command.durationSeconds * 1000 };
       return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id, reason: 'replaced' as const }] : []), { type: 'deal.started', deal }];
     }

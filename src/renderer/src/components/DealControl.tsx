@@ -74,7 +74,8 @@ export function DealControl() {
   if (!onAirProduct || !mayStart) return null;
   const priceIn = (currency: string) => edited[currency] ?? String(suggested[currency]);
   const prices = Object.fromEntries(currencies.map((c) => [c, Number(priceIn(c).replace(',', '.'))]));
-  const valid = currencies.length > 0 && Object.values(prices).every((p) => Number.isFinite(p) && p > 0);
+  // A deal price is a discount: positive and below the regular price (the studio refuses others too).
+  const valid = currencies.length > 0 && currencies.every((c) => Number.isFinite(prices[c]) && prices[c] > 0 && prices[c] < onAirProduct.price[c]);
   const start = () => void act((c) => c.post('/api/v1/deal', { productId: onAirProduct.id, price: prices, durationSeconds: minutes * 60 }));
   // The EU rule: a discount on screen needs the lowest price of the last 30 days beside it.
   const noLowest = currencies.filter((cur) => onAirProduct.lowest30d?.[cur] === undefined);

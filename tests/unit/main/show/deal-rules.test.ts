@@ -62,6 +62,13 @@ describe('a deal ends with its product', () => {
     }
   });
 
+  it('cannot start at or above the regular price in any currency, and says which', async () => {
+    const err = (await run({ type: 'deal.start', productId: 'b', price: { EUR: 10, PLN: 40 }, durationSeconds: 60 }).catch((e: unknown) => e)) as CommandError;
+    expect(err.status).toBe(400);
+    expect(err.message).toBe('price: a deal price must be below the regular price: 10 EUR (regular 10)');
+    expect(core.current.deal?.productId).toBe('a');
+  });
+
   it('cannot start on a product that is sold out', async () => {
     await run({ type: 'product.setStock', productId: 'b', stock: 0 });
     const err = await run({ type: 'deal.start', productId: 'b', price: { EUR: 5 }, durationSeconds: 60 }).catch((e: unknown) => e);
