@@ -31,7 +31,11 @@ describe('the flash deal in the control room', () => {
     await page.getByTestId('deal-prices').waitFor();
     // 20 % off £17.99, 19,99 €, 84,99 zł, 1 890 ₽: .99 endings where shops price in cents, 1 490 ₽ in whole roubles.
     expect([await value(page, 'GBP'), await value(page, 'EUR'), await value(page, 'PLN'), await value(page, 'RUB')]).toEqual(['13.99', '15.99', '67.99', '1490']);
+    // Not a discount (the regular price is 19,99 €): nothing to start.
+    await page.getByTestId('deal-price-EUR').fill('19.99');
+    expect(await page.getByTestId('deal-start').isDisabled()).toBe(true);
     await page.getByTestId('deal-price-EUR').fill('14.99');
+    expect(await page.getByTestId('deal-start').isEnabled()).toBe(true);
     if (process.env.SHOPCAST_SCREENSHOTS) await page.screenshot({ path: `${process.env.SHOPCAST_SCREENSHOTS}/control-room-deal-form.png` });
     await page.getByTestId('deal-start').click();
     await expect.poll(async () => (await t.api('GET', '/api/v1/show')).body.deal?.price).toEqual({ GBP: 13.99, EUR: 14.99, PLN: 67.99, RUB: 1490 });
