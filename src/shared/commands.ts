@@ -38,9 +38,14 @@ export const UpdateShow = z
       .optional(),
     theme: Theme.partial().optional(),
     /** The show's sales goal; null clears it. */
-    goal: SalesGoal.nullable().optional()
+    goal: SalesGoal.nullable().optional(),
+    /** The language every audience falls back to when a text is missing in its own (`en`). */
+    baseLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a language such as "en" or "pl"').optional()
   })
-  .refine((c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined, 'give a title, locales, a theme or a goal');
+  .refine(
+    (c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined || c.baseLanguage !== undefined,
+    'give a title, locales, a theme, a goal or a base language'
+  );
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
 /**

@@ -32,6 +32,12 @@ export interface FlashDeal {
   endsAt: number;
 }
 
+/**
+ * Why a deal ended: its time was up, an operator stopped it, another deal replaced it, or its
+ * product sold out (journaled in the same entry as the stock change). Older entries carry none.
+ */
+export type DealEndReason = 'time-up' | 'stopped' | 'replaced' | 'sold-out';
+
 /** Facts that happened to the show; the journal stores them and the reducer applies them. */
 export type ShowEvent =
   | { type: 'rundown.itemAdded'; item: RundownItem; index: number }
@@ -40,9 +46,9 @@ export type ShowEvent =
   | { type: 'onAir.pinned'; itemId: string; productId: string; since: number }
   | { type: 'onAir.cleared'; itemId: string }
   | { type: 'catalogue.upserted'; products: ProductPatch[] }
-  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null }
+  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null; baseLanguage?: string }
   | { type: 'deal.started'; deal: FlashDeal }
-  | { type: 'deal.ended'; dealId: string }
+  | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
   | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] };
 
 /**

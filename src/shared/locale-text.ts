@@ -27,7 +27,32 @@ export function pickText(text: Record<string, string>, locale: string, fallbacks
   return any ? { text: text[any], from: any } : { text: '', from: null };
 }
 
+/**
+ * Text as one audience may read it: its locale (`fr-FR`), its language (`fr`, or another `fr-…`),
+ * then only the show's base language. Never any other language: a French viewer is not shown the
+ * Polish pitch because it happens to exist. Empty (`from: null`) when neither has it.
+ */
+export function pickAudienceText(text: Record<string, string>, locale: string, baseLanguage: string): LocalizedPick {
+  for (const want of [locale, baseLanguage]) {
+    if (text[want]) return { text: text[want], from: want };
+    const lang = want.split('-')[0];
+    if (text[lang]) return { text: text[lang], from: lang };
+    const sibling = Object.keys(text).find((k) => k.split('-')[0] === lang && text[k]);
+    if (sibling) return { text: text[sibling], from: sibling };
+  }
+  return { text: '', from: null };
+}
+
 /** `19,99 zł` in pl-PL, `19,99 €` in de-DE, `£19.99` in en-GB; whole amounts without decimals (`1 890 ₽`). */
-export function formatPrice(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(Number.isInteger(amount) && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }).format(amount);
+export function formatPrice(amount: number, currency: string, locale: string, withMinorUnits = !Number.isInteger(amount)): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(!withMinorUnits && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }).format(amount);
+}
+
+/**
+ * Prices shown together (a card's price, was-price and 30-day lowest) in one format: when any of
+ * them has minor units, all show them (`109,00 zł` beside `119,99 zł`, never `109 zł`).
+ */
+export function formatPricesAlike(amounts: readonly (number | undefined)[], currency: string, locale: string): string[] {
+  const withMinorUnits = amounts.some((a) => a !== undefined && !Number.isInteger(a));
+  return amounts.map((a) => (a === undefined ? '' : formatPrice(a, currency, locale, withMinorUnits)));
 }

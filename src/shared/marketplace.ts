@@ -15,7 +15,13 @@ export function isSafeShopAddress(shop: string): boolean {
 
 /** `PUT /api/v1/marketplace`: which marketplace the show sells on. Secrets are write-only. */
 export const MarketplaceSettingsInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo'), seed: z.number().int().optional(), pollSeconds: PollSeconds }),
+  z.object({
+    kind: z.literal('demo'),
+    seed: z.number().int().optional(),
+    pollSeconds: PollSeconds,
+    /** How many times faster than a real show the demo sells: for rehearsals and tests. */
+    pace: z.number().min(1).max(100).optional()
+  }),
   /** No marketplace: sales only come in through the API. */
   z.object({ kind: z.literal('none') }),
   z.object({

@@ -1,4 +1,4 @@
-import { formatPrice, pickText } from './locale-text';
+import { formatPricesAlike, pickAudienceText } from './locale-text';
 import type { ShowLocale } from './locale';
 import type { Product } from './product';
 import type { OverlayText } from './overlay-text';
@@ -8,16 +8,32 @@ import type { RundownEntryView, ShowView } from './view';
 export interface Audience {
   locale: string;
   currency: string;
-  /** Where missing translations fall back to: the show's first locale, then English. */
+  /** Where missing translations fall back to: the show's base language only. */
   fallbacks: string[];
+  /** The show's base language (`en`): the one language besides its own an audience may read. */
+  baseLanguage: string;
 }
 
-/** The show locale matching `locale` (else its language, else the show's first) gives the currency. */
-export function audienceFor(locale: string, showLocales: ShowLocale[]): Audience {
+/**
+ * The show locale matching `locale` (else its language, else the show's first) gives the currency.
+ * `baseLanguage` is the show's (`ShowView.baseLanguage`); by default the first locale's language.
+ */
+export function audienceFor(locale: string, showLocales: ShowLocale[], baseLanguage?: string): Audience {
   const lang = locale.split('-')[0];
   const match = showLocales.find((l) => l.locale === locale) ?? showLocales.find((l) => l.locale.split('-')[0] === lang) ?? showLocales[0];
-  const fallbacks = [...new Set([showLocales[0]?.locale, 'en'].filter((l): l is string => !!l && l !== locale))];
-  return { locale, currency: match?.currency ?? 'EUR', fallbacks };
+  const base = baseLanguage ?? showLocales[0]?.locale.split('-')[0] ?? 'en';
+  return { locale, currency: match?.currency ?? 'EUR', fallbacks: [base], baseLanguage: base };
+}
+
+/** The show's base language: as the studio says, else the language of its first locale. */
+export function baseLanguageOfView(view: Pick<ShowView, 'baseLanguage' | 'locales'>): string {
+  return view.baseLanguage ?? view.locales[0]?.locale.split('-')[0] ?? 'en';
+}
+
+/** The audience as the view says: the show's base language wins over what the caller assumed. */
+function inShow(view: Pick<ShowView, 'baseLanguage'>, audience: Audience): Audience {
+  const base = view.baseLanguage;
+  return !base || base === audience.baseLanguage ? audience : { ...audience, fallbacks: [base], baseLanguage: base };
 }
 
 /** The product card as one audience sees it: every string already in its language and currency. */
@@ -43,18 +59,13 @@ export interface OnAirCard {
 
 const HIDDEN: OnAirCard = { visible: false, itemId: null, productId: null, title: '', pitch: '', badge: '', price: '', was: '', lowest30d: '', stockLine: '', soldOut: false, image: null, scene: null, dealEndsAt: null };
 
-export function onAirCard(view: ShowView, audience: Audience, text: OverlayText): OnAirCard {
+export function onAirCard(view: ShowView, seenBy: Audience, text: OverlayText): OnAirCard {
   const item = view.onAir ? view.rundown.find((i) => i.id === view.onAir!.itemId) : undefined;
   const product = item?.product;
   if (!item || !product) return HIDDEN;
-  const money = (amount: number | undefined) => (amount === undefined ? '' : safeFormat(amount, audience));
-  const regular = product.price[audience.currency];
-  const deal = view.deal?.productId === product.id ? view.deal : null;
-  const dealPrice = deal?.price[audience.currency];
-  const now = dealPrice !== undefined ? dealPrice : regular;
-  const before = dealPrice !== undefined ? regular : product.compareAt[audience.currency];
-  const discounted = now !== undefined && before !== undefined && before > now;
-  const lowest = lowest30dFor(product, audience.currency, dealPrice !== undefined);
+  const audience = inShow(view, seenBy);
+  const prices = cardPrices(view, product, audience.currency);
+  const [price, was, lowest] = formatSafely([prices.now, prices.before, prices.lowest30d], audience);
   return {
     visible: true,
     itemId: item.id,
@@ -62,15 +73,49 @@ export function onAirCard(view: ShowView, audience: Audience, text: OverlayText)
     title: localized(product.title, audience) || product.id,
     pitch: localized(product.pitch, audience),
     badge: localized(product.badge, audience),
-    price: money(now),
-    was: discounted ? money(before) : '',
-    lowest30d: discounted && lowest !== undefined ? text.t(audience.locale, 'lowest30d', { price: money(lowest) }) : '',
+    price,
+    was,
+    lowest30d: lowest ? text.t(audience.locale, 'lowest30d', { price: lowest }) : '',
     stockLine: text.stockLine(audience.locale, product.stock),
     soldOut: product.stock === 0,
     image: product.image,
     scene: item.scene,
-    dealEndsAt: dealPrice !== undefined && deal ? deal.endsAt : null
+    dealEndsAt: prices.dealEndsAt
   };
+}
+
+/** The amounts a card shows in one currency; `before` and `lowest30d` only when a discount shows. */
+export interface CardPrices {
+  now: number | undefined;
+  before: number | undefined;
+  lowest30d: number | undefined;
+  /** Set only while the deal's product is the one on air and the deal has a price in this currency. */
+  dealEndsAt: number | null;
+}
+
+/**
+ * What a card on `product` shows in `currency`: the deal price against the regular one while a deal
+ * runs on it (a deal on another product shows nothing here), else the regular price against the
+ * compare-at one. Shared by the overlays, OBS's own sources and the control room's on-air card.
+ */
+export function cardPrices(view: Pick<ShowView, 'deal'>, product: Product, currency: string): CardPrices {
+  const regular = product.price[currency];
+  const deal = view.deal?.productId === product.id ? view.deal : null;
+  const dealPrice = deal?.price[currency];
+  const now = dealPrice !== undefined ? dealPrice : regular;
+  const before = dealPrice !== undefined ? regular : product.compareAt[currency];
+  const discounted = now !== undefined && before !== undefined && before > now;
+  const lowest = discounted ? lowest30dFor(product, currency, dealPrice !== undefined) : undefined;
+  return { now, before: discounted ? before : undefined, lowest30d: lowest, dealEndsAt: dealPrice !== undefined && deal ? deal.endsAt : null };
+}
+
+/** Prices shown together, in one format; an unknown currency code still reads (`12.5 XYZ`). */
+function formatSafely(amounts: (number | undefined)[], audience: Audience): string[] {
+  try {
+    return formatPricesAlike(amounts, audience.currency, audience.locale);
+  } catch {
+    return amounts.map((a) => (a === undefined ? '' : `${a} ${audience.currency}`));
+  }
 }
 
 /**
@@ -89,19 +134,12 @@ export function comingUp(view: ShowView): RundownEntryView | null {
   return view.rundown[position + 1] ?? null;
 }
 
+/** Text in the audience's language, else the show's base language, else '' (never a third language). */
 export function localized(text: Product['title'], audience: Audience): string {
-  return pickText(text, audience.locale, audience.fallbacks).text;
+  return pickAudienceText(text, audience.locale, audience.baseLanguage ?? audience.fallbacks[0] ?? 'en').text;
 }
 
 export function priceFor(product: Product, audience: Audience): string {
   const amount = product.price[audience.currency];
-  return amount === undefined ? '' : safeFormat(amount, audience);
-}
-
-function safeFormat(amount: number, audience: Audience): string {
-  try {
-    return formatPrice(amount, audience.currency, audience.locale);
-  } catch {
-    return `${amount} ${audience.currency}`;
-  }
+  return amount === undefined ? '' : formatSafely([amount], audience)[0];
 }

@@ -1,16 +1,33 @@
+import { pickAudienceText } from './locale-text';
+import { baseLanguageOfView } from './on-air-card';
+import type { Product } from './product';
 import type { ShowView } from './view';
+
+/** The localized fields an audience sees on air. */
+export type AudienceField = 'title' | 'pitch' | 'badge';
+
+/**
+ * What an audience is shown instead of its own language: the base language's text, nothing at all
+ * (an optional field), or the product id (a title in neither language).
+ */
+export type FallbackShown = 'base-language' | 'nothing' | 'product-id';
 
 export interface ReadinessProblem {
   itemId: string;
   productId: string;
-  /** `translation`: a title or pitch missing in an audience's language; `lowest30d`: a discount
-   * shown without the lowest price of the last 30 days that EU law asks for. */
+  /** `translation`: a field that an audience will read in the base language or not at all;
+   * `lowest30d`: a discount shown without the lowest price of the last 30 days that EU law asks for. */
   kind: 'translation' | 'lowest30d';
   message: string;
+  /** For `translation`: which field, which audiences, and what they get instead. */
+  field?: AudienceField;
+  locales?: string[];
+  shows?: FallbackShown;
 }
 
+const FIELDS: readonly AudienceField[] = ['title', 'pitch', 'badge'];
 const lang = (locale: string) => locale.split('-')[0];
-const has = (text: Record<string, string>, locale: string) => Object.entries(text).some(([k, v]) => v && (k === locale || lang(k) === lang(locale)));
+const hasAny = (text: Record<string, string>) => Object.values(text).some((v) => v);
 
 /** What an audience would see fall back or break, listed before the show goes live. */
 export function readinessProblems(view: ShowView): ReadinessProblem[] {
@@ -19,10 +36,7 @@ export function readinessProblems(view: ShowView): ReadinessProblem[] {
     const p = item.product;
     if (!p) continue;
     const at = { itemId: item.id, productId: p.id };
-    const noTitle = view.locales.filter((l) => !has(p.title, l.locale)).map((l) => l.locale);
-    const noPitch = view.locales.filter((l) => !has(p.pitch, l.locale)).map((l) => l.locale);
-    if (noTitle.length) problems.push({ ...at, kind: 'translation', message: `${p.id}: no title in ${noTitle.join(', ')} (the overlay falls back)` });
-    if (noPitch.length && Object.keys(p.pitch).length) problems.push({ ...at, kind: 'translation', message: `${p.id}: no pitch in ${noPitch.join(', ')}` });
+    for (const field of FIELDS) problems.push(...fieldFallbacks(view, p, field).map((f) => ({ ...at, ...f })));
     const deal = view.deal?.productId === p.id ? view.deal : null;
     const missingLowest = [...new Set(view.locales.map((l) => l.currency))].filter((cur) => {
       const now = deal?.price[cur] ?? p.price[cur];
@@ -35,3 +49,33 @@ export function readinessProblems(view: ShowView): ReadinessProblem[] {
   }
   return problems;
 }
+
+/**
+ * One line per field and outcome, naming every audience it concerns. A pitch or badge the product
+ * has in no language at all is no problem (there is nothing to translate); a title always is.
+ */
+function fieldFallbacks(view: ShowView, product: Product, field: AudienceField): Omit<ReadinessProblem, 'itemId' | 'productId'>[] {
+  const text = product[field];
+  if (field !== 'title' && !hasAny(text)) return [];
+  const base = baseLanguageOfView(view);
+  const byOutcome = new Map<FallbackShown, string[]>();
+  for (const { locale } of view.locales) {
+    const pick = pickAudienceText(text, locale, base);
+    if (pick.from && lang(pick.from) === lang(locale)) continue;
+    const shows: FallbackShown = pick.from ? 'base-language' : field === 'title' ? 'product-id' : 'nothing';
+    byOutcome.set(shows, [...(byOutcome.get(shows) ?? []), locale]);
+  }
+  return [...byOutcome].map(([shows, locales]) => ({
+    kind: 'translation' as const,
+    field,
+    locales,
+    shows,
+    message: `${product.id}: no ${field} in ${locales.join(', ')}: ${OUTCOME[shows](base)}`
+  }));
+}
+
+const OUTCOME: Record<FallbackShown, (base: string) => string> = {
+  'base-language': (base) => `shows the base-language (${base}) text`,
+  nothing: (base) => `shows none (none in the base language ${base} either)`,
+  'product-id': (base) => `shows the product id (no title in the base language ${base} either)`
+};

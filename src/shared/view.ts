@@ -55,6 +55,12 @@ export interface ShowView {
   operators: OperatorView[];
   /** The producer's sales goal for the show, or null. */
   goal: SalesGoal | null;
+  /**
+   * The language a text falls back to when an audience's own is missing (`PATCH /api/v1/show
+   * { baseLanguage }`; by default the language of the show's first locale). Nothing else is used.
+   * The studio always sends it; optional only so views made by hand (tests, previews) need not.
+   */
+  baseLanguage?: string;
 }
 
 /** Messages on `WS /api/v1/live`. */

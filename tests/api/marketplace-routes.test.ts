@@ -105,7 +105,7 @@ describe('the demo marketplace and the report', () => {
     const { body: show } = await t.api('GET', '/api/v1/show');
     await t.api('POST', '/api/v1/rundown/pin', { itemId: show.rundown[1].id });
     await t.api('POST', '/api/v1/deal', { productId: show.rundown[1].productId, price: { EUR: 9.99, PLN: 39.99, GBP: 8.99, RUB: 890 }, durationSeconds: 60 });
-    await t.api('PUT', '/api/v1/marketplace', { kind: 'demo', seed: 7, pollSeconds: 2 });
+    await t.api('PUT', '/api/v1/marketplace', { kind: 'demo', seed: 7, pollSeconds: 2, pace: 30 });
     await until('demo orders', async () => (await t.api('GET', '/api/v1/sales')).body, (s) => s.orders >= 8, 20_000);
     const demo = t.studio.marketplace.current() as DemoMarketplace;
     await t.api('PUT', '/api/v1/marketplace', { kind: 'none' }); // stops polling, waits for the poll in flight

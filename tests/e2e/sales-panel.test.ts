@@ -247,7 +247,7 @@ describe('the control room with sales', () => {
     await t.api('POST', '/api/v1/products/import', 'id,stock\nlav-01,400\nden-04,0\nkni-02,3\n');
     await t.api('POST', '/api/v1/rundown/pin', { itemId: show.rundown[0].id });
     await t.api('POST', '/api/v1/deal', { productId: show.rundown[0].productId, price: { EUR: 14.99, GBP: 12.99, PLN: 59.99, RUB: 1290 }, durationSeconds: 600 });
-    await t.api('PUT', '/api/v1/marketplace', { kind: 'demo', seed: 11, pollSeconds: 2 });
+    await t.api('PUT', '/api/v1/marketplace', { kind: 'demo', seed: 11, pollSeconds: 2, pace: 30 });
     await until('demo orders', sales, (s) => s.orders >= history.length + 6, 25_000);
 
     const page = await openControlRoom();

@@ -60,3 +60,19 @@ describe('the sales ticker on air', () => {
     expect(await pl.getByTestId('ticker-crawl').textContent()).toContain('Spodnie lawendowe · Sprzedano 6 szt.');
   }, 60_000);
 });
+
+describe('the sales ticker after a refund', () => {
+  it('never announces "0 sold" for a product whose every sale was refunded', async () => {
+    const { body: show } = await t.api('GET', '/api/v1/show');
+    await t.api('POST', '/api/v1/rundown/pin', { itemId: show.rundown[0].id });
+    const order = (orderId: string, productId: string, status: 'paid' | 'refunded') => ({ orderId, productId, units: 1, amount: 19.99, currency: 'EUR', locale: 'de-DE', at: Date.now(), status });
+    const record = (...orders: ReturnType<typeof order>[]) => t.studio.core.execute({ type: 'sales.record', source: 'manual', orders }, { id: 'studio', client: 'marketplace' });
+    await record(order('o-1', 'lav-01', 'paid'), order('o-2', 'kni-02', 'paid'));
+    const de = await openTicker('de-DE');
+    await expect.poll(() => de.getByTestId('ticker-crawl').textContent()).toContain('Grobstrickpullover · 1 verkauft');
+    await record(order('o-2', 'kni-02', 'refunded'));
+    await expect.poll(() => de.getByTestId('ticker-crawl').textContent()).not.toContain('Grobstrickpullover');
+    expect(await de.getByTestId('ticker-crawl').textContent()).toContain('Lavendelhose · 1 verkauft');
+    expect(await de.getByTestId('ticker').textContent()).not.toMatch(/\b0 verkauft/);
+  });
+});

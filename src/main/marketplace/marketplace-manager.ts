@@ -129,7 +129,11 @@ export class MarketplaceManager {
       case 'none':
         return null;
       case 'demo':
-        return new DemoMarketplace(() => this.deps.core.current, { seed: typeof s.seed === 'number' ? s.seed : undefined, pollSeconds });
+        return new DemoMarketplace(() => this.deps.core.current, {
+          seed: typeof s.seed === 'number' ? s.seed : undefined,
+          pace: typeof s.pace === 'number' ? s.pace : undefined,
+          pollSeconds
+        });
       case 'aliexpress':
         return new AliExpressMarketplace({
           appKey: String(s.appKey),

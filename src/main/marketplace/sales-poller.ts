@@ -92,6 +92,8 @@ export class SalesPoller {
         return checked.success ? [checked.data] : [];
       });
       const skipped = fetched.orders.length - orders.length;
+      // Checked before recording: once recorded, a new order under a known id is only a "repeat".
+      const clashes = this.core.sales.clashes(source, orders);
       // Marketplaces repeat orders from poll to poll: a poll that only repeats what the book already
       // has moves nothing but the cursor, and that is journaled only now and then.
       const news = orders.length > 0 && this.core.sales.classify(source, orders, null).length > 0;
@@ -105,7 +107,11 @@ export class SalesPoller {
       }
       this.cursor = cursor;
       this.failures = 0;
-      const note = skipped > 0 ? `${skipped} order line${skipped === 1 ? '' : 's'} could not be read (outside the studio's limits) and ${skipped === 1 ? 'was' : 'were'} skipped` : null;
+      const notes = [
+        skipped > 0 && `${skipped} order line${skipped === 1 ? '' : 's'} could not be read (outside the studio's limits) and ${skipped === 1 ? 'was' : 'were'} skipped`,
+        clashes > 0 && `${clashes} order${clashes === 1 ? '' : 's'} came under the id of another order already counted and ${clashes === 1 ? 'was' : 'were'} not counted`
+      ].filter((n): n is string => !!n);
+      const note = notes.length ? notes.join('; ') : null;
       this.update({ status: 'ok', lastError: note, lastSyncAt: Date.now(), retryAt: null });
       this.schedule(this.connector.pollSeconds * 1000);
     } catch (err) {

@@ -5,6 +5,7 @@ import type { SalesGoal } from '../../shared/goal';
 import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
 import { hasOwn, own } from '../../shared/own';
+import { endDealIfSoldOut, endReason, refuseDealAboveRegular } from './deal-rules';
 
 export interface DecideContext {
   now: number;
@@ -22,6 +23,10 @@ export interface OrderLedger {
  * changes it. An empty list means "nothing to do" (e.g. unpin with nothing on air).
  */
 export function decide(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
+  return endDealIfSoldOut(state, decideCommand(state, command, ctx));
+}
+
+function decideCommand(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
   if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
   switch (command.type) {
     case 'rundown.add': {
@@ -68,17 +73,22 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
           ...(command.title !== undefined && { title: command.title }),
           ...(command.locales && { locales: command.locales }),
           ...(command.theme && { theme: command.theme }),
-          ...(command.goal !== undefined && { goal: command.goal })
+          ...(command.goal !== undefined && { goal: command.goal }),
+          ...(command.baseLanguage !== undefined && { baseLanguage: command.baseLanguage })
         }
       ];
     case 'deal.start': {
-      if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);
+      // Ids are only ids: "constructor" is not a product.
+      const product = own(state.products, command.productId);
+      if (!product) throw notFound('product', command.productId);
+      if (product.stock === 0) throw new CommandError('sold_out', 409, `${command.productId} is sold out: a deal on it would sell nothing`);
+      refuseDealAboveRegular(product, command.price);
       const deal = { id: `deal-${state.revision + 1}`, productId: command.productId, price: command.price, startedAt: ctx.now, endsAt: ctx.now + command.durationSeconds * 1000 };
-      return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id }] : []), { type: 'deal.started', deal }];
+      return [...(state.deal ? [{ type: 'deal.ended' as const, dealId: state.deal.id, reason: 'replaced' as const }] : []), { type: 'deal.started', deal }];
     }
     case 'deal.end':
       if (!state.deal || (command.dealId !== undefined && command.dealId !== state.deal.id)) return [];
-      return [{ type: 'deal.ended', dealId: state.deal.id }];
+      return [{ type: 'deal.ended', dealId: state.deal.id, reason: endReason(state, command.dealId, ctx.now) }];
     case 'sales.record': {
       const changes = ctx.orders.classify(command.source, command.orders, state.onAir?.productId ?? null);
       const cursorMoves = command.cursor !== undefined && command.cursor !== own(state.salesCursors, command.source);

@@ -53,7 +53,8 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
         title: event.title ?? state.title,
         locales: event.locales ?? state.locales,
         theme: event.theme ? { ...state.theme, ...event.theme } : state.theme,
-        goal: event.goal !== undefined ? event.goal : state.goal
+        goal: event.goal !== undefined ? event.goal : state.goal,
+        baseLanguage: event.baseLanguage ?? state.baseLanguage
       };
     case 'deal.started':
       return { ...state, deal: event.deal };

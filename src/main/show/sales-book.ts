@@ -60,6 +60,24 @@ export class SalesBook implements OrderLedger {
     return changes;
   }
 
+  /**
+   * How many paid `orders` carry the id of an order already held for another product or currency:
+   * a marketplace reusing ids. Such an order is taken for a repeat and never counted, so the studio
+   * and the shop no longer agree. (Amounts and quantities are not compared: shops restate them.)
+   */
+  clashes(source: string, orders: IncomingOrder[]): number {
+    const src = this.names.existing(source);
+    let clashes = 0;
+    for (const order of orders) {
+      if (order.status !== 'paid') continue;
+      const row = this.index.find(this.table, src, order.orderId);
+      if (row < 0) continue;
+      const known = this.table.order(row, this.names);
+      if (known.productId !== order.productId || known.currency !== order.currency) clashes++;
+    }
+    return clashes;
+  }
+
   apply(entry: JournalEntry): void {
     this.revision = entry.rev;
     for (const event of entry.events) {

@@ -1,7 +1,7 @@
 import { isSoldOut } from '../../shared/product';
 import type { OnAirView, RundownEntryView, ShowView } from '../../shared/view';
 import { NO_SALES } from '../../shared/sales';
-import type { ShowState } from './state';
+import { baseLanguageOf, type ShowState } from './state';
 import { own } from '../../shared/own';
 
 /**
@@ -41,7 +41,8 @@ export class ShowViewBuilder {
       theme: state.theme,
       operators: prevView?.operators ?? [],
       // Shows journaled before goals existed have none.
-      goal: state.goal ?? null
+      goal: state.goal ?? null,
+      baseLanguage: baseLanguageOf(state)
     };
     this.last = { state, view };
     return view;

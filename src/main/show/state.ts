@@ -29,6 +29,16 @@ export interface ShowState {
   /** Per marketplace, where its next poll for orders continues. */
   salesCursors: Record<string, string>;
   goal: SalesGoal | null;
+  /**
+   * The language every audience falls back to when a text is missing in its own; null (shows made
+   * before the producer could pick one) means the language of the show's first locale.
+   */
+  baseLanguage: string | null;
+}
+
+/** The base language in effect: the producer's pick, else the language of the show's first locale. */
+export function baseLanguageOf(state: Pick<ShowState, 'baseLanguage' | 'locales'>): string {
+  return state.baseLanguage ?? state.locales[0]?.locale.split('-')[0] ?? 'en';
 }
 
 export const DEFAULT_LOCALES: ShowLocale[] = [{ locale: 'en-GB', currency: 'GBP' }];
@@ -48,6 +58,7 @@ export function initialShowState(): ShowState {
     deal: null,
     theme: DEFAULT_THEME,
     salesCursors: {},
-    goal: null
+    goal: null,
+    baseLanguage: null
   };
 }

@@ -1,23 +1,19 @@
-import { formatPrice } from '../../shared/locale-text';
-import { localized, lowest30dFor } from '../../shared/on-air-card';
 import { el, setShown, setText } from './dom';
 import type { Frame, Widget } from './widget';
 
-/** `4:59` … `0:01`, then gone: the flash deal, in step on every overlay by the studio's clock. */
+/**
+ * `Flash deal · Ends in 4:59` … `0:01`, then gone: in step on every overlay by the studio's clock.
+ * Only the label and the clock: the deal price and the struck-through regular price are on the
+ * product card, so each fact is on screen once. Shown only while the deal's product is on air.
+ */
 export function countdownCard(): Widget {
   const root = el('section', 'card countdown', 'countdown-card');
   const label = el('div', 'label');
-  const title = el('div', 'deal-title', 'deal-title');
-  const prices = el('div', 'prices');
-  const price = el('span', 'price', 'deal-price');
-  const was = el('s', 'was', 'deal-was');
-  const lowest = el('p', 'lowest', 'deal-lowest');
   const ends = el('div', 'ends');
   const endsLabel = el('span', 'ends-label');
   const clock = el('span', 'clock', 'countdown-clock');
-  prices.append(price, was);
   ends.append(endsLabel, clock);
-  root.append(label, title, prices, lowest, ends);
+  root.append(label, ends);
   let timer: number | undefined;
   let latest: Frame | null = null;
 
@@ -26,8 +22,8 @@ export function countdownCard(): Widget {
     window.clearTimeout(timer);
     timer = undefined;
     const frame = latest;
-    const deal = frame?.view.deal;
-    const left = deal ? deal.endsAt - frame.serverNow() : 0;
+    const endsAt = frame?.card.dealEndsAt ?? null;
+    const left = frame && endsAt !== null ? endsAt - frame.serverNow() : 0;
     setShown(root, left > 0);
     if (left <= 0) return;
     const seconds = Math.ceil(left / 1000);
@@ -39,19 +35,9 @@ export function countdownCard(): Widget {
     root,
     update(frame) {
       latest = frame;
-      const { view, audience, text } = frame;
-      const deal = view.deal;
-      const product = deal?.product;
-      if (deal && product) {
-        const now = deal.price[audience.currency];
-        const before = product.price[audience.currency];
+      const { audience, text, card } = frame;
+      if (card.dealEndsAt !== null) {
         setText(label, text.t(audience.locale, 'flashDeal'));
-        setText(title, localized(product.title, audience) || product.id);
-        setText(price, now === undefined ? '' : formatPrice(now, audience.currency, audience.locale));
-        const discounted = before !== undefined && now !== undefined && before > now;
-        const reference = lowest30dFor(product, audience.currency, true);
-        setText(was, discounted ? formatPrice(before, audience.currency, audience.locale) : '');
-        setText(lowest, discounted && reference !== undefined ? text.t(audience.locale, 'lowest30d', { price: formatPrice(reference, audience.currency, audience.locale) }) : '');
         setText(endsLabel, text.t(audience.locale, 'endsIn'));
       }
       tick();

@@ -51,7 +51,7 @@ function render(): void {
   const view = mirror.show;
   if (!view) return;
   if (view.theme !== appliedTheme) applyTheme((appliedTheme = view.theme));
-  const audience = audienceFor(locale, view.locales);
+  const audience = audienceFor(locale, view.locales, view.baseLanguage);
   const frame = { view, audience, card: onAirCard(view, audience, text), text, serverNow: () => Date.now() + mirror.clockOffset };
   for (const widget of widgets) widget.update(frame);
 }

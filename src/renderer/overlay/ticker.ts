@@ -1,4 +1,4 @@
-import { localized, priceFor } from '../../shared/on-air-card';
+import { comingUp, localized, priceFor } from '../../shared/on-air-card';
 import { el, setShown, setText } from './dom';
 import type { Widget } from './widget';
 
@@ -22,22 +22,27 @@ export function tickerBar(): Widget {
     update({ view, audience, text }) {
       const { sales } = view;
       const locale = audience.locale;
-      setText(orders, sales.orders ? text.t(locale, 'orders', { count: sales.orders }) : '');
-      setText(units, sales.units ? text.t(locale, 'sold', { count: sales.units }) : '');
+      setText(orders, sales.orders > 0 ? text.t(locale, 'orders', { count: sales.orders }) : '');
+      setText(units, sales.units > 0 ? text.t(locale, 'sold', { count: sales.units }) : '');
       const products = new Map(view.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
+      // A product whose every sale was refunded is not "0 sold": it is left out.
       const sellers = Object.entries(sales.byProduct)
+        .filter(([, s]) => s.units > 0)
         .sort((a, b) => b[1].units - a[1].units)
         .slice(0, 8)
         .flatMap(([id, s]) => {
           const p = products.get(id);
           return p ? [`${localized(p.title, audience) || id} · ${text.t(locale, 'sold', { count: s.units })}`] : [];
         });
+      // Without sales, the rest of the rundown: neither what is on air nor what the coming-up card
+      // already names, so no fact is on screen twice.
+      const next = comingUp(view)?.id;
       const items = sellers.length
         ? sellers
         : view.rundown
-            .filter((i) => i.product && i.id !== view.onAir?.itemId && !i.soldOut)
+            .filter((i) => i.product && i.id !== view.onAir?.itemId && i.id !== next && !i.soldOut)
             .slice(0, 8)
-            .map((i) => `${localized(i.product!.title, audience)} · ${priceFor(i.product!, audience)}`);
+            .map((i) => `${localized(i.product!.title, audience) || i.productId} · ${priceFor(i.product!, audience)}`);
       setShown(root, items.length > 0 || sales.orders > 0);
       const joined = items.join('   •   ');
       if (joined === lastItems) return;

@@ -30,7 +30,7 @@ describe('the overlay dictionaries', () => {
     ['uk-UA', ['Залишилася 1 штука', 'Залишилося 2 штуки', 'Залишилося 5 штук', 'Залишилося 22 штуки']],
     ['cs-CZ', ['Zbývá 1 kus', 'Zbývají 2 kusy', 'Zbývá 5 kusů', 'Zbývá 22 kusů']],
     ['de-DE', ['Nur noch 1 Stück', 'Nur noch 2 Stück', 'Nur noch 5 Stück', 'Nur noch 22 Stück']],
-    ['fr-FR', ['Plus que 1 article', 'Plus que 2 articles', 'Plus que 5 articles', 'Plus que 22 articles']]
+    ['fr-FR', ['Plus qu’un article', 'Plus que 2 articles', 'Plus que 5 articles', 'Plus que 22 articles']]
   ])('writes the stock line in %s with the right plural form for 1, 2, 5 and 22', (locale, expected) => {
     const text = new OverlayText(dictionaries);
     expect([1, 2, 5, 22].map((n) => text.stockLine(locale, n))).toEqual(expected);

@@ -1,21 +1,54 @@
-import { useEffect, useState } from 'react';
-import { formatDuration } from '../lib/format';
+import { useEffect, useMemo, useState } from 'react';
+import { suggestDealPrices } from '../../../shared/deal-price';
+import { formatDuration, productLabel } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
 import { useMay } from '../lib/roles';
+
+/** Every string this form shows, in one place for the move to the dictionaries. */
+const TEXT = {
+  badge: 'FLASH DEAL',
+  endsIn: 'ends in',
+  end: 'End deal',
+  percentLabel: 'Discount percent',
+  minutesLabel: 'Minutes',
+  forLabel: 'for',
+  minutesUnit: 'min',
+  start: 'Start flash deal',
+  priceLabel: (currency: string) => `Deal price in ${currency}`,
+  pricesHint: 'Deal price per currency, rounded as each market prices (edit before starting):',
+  offAir: 'its product is off air: viewers see no deal until it is back on air',
+  noLowest: (currencies: string) =>
+    `No lowest price of the last 30 days in ${currencies}: the EU rule asks for it beside a discount (catalogue column lowest30d:CUR).`
+};
 
 /** A flash deal on the product on air: a discount for a few minutes, counted down on every overlay. */
 export function DealControl() {
   const deal = useStudio((s) => s.show?.deal ?? null);
+  const show = useStudio((s) => s.show);
   const onAirProduct = useStudio((s) => {
     const onAir = s.show?.onAir;
     return onAir ? (s.show!.rundown.find((i) => i.id === onAir.itemId)?.product ?? null) : null;
   });
   const offset = useStudio((s) => s.clockOffset);
+  const locale = useStudio((s) => s.locale);
   const mayStart = useMay('deal.start');
   const mayEnd = useMay('deal.end');
   const [percent, setPercent] = useState(20);
   const [minutes, setMinutes] = useState(5);
   const [now, setNow] = useState(() => Date.now());
+  // The show's currencies the product has a price in: the ones a deal price is needed for.
+  const currencies = useMemo(
+    () => [...new Set((show?.locales ?? []).map((l) => l.currency))].filter((c) => onAirProduct?.price[c] !== undefined),
+    [show?.locales, onAirProduct]
+  );
+  const suggested = useMemo(
+    () => suggestDealPrices(Object.fromEntries(currencies.map((c) => [c, onAirProduct!.price[c]])), percent),
+    [currencies, onAirProduct, percent]
+  );
+  // What the operator typed per currency; a new percentage or product starts from the suggestion again.
+  const editKey = `${onAirProduct?.id}|${percent}`;
+  const [edits, setEdits] = useState<{ key: string; values: Record<string, string> }>({ key: '', values: {} });
+  const edited = edits.key === editKey ? edits.values : {};
   useEffect(() => {
     if (!deal) return;
     const timer = window.setInterval(() => setNow(Date.now()), 500);
@@ -23,36 +56,59 @@ export function DealControl() {
   }, [deal]);
 
   if (deal && deal.endsAt > now + offset) {
+    const showLocale = show?.locales.find((l) => l.locale === locale);
+    const title = productLabel(deal.product, showLocale, show?.locales ?? []).title;
+    const offAir = show?.onAir?.productId !== deal.productId;
     return (
       <div className="deal running" data-testid="deal-running">
-        <span className="badge live">FLASH DEAL</span> {deal.product?.title.en ?? deal.productId} · ends in{' '}
-        <strong className="mono">{formatDuration(deal.endsAt - now - offset)}</strong>
-        {mayEnd && <button onClick={() => void act((c) => c.delete('/api/v1/deal'))}>End deal</button>}
+        <span className="badge live">{TEXT.badge}</span> {title} · {TEXT.endsIn} <strong className="mono">{formatDuration(deal.endsAt - now - offset)}</strong>
+        {offAir && (
+          <span className="deal-warning" data-testid="deal-off-air">
+            {TEXT.offAir}
+          </span>
+        )}
+        {mayEnd && <button onClick={() => void act((c) => c.delete('/api/v1/deal'))}>{TEXT.end}</button>}
       </div>
     );
   }
   if (!onAirProduct || !mayStart) return null;
-  const start = () => {
-    // The deal price per currency: the regular price less the discount, kept to whole cents.
-    const price = Object.fromEntries(Object.entries(onAirProduct.price).map(([cur, amount]) => [cur, Math.round(amount * (100 - percent)) / 100]));
-    void act((c) => c.post('/api/v1/deal', { productId: onAirProduct.id, price, durationSeconds: minutes * 60 }));
-  };
+  const priceIn = (currency: string) => edited[currency] ?? String(suggested[currency]);
+  const prices = Object.fromEntries(currencies.map((c) => [c, Number(priceIn(c).replace(',', '.'))]));
+  // A deal price is a discount: positive and below the regular price (the studio refuses others too).
+  const valid = currencies.length > 0 && currencies.every((c) => Number.isFinite(prices[c]) && prices[c] > 0 && prices[c] < onAirProduct.price[c]);
+  const start = () => void act((c) => c.post('/api/v1/deal', { productId: onAirProduct.id, price: prices, durationSeconds: minutes * 60 }));
   // The EU rule: a discount on screen needs the lowest price of the last 30 days beside it.
-  const noLowest = Object.keys(onAirProduct.price).filter((cur) => onAirProduct.lowest30d?.[cur] === undefined);
+  const noLowest = currencies.filter((cur) => onAirProduct.lowest30d?.[cur] === undefined);
   return (
     <div className="deal">
       <label>
-        −<input type="number" min={1} max={90} value={percent} onChange={(e) => setPercent(Number(e.target.value))} aria-label="Discount percent" />%
+        −<input type="number" min={1} max={90} value={percent} onChange={(e) => setPercent(Number(e.target.value))} aria-label={TEXT.percentLabel} />%
       </label>
       <label>
-        for <input type="number" min={1} max={120} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} aria-label="Minutes" /> min
+        {TEXT.forLabel} <input type="number" min={1} max={120} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} aria-label={TEXT.minutesLabel} />{' '}
+        {TEXT.minutesUnit}
       </label>
-      <button data-testid="deal-start" onClick={start}>
-        Start flash deal
+      <button data-testid="deal-start" onClick={start} disabled={!valid}>
+        {TEXT.start}
       </button>
+      <div className="deal-prices" data-testid="deal-prices">
+        <span className="muted">{TEXT.pricesHint}</span>
+        {currencies.map((currency) => (
+          <label key={currency}>
+            {currency}{' '}
+            <input
+              inputMode="decimal"
+              value={priceIn(currency)}
+              onChange={(e) => setEdits({ key: editKey, values: { ...edited, [currency]: e.target.value } })}
+              aria-label={TEXT.priceLabel(currency)}
+              data-testid={`deal-price-${currency}`}
+            />
+          </label>
+        ))}
+      </div>
       {noLowest.length > 0 && (
         <p className="deal-warning" data-testid="deal-warning">
-          No lowest price of the last 30 days in {noLowest.join(', ')}: the EU rule asks for it beside a discount (catalogue column <code>lowest30d:CUR</code>).
+          {TEXT.noLowest(noLowest.join(', '))}
         </p>
       )}
     </div>

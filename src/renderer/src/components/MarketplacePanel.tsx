@@ -112,6 +112,8 @@ export function statusText(view: MarketplaceView, retryInSeconds: number | null,
     case 'syncing':
       return 'connecting…';
     case 'ok':
+      // "In sync" only when the last poll was taken whole: a skipped or clashing order says so instead.
+      if (view.lastError) return view.lastError;
       return view.lastSyncAt ? `in sync · last checked ${formatClock(view.lastSyncAt, locale ?? 'en-GB')}` : 'in sync';
     case 'backing_off':
       return `${view.lastError ?? 'not answering'} — retrying ${retryInSeconds ? `in ${retryInSeconds} s` : 'now'}`;

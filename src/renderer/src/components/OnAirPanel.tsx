@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
-import { formatPrice } from '../../../shared/locale-text';
+import { formatPricesAlike } from '../../../shared/locale-text';
+import { cardPrices } from '../../../shared/on-air-card';
 import { formatDuration, productLabel } from '../lib/format';
 import { useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
 import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
 import { ShowControls } from './ShowControls';
+
+/** Every string this panel adds for the deal, in one place for the move to the dictionaries. */
+const DEAL_TEXT = { label: 'Flash deal', left: (time: string) => `${time} left` };
 
 /** What the audience sees now, how long it has been up, and what comes next; on a tablet, the show controls too. */
 export function OnAirPanel({ controls = false }: { controls?: boolean }) {
@@ -18,7 +22,10 @@ export function OnAirPanel({ controls = false }: { controls?: boolean }) {
   const lastIndex = show.rundown.findIndex((i) => i.id === show.lastOnAirItemId);
   const next = show.rundown[(onAirIndex >= 0 ? onAirIndex : lastIndex) + 1] ?? null;
   const label = item ? productLabel(item.product, showLocale, show.locales) : null;
-  const was = item?.product && showLocale ? item.product.compareAt[showLocale.currency] : undefined;
+  // The prices the audience of the chosen locale sees: the deal price against the regular one while
+  // a deal runs on this product, never the regular price alone.
+  const prices = item?.product && showLocale ? cardPrices(show, item.product, showLocale.currency) : null;
+  const [price, was] = prices && showLocale ? safePrices([prices.now, prices.before], showLocale.currency, showLocale.locale) : [label?.price ?? '', ''];
   return (
     <section className="panel on-air-panel" aria-label="On air">
       <div className="panel-head">
@@ -33,9 +40,16 @@ export function OnAirPanel({ controls = false }: { controls?: boolean }) {
             <h3 data-testid="on-air-title">{label.title}</h3>
             {label.pitch && <p className="pitch">{label.pitch}</p>}
             <div className="price-line">
-              <span className="price">{label.price}</span>
-              {was !== undefined && showLocale && <s className="muted">{formatPrice(was, showLocale.currency, showLocale.locale)}</s>}
+              <span className="price" data-testid="on-air-price">
+                {price}
+              </span>
+              {was && (
+                <s className="muted" data-testid="on-air-was">
+                  {was}
+                </s>
+              )}
             </div>
+            {prices?.dealEndsAt != null && <DealTimeLeft endsAt={prices.dealEndsAt} />}
             <StockBadge stock={item.product?.stock ?? null} />
             {item.soldOut && <p className="warn">Sold out: the audience sees it flagged.</p>}
           </div>
@@ -52,6 +66,31 @@ export function OnAirPanel({ controls = false }: { controls?: boolean }) {
         <strong data-testid="coming-up">{next ? productLabel(next.product, showLocale, show.locales).title : '— end of rundown —'}</strong>
       </div>
     </section>
+  );
+}
+
+function safePrices(amounts: (number | undefined)[], currency: string, locale: string): string[] {
+  try {
+    return formatPricesAlike(amounts, currency, locale);
+  } catch {
+    return amounts.map((a) => (a === undefined ? '' : `${a} ${currency}`));
+  }
+}
+
+/** The deal's time left by the studio's clock: what every overlay counts down. */
+function DealTimeLeft({ endsAt }: { endsAt: number }) {
+  const offset = useStudio((s) => s.clockOffset);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, []);
+  const left = endsAt - now - offset;
+  if (left <= 0) return null;
+  return (
+    <p className="deal-left" data-testid="on-air-deal">
+      <span className="badge live">{DEAL_TEXT.label}</span> <strong className="mono">{DEAL_TEXT.left(formatDuration(left))}</strong>
+    </p>
   );
 }
 

@@ -73,3 +73,27 @@ describe('polling a marketplace', () => {
     await poller.stop();
   });
 });
+
+describe('saying "in sync" only when it is', () => {
+  it('says so when a marketplace reuses the id of a counted order for another sale, which is then not counted', async () => {
+    const reused = { ...order('A'), productId: 'mug-09', amount: 7.49 };
+    const shop = repeatingMarketplace([[order('A'), order('B')], [order('A'), order('B'), reused]]);
+    const poller = new SalesPoller(shop, core);
+    await poller.pollNow();
+    expect(poller.view()).toMatchObject({ status: 'ok', lastError: null });
+    await poller.pollNow();
+    expect(core.sales.view().orders).toBe(2);
+    expect(poller.view().lastError).toBe('1 order came under the id of another order already counted and was not counted');
+    await poller.stop();
+  });
+
+  it('takes a plain repeat or a refund of a counted order for what it is, not for a clash', async () => {
+    const shop = repeatingMarketplace([[order('A'), order('B')], [order('A', 'refunded'), order('B')]]);
+    const poller = new SalesPoller(shop, core);
+    await poller.pollNow();
+    await poller.pollNow();
+    expect(poller.view().lastError).toBeNull();
+    expect(core.sales.view()).toMatchObject({ orders: 1, refunds: 1 });
+    await poller.stop();
+  });
+});

@@ -36,7 +36,7 @@ describe('what an OBS canvas shows', () => {
   it('takes the currency of the show locale that matches the connection, then of its language', () => {
     expect(audienceFor('pl-PL', locales).currency).toBe('PLN');
     expect(audienceFor('de-AT', locales).currency).toBe('EUR');
-    expect(audienceFor('fr-FR', locales)).toEqual({ locale: 'fr-FR', currency: 'PLN', fallbacks: ['pl-PL', 'en'] });
+    expect(audienceFor('fr-FR', locales)).toEqual({ locale: 'fr-FR', currency: 'PLN', fallbacks: ['pl'], baseLanguage: 'pl' });
   });
 
   it('writes the Polish card with Polish plural forms and the złoty price', () => {
