@@ -4,8 +4,11 @@ import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
 import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 import type { ObsRpc } from './obs-rpc';
-import { audienceFor, canvasContent, canvasRequests, isStudioSource, STUDIO_SCENE, type AppliedCanvas } from './studio-canvas';
+import { audienceFor, canvasContent, desiredCanvas } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
+import { isRemoteObs, isStudioSource, STUDIO_SCENE, studioSources, type StudioEnv } from './studio-sources';
+import { diffCanvas, observeCanvas, type KnownCanvas } from './canvas-sync';
+import { ObsOutputs } from './obs-outputs';
 import type { ImageFiles } from './image-files';
 
 export interface ObsConnectionConfig {
@@ -25,6 +28,8 @@ export interface ObsConnectionDeps {
   onChange(): void;
   onSetupDone(id: string): void;
   onApplied?(id: string, revision: number, ms: number): void;
+  /** One line for the studio's log (what a resync put back). */
+  log?(line: string): void;
 }
 
 /**
@@ -40,8 +45,13 @@ export class ObsConnection {
   private readonly alerts = new AlertThrottle();
   private currentScene: string | null = null;
   private showing: ObsConnectionView['showing'] = null;
-  /** What OBS acknowledged last, so the next batch sends only the difference; null resends all. */
-  private applied: (AppliedCanvas & { key: string }) | null = null;
+  /** What OBS holds of the studio's sources, so a batch sends only the difference; null: read it back. */
+  private known: KnownCanvas | null = null;
+  /** The program scene the studio last switched to for an item (null after a reconnect). */
+  private appliedScene: string | null = null;
+  private resync: ObsConnectionView['resync'] = null;
+  private tick: NodeJS.Timeout | null = null;
+  private readonly outputs: ObsOutputs;
   private applying: Promise<void> | null = null;
   private dirty = false;
   private paused = false;
@@ -62,6 +72,7 @@ export class ObsConnection {
         onChange: (link) => this.onLinkChange(link)
       }
     );
+    this.outputs = new ObsOutputs(() => this.changed(), () => !isRemoteObs(this.config.url));
   }
 
   get id(): string {
@@ -73,6 +84,7 @@ export class ObsConnection {
   }
 
   stop(): Promise<void> {
+    if (this.tick) clearTimeout(this.tick);
     return this.supervisor.stop();
   }
 
@@ -83,6 +95,7 @@ export class ObsConnection {
     this.password = password;
     if (relink) this.supervisor.retarget({ url: config.url, password });
     if (relocale) this.follow();
+    this.outputs.forget();
     this.changed();
   }
 
@@ -108,17 +121,20 @@ export class ObsConnection {
     this.setupState = 'running';
     this.changed();
     try {
-      const report = await setupStudio(rpc, this.deps.overlayUrl(this.config.locale), this.removed);
+      const found = await inspectStudio(rpc, this.removed);
+      const { created, repaired } = await setupStudio(rpc, studioSources(this.env(found)), this.removed);
       this.removed.clear();
-      this.layout = report;
+      this.layout = await inspectStudio(rpc);
       this.setupState = 'ready';
       this.setupMessage = null;
       this.config = { ...this.config, setupDone: true };
       this.deps.onSetupDone(this.id);
-      this.applied = null;
+      // Read everything back and put right what differs: that is what setup repaired.
+      this.known = null;
       this.follow();
       await this.applying;
-      return report;
+      const fixed = (this.resync?.reapplied ?? []).filter((label) => !created.some((name) => label.startsWith(`${name}: `)));
+      return { ...this.layout, created, repaired: [...repaired, ...fixed] };
     } catch (err) {
       this.setupState = 'failed';
       this.setupMessage = (err as Error).message;
@@ -132,10 +148,9 @@ export class ObsConnection {
     await this.requireRpc().call('SetCurrentProgramScene', { sceneName });
   }
 
-  async output(which: 'stream' | 'record', action: 'start' | 'stop'): Promise<void> {
-    const rpc = this.requireRpc();
-    if (which === 'stream') await rpc.call(action === 'start' ? 'StartStream' : 'StopStream');
-    else await rpc.call(action === 'start' ? 'StartRecord' : 'StopRecord');
+  /** Starts or stops an output and waits for OBS's real state; throws OBS's reason when it did not happen. */
+  output(which: 'stream' | 'record', action: 'start' | 'stop'): Promise<void> {
+    return this.outputs.command(this.requireRpc(), which, action);
   }
 
   view(): ObsConnectionView {
@@ -158,7 +173,10 @@ export class ObsConnection {
       currentScene: this.currentScene,
       scenes: this.layout?.scenes ?? [],
       health: this.health?.health ?? null,
-      alerts: this.alerts.alerts
+      alerts: this.alerts.alerts,
+      resync: this.resync,
+      outputs: this.outputs.view(),
+      imageNote: this.imageNote()
     };
     return this.cachedView;
   }
@@ -171,15 +189,19 @@ export class ObsConnection {
 
   private async onIdentified(rpc: ObsRpc): Promise<void> {
     this.layout = null;
-    this.applied = null;
+    this.known = null;
+    this.appliedScene = null;
     this.paused = false;
     this.removed.clear();
+    // Link trouble is over; an output alert holds only while OBS still says so.
+    this.alerts.clear((key) => key.startsWith('link_'));
     this.listen(rpc);
+    this.outputs.listen(rpc, this.alerts);
     try {
       const layout = await this.inspect(rpc);
-      if (layout.missing.includes(STUDIO_SCENE) && this.config.setupDone) {
-        // The scene this studio made is gone entirely (a fresh profile, a crash before OBS saved):
-        // it is ours, so make it again rather than leave the canvas empty mid-show.
+      if (layout.missing.length > 0 && this.config.setupDone) {
+        // Studio sources gone at reconnect (a crash before OBS saved what setup made): they are
+        // ours, so make them again rather than leave the canvas half empty mid-show.
         await this.setup().catch(() => {});
         return;
       }
@@ -232,19 +254,48 @@ export class ObsConnection {
     rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
     rpc.on('CurrentSceneCollectionChanged', () => {
       this.paused = false;
-      this.applied = null;
+      this.known = null;
       reinspect();
     });
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
     rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
   }
 
+  /** What the studio's sources depend on in this OBS, with the show's theme of now. */
+  private env(layout: StudioLayout): StudioEnv {
+    return {
+      inputKinds: layout.inputKinds,
+      width: layout.width,
+      height: layout.height,
+      theme: this.deps.view().theme,
+      overlayUrl: this.deps.overlayUrl(this.config.locale),
+      remote: isRemoteObs(this.config.url)
+    };
+  }
+
+  /**
+   * The product image as this OBS can open it: a file on this machine, or for an OBS elsewhere the
+   * image's https address (its media source opens addresses). The studio's bundled images are files
+   * here that a remote OBS cannot reach: `imageNote` says so on the OBS card.
+   */
+  private imageRef(image: string | null): string | null {
+    if (!isRemoteObs(this.config.url)) return this.deps.images.localFile(image);
+    return image && /^https?:\/\//i.test(image) && this.layout?.inputKinds.includes('ffmpeg_source') ? image : null;
+  }
+
+  private imageNote(): string | null {
+    if (!isRemoteObs(this.config.url) || this.layout?.mode !== 'native') return null;
+    if (!this.layout.inputKinds.includes('ffmpeg_source')) return 'This OBS is on another computer and has no media source: it cannot show product images (it opens files only on its own computer).';
+    const image = this.deps.view().onAir ? canvasContent(this.deps.view(), audienceFor(this.config.locale, this.deps.view().locales), this.deps.text).image : null;
+    return image && !/^https?:\/\//i.test(image) ? 'This OBS is on another computer: it shows shop images (https addresses) but not images bundled with the studio, which are files on this computer.' : null;
+  }
+
   private async applyLoop(rpc: ObsRpc): Promise<void> {
     do {
       this.dirty = false;
       await this.applyOnce(rpc).catch(() => {
-        // The link's status tells the operator; the next reconnect re-applies everything.
-        this.applied = null;
+        // The link's status tells the operator; the next pass reads OBS back and re-applies.
+        this.known = null;
       });
     } while (this.dirty && this.supervisor.rpc === rpc && !this.paused);
   }
@@ -254,25 +305,42 @@ export class ObsConnection {
     if (!layout) return;
     const view = this.deps.view();
     const content = canvasContent(view, audienceFor(this.config.locale, view.locales), this.deps.text);
-    const imageFile = this.deps.images.localFile(content.image);
-    const key = JSON.stringify([content, imageFile, layout.sceneItemIds, layout.mode]);
-    if (key === this.applied?.key) return;
-    const requests = canvasRequests(content, { mode: layout.mode, sceneItemIds: layout.sceneItemIds, scenes: layout.scenes, imageFile }, this.applied);
+    const desired = desiredCanvas(studioSources(this.env(layout)), content, this.imageRef(content.image));
+    const resyncing = this.known === null;
     const started = performance.now();
+    const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));
+    const requests = diff.requests;
+    if (content.scene && content.scene !== this.appliedScene && layout.scenes.includes(content.scene)) {
+      requests.push({ requestType: 'SetCurrentProgramScene', requestData: { sceneName: content.scene } });
+    }
     if (requests.length) {
       const responses = await rpc.callBatch(requests);
       // A refused request (a source deleted a moment ago) must not be remembered as shown.
       if (responses.some((r) => !r.requestStatus.result)) throw new Error('OBS refused part of the batch');
     }
     const ms = performance.now() - started;
-    this.applied = { content, imageFile, key };
+    this.known = diff.after;
+    if (content.scene) this.appliedScene = content.scene;
+    this.scheduleTick(content.nextTickAt);
+    if (resyncing) {
+      this.resync = { at: Date.now(), ms: Math.round(ms), reapplied: diff.labels };
+      if (diff.labels.length) this.deps.log?.(`OBS "${this.config.name}": put back ${diff.labels.length} things OBS had lost or changed (${diff.labels.join(', ')}) in ${Math.round(ms)} ms`);
+    }
+    if (!requests.length && !resyncing && this.showing?.revision === view.revision) return;
     this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
     this.deps.onApplied?.(this.id, view.revision, ms);
     this.changed();
   }
 
+  /** The deal clock is the only thing that changes by itself: redraw it when its second turns. */
+  private scheduleTick(at: number | null): void {
+    if (this.tick) clearTimeout(this.tick);
+    this.tick = at === null ? null : setTimeout(() => this.follow(), Math.max(0, at - Date.now()));
+  }
+
   private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
     this.health = healthSample(this.health, responses, at);
+    this.outputs.sample(this.health.health.streaming, this.health.health.recording);
     for (const p of healthProblems(this.health.health)) this.alerts.raise(p.key, p.message, at);
     this.changed();
   }
@@ -280,6 +348,7 @@ export class ObsConnection {
   private onLinkChange(link: LinkState): void {
     if (link.status === 'backing_off' || link.status === 'failed') {
       this.layout = null;
+      this.outputs.forget();
       if (link.lastError) this.alerts.raise(`link_${link.failureKind}`, `${this.config.name}: ${link.lastError}`, Date.now());
     }
     this.changed();
