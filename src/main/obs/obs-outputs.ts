@@ -81,7 +81,8 @@ export class ObsOutputs {
         this.alerts?.clear((key) => key === `${which}_refused`);
         return;
       }
-      if (Date.now() >= deadline) break;
+      // OBS said it stopped again (its event came while we waited): no need to wait longer.
+      if (Date.now() >= deadline || this.states[which].state === 'off') break;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     const reason = which === 'stream' ? await streamReason(rpc) : await recordReason(rpc, this.local());

@@ -128,6 +128,11 @@ describe('OBS restarting mid-show', () => {
     expect(view.resync?.reapplied.every((r) => r.startsWith('Shopcast · '))).toBe(true);
   });
 
+  it('clears the "OBS is not reachable" alerts once the link is back', async () => {
+    const view = await connectionView(connection.id);
+    expect(view.alerts.filter((a) => a.key.startsWith('link_'))).toEqual([]);
+  });
+
   it('re-run setup names what it put back: a source moved by hand and one hidden are listed in repaired', async () => {
     const { sceneItemId } = await probe.call('GetSceneItemId', { sceneName: STUDIO_SCENE, sourceName: STUDIO_SOURCE.price });
     await probe.call('SetSceneItemTransform', { sceneName: STUDIO_SCENE, sceneItemId, sceneItemTransform: { positionX: 3, positionY: 4 } });

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OBSWebSocket from 'obs-websocket-js';
+import { startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
+import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
+import { tempDir } from '../../helpers/temp-dir';
+import { until } from '../../helpers/until';
+import type { ObsConnectionView } from '../../../src/shared/obs';
+
+let display: VirtualDisplay;
+let obs: ObsInstance;
+let t: TestStudio;
+let probe: OBSWebSocket;
+let connection: ObsConnectionView;
+
+const connectionView = async (): Promise<ObsConnectionView> => (await t.api('GET', `/api/v1/obs/connections/${connection.id}`)).body;
+const output = (which: 'stream' | 'record', action: 'start' | 'stop') => t.api('POST', `/api/v1/obs/connections/${connection.id}/${which}`, { action });
+
+beforeAll(async () => {
+  display = await startDisplay();
+  obs = await startObs(display);
+  probe = new OBSWebSocket();
+  await probe.connect(obs.url, obs.password);
+  t = await startTestStudio();
+  connection = (await t.api('POST', '/api/v1/obs/connections', { name: 'Polish channel', url: obs.url, password: obs.password, locale: 'en-GB' })).body;
+  await until('identified', connectionView, (c) => c.status === 'identified');
+}, 90_000);
+
+afterAll(async () => {
+  await probe?.call('StopRecord').catch(() => {});
+  await probe?.disconnect().catch(() => {});
+  await t?.stop();
+  await obs?.stop();
+  await display?.stop();
+});
+
+describe('going live and recording as OBS really has them', () => {
+  it('answers Go live on an OBS without a stream address with OBS\'s reason, and the card shows it within two seconds', async () => {
+    const started = performance.now();
+    const res = await output('stream', 'start');
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/no stream address.*Settings → Stream/);
+    const view = await until('the reason on the card', connectionView, (c) => c.outputs.stream.error !== null, 2000);
+    const ms = performance.now() - started;
+    console.log(`[figure] Go live without a stream address → reason on the OBS card: ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(2000);
+    expect(view.outputs.stream).toMatchObject({ state: 'off', error: expect.stringMatching(/no stream address/) });
+    expect(view.alerts.map((a) => a.key)).toContain('stream_refused');
+  });
+
+  it('names the streaming server OBS could not reach, never the stream key', async () => {
+    await probe.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'rtmp://127.0.0.1:9/live', key: 'secret-stream-key' } });
+    const res = await output('stream', 'start');
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('could not connect to the streaming server (127.0.0.1:9)');
+    const view = await connectionView();
+    expect(JSON.stringify(view)).not.toContain('secret-stream-key');
+    expect(JSON.stringify(res.body)).not.toContain('secret-stream-key');
+  });
+
+  it('says OBS cannot write its recording folder when Record is pressed with a folder that is not there', async () => {
+    await probe.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'FilePath', parameterValue: '/nonexistent/recordings' });
+    const res = await output('record', 'start');
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('cannot write to its recording folder /nonexistent/recordings');
+    expect((await connectionView()).outputs.record).toMatchObject({ state: 'off', error: expect.stringContaining('/nonexistent/recordings') });
+  });
+
+  it('records into a good folder: the button\'s state follows OBS to on and back to off, and the refusal is cleared', async () => {
+    const { dir, cleanup } = await tempDir('shopcast-rec-');
+    try {
+      await probe.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'FilePath', parameterValue: dir });
+      const res = await output('record', 'start');
+      expect(res.status).toBe(200);
+      const on = await connectionView();
+      expect(on.outputs.record).toMatchObject({ state: 'on', error: null });
+      expect(on.alerts.map((a) => a.key)).not.toContain('record_refused');
+      expect((await output('record', 'stop')).status).toBe(200);
+      await until('recording off', connectionView, (c) => c.outputs.record.state === 'off', 5000);
+    } finally {
+      await cleanup();
+    }
+  });
+});
