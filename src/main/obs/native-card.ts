@@ -16,8 +16,6 @@ export interface SourceSpec {
 export interface NativeKinds {
   text: string;
   color: string;
-  /** `image_source` reads a file on OBS's machine; `ffmpeg_source` can open an http(s) address. */
-  image: 'image_source' | 'ffmpeg_source';
   scroll: boolean;
 }
 
@@ -31,7 +29,7 @@ export const TICKER_SCROLL_FILTER = 'Shopcast · Scroll';
  * top and the card low in the frame above the ticker, clear of the apps' buttons. Everything stays
  * inside the theme's safe margin; sizes follow the overlay page's units (1 vmin, 1.35 vw upright).
  */
-export function nativeCard(kinds: NativeKinds, width: number, height: number, theme: Theme): SourceSpec[] {
+export function nativeCard(kinds: NativeKinds, width: number, height: number, theme: Theme, filled?: (name: string) => boolean): SourceSpec[] {
   const vertical = height > width;
   const u = vertical ? (width * 1.35) / 100 : Math.min(width, height) / 100;
   const m = (theme.safeMargin * Math.min(width, height)) / 100;
@@ -71,17 +69,21 @@ export function nativeCard(kinds: NativeKinds, width: number, height: number, th
     ['lowest', 1.8, 2.8, theme.text, false],
     ['stock', 2.4, 3.4, theme.text, true]
   ];
-  const textH = lines.reduce((sum, [, , line]) => sum + line * u, 0);
+  // Like the browser card, the lines close up around those with nothing to say (no pitch, no
+  // discount), and the card is as tall as what it shows; empty lines keep their place, unseen.
+  const stacked = (key: keyof typeof STUDIO_SOURCE) => !filled || filled(STUDIO_SOURCE[key]);
+  const textH = lines.reduce((sum, [key, , line]) => sum + (stacked(key) ? line * u : 0), 0);
   const cardH = Math.max(image, textH) + 2 * pad;
   const cardY = tickerY - gap - cardH;
   add(STUDIO_SOURCE.card, kinds.color, colour(theme.card, cardW, cardH), m, cardY, cardW, cardH, false);
-  add(STUDIO_SOURCE.image, kinds.image, imageSettings(kinds.image), m + pad, cardY + (cardH - image) / 2, image, image);
+  // OBS's image source reads a file on OBS's own computer (unload: keep it loaded while hidden).
+  add(STUDIO_SOURCE.image, 'image_source', { unload: false }, m + pad, cardY + (cardH - image) / 2, image, image);
   const textX = m + 2 * pad + image;
   const textW = m + cardW - pad - textX;
-  let y = cardY + pad;
+  let y = cardY + (cardH - textH) / 2;
   for (const [key, size, line, fill, bold] of lines) {
     add(STUDIO_SOURCE[key], kinds.text, text(size * u, fill, bold, key === 'pitch' || key === 'lowest' ? textW : undefined), textX, y, textW, line * u);
-    y += line * u;
+    if (stacked(key)) y += line * u;
   }
 
   // Coming up: top left (upright: just above the card), one label and one line.
@@ -116,11 +118,6 @@ function box(x: number, y: number, w: number, h: number, boundsType: string): Js
   const place: JsonObject = { positionX: Math.round(x), positionY: Math.round(y), alignment: TOP_LEFT, boundsType, scaleX: 1, scaleY: 1, rotation: 0 };
   if (boundsType === 'OBS_BOUNDS_NONE') return place; // OBS refuses bounds under 1 px; none are needed
   return { ...place, boundsAlignment: TOP_LEFT, boundsWidth: Math.max(1, Math.round(w)), boundsHeight: Math.max(1, Math.round(h)) };
-}
-
-function imageSettings(kind: NativeKinds['image']): JsonObject {
-  // A remote OBS opens the image by its address: loop the one frame and keep it when it ends.
-  return kind === 'image_source' ? { unload: false } : { is_local_file: false, looping: true, restart_on_activate: false, close_when_inactive: false, clear_on_media_end: false, hw_decode: false };
 }
 
 function textSettings(kind: string, face: string, size: number, colour: string, bold: boolean, wrapWidth?: number): JsonObject {

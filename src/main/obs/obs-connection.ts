@@ -6,7 +6,7 @@ import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor, canvasContent, desiredCanvas } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
-import { isRemoteObs, isStudioSource, STUDIO_SCENE, studioSources, type StudioEnv } from './studio-sources';
+import { isRemoteObs, isStudioSource, REMOTE_IMAGE_NOTE, STUDIO_SCENE, studioSources, type StudioEnv } from './studio-sources';
 import { diffCanvas, observeCanvas, type KnownCanvas } from './canvas-sync';
 import { ObsOutputs } from './obs-outputs';
 import type { ImageFiles } from './image-files';
@@ -50,6 +50,7 @@ export class ObsConnection {
   /** The program scene the studio last switched to for an item (null after a reconnect). */
   private appliedScene: string | null = null;
   private resync: ObsConnectionView['resync'] = null;
+  private imageNote: string | null = null;
   private tick: NodeJS.Timeout | null = null;
   private readonly outputs: ObsOutputs;
   private applying: Promise<void> | null = null;
@@ -176,7 +177,7 @@ export class ObsConnection {
       alerts: this.alerts.alerts,
       resync: this.resync,
       outputs: this.outputs.view(),
-      imageNote: this.imageNote()
+      imageNote: this.imageNote
     };
     return this.cachedView;
   }
@@ -268,26 +269,8 @@ export class ObsConnection {
       width: layout.width,
       height: layout.height,
       theme: this.deps.view().theme,
-      overlayUrl: this.deps.overlayUrl(this.config.locale),
-      remote: isRemoteObs(this.config.url)
+      overlayUrl: this.deps.overlayUrl(this.config.locale)
     };
-  }
-
-  /**
-   * The product image as this OBS can open it: a file on this machine, or for an OBS elsewhere the
-   * image's https address (its media source opens addresses). The studio's bundled images are files
-   * here that a remote OBS cannot reach: `imageNote` says so on the OBS card.
-   */
-  private imageRef(image: string | null): string | null {
-    if (!isRemoteObs(this.config.url)) return this.deps.images.localFile(image);
-    return image && /^https?:\/\//i.test(image) && this.layout?.inputKinds.includes('ffmpeg_source') ? image : null;
-  }
-
-  private imageNote(): string | null {
-    if (!isRemoteObs(this.config.url) || this.layout?.mode !== 'native') return null;
-    if (!this.layout.inputKinds.includes('ffmpeg_source')) return 'This OBS is on another computer and has no media source: it cannot show product images (it opens files only on its own computer).';
-    const image = this.deps.view().onAir ? canvasContent(this.deps.view(), audienceFor(this.config.locale, this.deps.view().locales), this.deps.text).image : null;
-    return image && !/^https?:\/\//i.test(image) ? 'This OBS is on another computer: it shows shop images (https addresses) but not images bundled with the studio, which are files on this computer.' : null;
   }
 
   private async applyLoop(rpc: ObsRpc): Promise<void> {
@@ -305,7 +288,12 @@ export class ObsConnection {
     if (!layout) return;
     const view = this.deps.view();
     const content = canvasContent(view, audienceFor(this.config.locale, view.locales), this.deps.text);
-    const desired = desiredCanvas(studioSources(this.env(layout)), content, this.imageRef(content.image));
+    // A hidden card keeps the full layout, so hiding moves nothing.
+    const filled = content.visible ? (name: string) => !!content.texts[name] : undefined;
+    // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
+    const remote = isRemoteObs(this.config.url);
+    this.imageNote = remote && layout.mode === 'native' && content.image ? REMOTE_IMAGE_NOTE : null;
+    const desired = desiredCanvas(studioSources(this.env(layout), filled), content, remote ? null : this.deps.images.localFile(content.image));
     const resyncing = this.known === null;
     const started = performance.now();
     const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));

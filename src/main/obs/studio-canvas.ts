@@ -115,10 +115,7 @@ const CARD_OF: Record<string, string> = {
   [STUDIO_SOURCE.tickerBar]: STUDIO_SOURCE.ticker
 };
 
-/**
- * Every studio source as `content` needs it. The image is `imageRef`: a file for OBS's image
- * source, an address for a remote OBS's media source, or null (then the image is hidden).
- */
+/** Every studio source as `content` needs it; `imageRef` is the image's file, or null to hide it. */
 export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, imageRef: string | null): DesiredSource[] {
   return specs.map((spec, index) => {
     const settings: JsonObject = { ...spec.settings };
@@ -126,8 +123,7 @@ export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, image
     if (spec.name === STUDIO_SOURCE.overlay) {
       enabled = true; // the overlay page shows and hides its own widgets
     } else if (spec.name === STUDIO_SOURCE.image) {
-      if (spec.kind === 'ffmpeg_source') settings.input = imageRef ?? '';
-      else settings.file = imageRef ?? '';
+      settings.file = imageRef ?? '';
       enabled &&= !!imageRef;
     } else if (spec.name in CARD_OF) {
       enabled &&= !!content.texts[CARD_OF[spec.name]];

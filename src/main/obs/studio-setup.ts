@@ -1,6 +1,6 @@
 import type { ObsRpc } from './obs-rpc';
 import type { SourceSpec } from './native-card';
-import { isStudioSource, SetupError, STUDIO_SCENE, STUDIO_SOURCE, studioMode, studioSourceNames } from './studio-sources';
+import { isStudioSource, SetupError, STUDIO_SCENE, studioMode, studioSourceNames } from './studio-sources';
 
 export { SetupError } from './studio-sources';
 
@@ -48,11 +48,7 @@ export async function setupStudio(rpc: ObsRpc, specs: SourceSpec[], removed: Rea
   }
   for (const spec of specs) {
     const kind = kindOf.get(spec.name);
-    if (kind && kind !== spec.kind && isStudioSource(spec.name) && spec.name === STUDIO_SOURCE.image) {
-      // The image's kind follows where OBS runs (file or address): ours to swap.
-      await rpc.call('RemoveInput', { inputName: spec.name });
-      kindOf.delete(spec.name);
-    } else if (kind && kind !== spec.kind) {
+    if (kind && kind !== spec.kind) {
       throw new SetupError(`OBS already has a source named "${spec.name}" of another kind (${kind}); rename or delete it, then run setup again`);
     }
     if (!kindOf.has(spec.name)) {

@@ -39,8 +39,6 @@ export interface StudioEnv {
   height: number;
   theme: Theme;
   overlayUrl: string;
-  /** OBS runs on another machine: it cannot open the studio's files. */
-  remote: boolean;
 }
 
 const TEXT_KINDS = ['text_ft2_source_v2', 'text_gdiplus_v3', 'text_gdiplus_v2'];
@@ -49,11 +47,12 @@ export const studioMode = (inputKinds: string[]): 'browser' | 'native' => (input
 
 /**
  * The sources the studio needs in this OBS: one browser source showing the overlay page where OBS
- * has it, else the same layout drawn with OBS's own text, colour and image sources.
+ * has it, else the same layout drawn with OBS's own text, colour and image sources. `filled` says
+ * which text sources have something to show now (the card closes up around the others).
  */
-export function studioSources(env: StudioEnv): SourceSpec[] {
+export function studioSources(env: StudioEnv, filled?: (name: string) => boolean): SourceSpec[] {
   if (studioMode(env.inputKinds) === 'browser') return [browserSpec(env.overlayUrl, env.width, env.height)];
-  return nativeCard(nativeKinds(env.inputKinds, env.remote), env.width, env.height, env.theme);
+  return nativeCard(nativeKinds(env.inputKinds), env.width, env.height, env.theme, filled);
 }
 
 /** The names setup makes in this OBS, bottom to top. */
@@ -62,7 +61,7 @@ export function studioSourceNames(inputKinds: string[]): string[] {
   return Object.values(STUDIO_SOURCE).filter((n) => n !== STUDIO_SOURCE.overlay);
 }
 
-export function nativeKinds(inputKinds: string[], remote: boolean): NativeKinds {
+export function nativeKinds(inputKinds: string[]): NativeKinds {
   const text = TEXT_KINDS.find((k) => inputKinds.includes(k));
   if (!text || !inputKinds.includes('image_source')) {
     throw new SetupError('this OBS has neither the browser source nor text and image sources; install the official OBS build');
@@ -70,7 +69,6 @@ export function nativeKinds(inputKinds: string[], remote: boolean): NativeKinds 
   return {
     text,
     color: inputKinds.find((k) => k.startsWith('color_source')) ?? 'color_source_v3',
-    image: remote && inputKinds.includes('ffmpeg_source') ? 'ffmpeg_source' : 'image_source',
     // Every OBS build ships the scroll filter; OBS 29 cannot list filter kinds, so assume it.
     scroll: true
   };
@@ -87,9 +85,16 @@ function browserSpec(url: string, width: number, height: number): SourceSpec {
 }
 
 /**
+ * Said on the OBS card of an OBS elsewhere. Its media source could open the image's web address, but
+ * OBS 29 then stalls for about 8 s on every other change of address (measured): not while on air.
+ */
+export const REMOTE_IMAGE_NOTE =
+  'This OBS is on another computer: its own sources open pictures only from its own disk, so the product image is not shown here. OBS with the browser source (the official builds) shows it through the overlay page.';
+
+/**
  * Whether an obs-websocket address is another machine, by its address alone: `localhost`,
  * `127.0.0.1` and `::1` are this one; anything else (a LAN address, a host name, even another
- * 127.x address, which tests use to stand in for a second machine) gets what a remote OBS can open.
+ * 127.x address, which tests use to stand in for a second machine) cannot open the studio's files.
  */
 export function isRemoteObs(url: string): boolean {
   let host: string;

@@ -48,7 +48,7 @@ function view(onAir: boolean, patch: Partial<ShowView> = {}): ShowView {
   };
 }
 
-const specs = studioSources({ inputKinds: ['image_source', 'color_source_v3', 'text_ft2_source_v2'], width: 1920, height: 1080, theme: DEFAULT_THEME, overlayUrl: '', remote: false });
+const specs = studioSources({ inputKinds: ['image_source', 'color_source_v3', 'text_ft2_source_v2'], width: 1920, height: 1080, theme: DEFAULT_THEME, overlayUrl: '' });
 
 describe('what an OBS canvas shows', () => {
   it('takes the currency of the show locale that matches the connection, then of its language', () => {
@@ -107,13 +107,5 @@ describe('what an OBS canvas shows', () => {
     expect(shown(null).get(STUDIO_SOURCE.image)).toBe(false);
     const image = desiredCanvas(specs, c, '/x/lav-01.png').find((d) => d.name === STUDIO_SOURCE.image)!;
     expect(image.settings.file).toBe('/x/lav-01.png');
-  });
-
-  it('gives a remote OBS the image by its address through a media source', () => {
-    const remote = studioSources({ inputKinds: ['image_source', 'ffmpeg_source', 'color_source_v3', 'text_ft2_source_v2'], width: 1920, height: 1080, theme: DEFAULT_THEME, overlayUrl: '', remote: true });
-    const c = canvasContent(view(true), audienceFor('pl-PL', locales), text);
-    const image = desiredCanvas(remote, c, 'https://shop.example/lav.png').find((d) => d.name === STUDIO_SOURCE.image)!;
-    expect(remote.find((s) => s.name === STUDIO_SOURCE.image)!.kind).toBe('ffmpeg_source');
-    expect(image.settings).toMatchObject({ is_local_file: false, input: 'https://shop.example/lav.png', clear_on_media_end: false });
   });
 });

@@ -4,7 +4,7 @@ import { abgr, fontFace } from '../../../../src/main/obs/native-card';
 import { DEFAULT_THEME } from '../../../../src/shared/theme';
 
 const url = 'http://127.0.0.1:4555/overlay/layout?locale=pl-PL&token=t';
-const env = (inputKinds: string[], width = 1920, height = 1080, patch: Partial<StudioEnv> = {}): StudioEnv => ({ inputKinds, width, height, theme: DEFAULT_THEME, overlayUrl: url, remote: false, ...patch });
+const env = (inputKinds: string[], width = 1920, height = 1080, patch: Partial<StudioEnv> = {}): StudioEnv => ({ inputKinds, width, height, theme: DEFAULT_THEME, overlayUrl: url, ...patch });
 const native = ['image_source', 'color_source_v3', 'text_ft2_source_v2'];
 
 describe('which sources setup creates', () => {
