@@ -11,6 +11,8 @@ export interface SourceSpec {
   transform: JsonObject;
   /** Filters it needs, e.g. the ticker's scroll. */
   filters?: { name: string; kind: string; settings: JsonObject }[];
+  /** Its look while the product on air is sold out (the stock line turns the theme's primary). */
+  soldOut?: JsonObject;
 }
 
 export interface NativeKinds {
@@ -85,6 +87,8 @@ export function nativeCard(kinds: NativeKinds, width: number, height: number, th
     add(STUDIO_SOURCE[key], kinds.text, text(size * u, fill, bold, key === 'pitch' || key === 'lowest' ? textW : undefined), textX, y, textW, line * u);
     if (stacked(key)) y += line * u;
   }
+  const stock = specs.find((s) => s.name === STUDIO_SOURCE.stock)!;
+  stock.soldOut = text(2.4 * u, theme.primary, true);
 
   // Coming up: top left (upright: just above the card), one label and one line.
   const nextW = vertical ? innerW : innerW * 0.46;

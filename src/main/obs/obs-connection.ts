@@ -330,6 +330,12 @@ export class ObsConnection {
     this.health = healthSample(this.health, responses, at);
     this.outputs.sample(this.health.health.streaming, this.health.health.recording);
     for (const p of healthProblems(this.health.health)) this.alerts.raise(p.key, p.message, at);
+    const video = responses.find((r) => r.requestType === 'GetVideoSettings' && r.requestStatus.result)?.responseData as { baseWidth?: number; baseHeight?: number } | undefined;
+    if (this.layout && video?.baseWidth && video.baseHeight && (video.baseWidth !== this.layout.width || video.baseHeight !== this.layout.height)) {
+      // Someone changed OBS's canvas (landscape to vertical): lay the card out again.
+      this.layout = { ...this.layout, width: video.baseWidth, height: video.baseHeight };
+      this.follow();
+    }
     this.changed();
   }
 

@@ -20,6 +20,7 @@ export interface CanvasContent {
   texts: Record<string, string>;
   /** When the deal clock shows its next second (epoch ms), while a deal runs. */
   nextTickAt: number | null;
+  soldOut: boolean;
 }
 
 /** The same card the browser overlay draws (shared card model), as lines for OBS's text sources. */
@@ -50,7 +51,8 @@ export function canvasContent(view: ShowView, audience: Audience, text: OverlayT
     image: card.image,
     scene: card.scene,
     texts,
-    nextTickAt: card.visible && left > 0 ? now + (left % 1000 || 1000) + 5 : null
+    nextTickAt: card.visible && left > 0 ? now + (left % 1000 || 1000) + 5 : null,
+    soldOut: card.soldOut
   };
 }
 
@@ -118,7 +120,7 @@ const CARD_OF: Record<string, string> = {
 /** Every studio source as `content` needs it; `imageRef` is the image's file, or null to hide it. */
 export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, imageRef: string | null): DesiredSource[] {
   return specs.map((spec, index) => {
-    const settings: JsonObject = { ...spec.settings };
+    const settings: JsonObject = { ...spec.settings, ...(content.soldOut && spec.soldOut) };
     let enabled = content.visible;
     if (spec.name === STUDIO_SOURCE.overlay) {
       enabled = true; // the overlay page shows and hides its own widgets

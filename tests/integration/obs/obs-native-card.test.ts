@@ -96,8 +96,15 @@ describe('the native card shows what the browser card shows', () => {
     await screenshot('native-card-landscape', 1920);
   });
 
-  it('hides the lowest-30-day line for a product without a discount', async () => {
+  it('shows a sold-out stock line in the theme\'s primary colour, as the browser card does', async () => {
+    expect((await t.api('POST', '/api/v1/products/mug-02/stock', { stock: 0 })).status).toBe(200);
     await t.api('POST', '/api/v1/rundown/next');
+    await until('sold out in red', () => settingsOf(STUDIO_SOURCE.stock), (s) => s.text === 'Wyprzedane' && s.color1 === abgr('#ff3b47'));
+    await t.api('POST', '/api/v1/products/mug-02/stock', { stock: 5 });
+    await until('back to the text colour', () => settingsOf(STUDIO_SOURCE.stock), (s) => s.color1 === abgr('#ffffff'));
+  });
+
+  it('hides the lowest-30-day line for a product without a discount', async () => {
     await until('the mug on air', () => textOf(STUDIO_SOURCE.title), (v) => v === 'Kubek emaliowany');
     const visible = await shown();
     expect(visible.get(STUDIO_SOURCE.lowest)).toBe(false);
@@ -127,14 +134,11 @@ describe('the native card shows what the browser card shows', () => {
     await t.api('PATCH', '/api/v1/show', { theme: { accent: '#ffd14f' } });
   });
 
-  it('lays the card out for a vertical 1080×1920 canvas read from OBS, inside the safe margin', async () => {
+  it('lays the card out again, by itself, when OBS\'s canvas turns vertical (1080×1920), inside the safe margin', async () => {
     await probe.call('SetVideoSettings', { baseWidth: 1080, baseHeight: 1920, outputWidth: 1080, outputHeight: 1920 });
-    const res = await t.api('POST', `/api/v1/obs/connections/${connection.id}/setup`);
-    expect(res.status).toBe(200);
-    expect(res.body.repaired).toContain(`${STUDIO_SOURCE.card}: place`);
+    // No setup needed: the studio notices the new canvas by its next ping (every 2 s).
     const margin = 54;
-    // OBS resizes a colour source on its next frame.
-    const card = await until('the card full width', () => boxOf(STUDIO_SOURCE.card), (b) => b.w === 1080 - 2 * margin, 2000);
+    const card = await until('the card full width', () => boxOf(STUDIO_SOURCE.card), (b) => b.w === 1080 - 2 * margin, 5000);
     expect(card.x).toBe(margin);
     expect(card.y).toBeGreaterThan(1920 / 2);
     for (const name of [STUDIO_SOURCE.title, STUDIO_SOURCE.price, STUDIO_SOURCE.lowest, STUDIO_SOURCE.stock, STUDIO_SOURCE.tickerBar, STUDIO_SOURCE.nextCard]) {
