@@ -4,10 +4,10 @@ import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
 import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 import type { ObsRpc } from './obs-rpc';
-import { audienceFor, canvasContent, desiredCanvas } from './studio-canvas';
+import { audienceFor } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
-import { isRemoteObs, isStudioSource, REMOTE_IMAGE_NOTE, STUDIO_SCENE, studioSources, type StudioEnv } from './studio-sources';
-import { diffCanvas, observeCanvas, type KnownCanvas } from './canvas-sync';
+import { isRemoteObs, isStudioSource, STUDIO_SCENE, studioSources } from './studio-sources';
+import { CanvasFollower } from './canvas-follower';
 import { ObsOutputs } from './obs-outputs';
 import type { ImageFiles } from './image-files';
 
@@ -44,17 +44,8 @@ export class ObsConnection {
   private health: ReturnType<typeof healthSample> | null = null;
   private readonly alerts = new AlertThrottle();
   private currentScene: string | null = null;
-  private showing: ObsConnectionView['showing'] = null;
-  /** What OBS holds of the studio's sources, so a batch sends only the difference; null: read it back. */
-  private known: KnownCanvas | null = null;
-  /** The program scene the studio last switched to for an item (null after a reconnect). */
-  private appliedScene: string | null = null;
-  private resync: ObsConnectionView['resync'] = null;
-  private imageNote: string | null = null;
-  private tick: NodeJS.Timeout | null = null;
   private readonly outputs: ObsOutputs;
-  private applying: Promise<void> | null = null;
-  private dirty = false;
+  private readonly canvas: CanvasFollower;
   private paused = false;
   private cachedView: ObsConnectionView | null = null;
   /** Studio inputs OBS said it removed this session (it may still list them while held). */
@@ -74,6 +65,18 @@ export class ObsConnection {
       }
     );
     this.outputs = new ObsOutputs(() => this.changed(), () => !isRemoteObs(this.config.url));
+    this.canvas = new CanvasFollower({
+      view: deps.view,
+      text: deps.text,
+      images: deps.images,
+      rpc: () => this.supervisor.rpc,
+      layout: () => this.layout,
+      paused: () => this.paused,
+      target: () => ({ id: this.config.id, name: this.config.name, url: this.config.url, locale: this.config.locale, overlayUrl: deps.overlayUrl(this.config.locale) }),
+      onChange: () => this.changed(),
+      onApplied: deps.onApplied,
+      log: deps.log
+    });
   }
 
   get id(): string {
@@ -85,7 +88,7 @@ export class ObsConnection {
   }
 
   stop(): Promise<void> {
-    if (this.tick) clearTimeout(this.tick);
+    this.canvas.stop();
     return this.supervisor.stop();
   }
 
@@ -104,15 +107,9 @@ export class ObsConnection {
     this.supervisor.retryNow();
   }
 
-  /** The show changed: bring the canvas along (coalesced; the latest state wins). */
+  /** The show changed: bring the canvas along. */
   follow(): void {
-    const rpc = this.supervisor.rpc;
-    if (!rpc || !this.layout || this.paused) return;
-    if (this.applying) {
-      this.dirty = true;
-      return;
-    }
-    this.applying = this.applyLoop(rpc).finally(() => (this.applying = null));
+    this.canvas.follow();
   }
 
   /** Creates or repairs the studio's scene and sources in this OBS, then shows the current product. */
@@ -123,7 +120,8 @@ export class ObsConnection {
     this.changed();
     try {
       const found = await inspectStudio(rpc, this.removed);
-      const { created, repaired } = await setupStudio(rpc, studioSources(this.env(found)), this.removed);
+      const env = { inputKinds: found.inputKinds, width: found.width, height: found.height, theme: this.deps.view().theme, overlayUrl: this.deps.overlayUrl(this.config.locale) };
+      const { created, repaired } = await setupStudio(rpc, studioSources(env), this.removed);
       this.removed.clear();
       this.layout = await inspectStudio(rpc);
       this.setupState = 'ready';
@@ -131,10 +129,10 @@ export class ObsConnection {
       this.config = { ...this.config, setupDone: true };
       this.deps.onSetupDone(this.id);
       // Read everything back and put right what differs: that is what setup repaired.
-      this.known = null;
+      this.canvas.reread();
       this.follow();
-      await this.applying;
-      const fixed = (this.resync?.reapplied ?? []).filter((label) => !created.some((name) => label.startsWith(`${name}: `)));
+      await this.canvas.settled();
+      const fixed = (this.canvas.resync?.reapplied ?? []).filter((label) => !created.some((name) => label.startsWith(`${name}: `)));
       return { ...this.layout, created, repaired: [...repaired, ...fixed] };
     } catch (err) {
       this.setupState = 'failed';
@@ -170,14 +168,14 @@ export class ObsConnection {
       retryAt: link.retryAt,
       obsVersion: link.obsVersion,
       setup: { state: this.setupState, mode: this.layout?.mode ?? null, missing: this.layout?.missing ?? [], message: this.setupMessage },
-      showing: this.showing,
+      showing: this.canvas.showing,
       currentScene: this.currentScene,
       scenes: this.layout?.scenes ?? [],
       health: this.health?.health ?? null,
       alerts: this.alerts.alerts,
-      resync: this.resync,
+      resync: this.canvas.resync,
       outputs: this.outputs.view(),
-      imageNote: this.imageNote
+      imageNote: this.canvas.imageNote
     };
     return this.cachedView;
   }
@@ -190,8 +188,7 @@ export class ObsConnection {
 
   private async onIdentified(rpc: ObsRpc): Promise<void> {
     this.layout = null;
-    this.known = null;
-    this.appliedScene = null;
+    this.canvas.reread(true);
     this.paused = false;
     this.removed.clear();
     // Link trouble is over; an output alert holds only while OBS still says so.
@@ -255,75 +252,11 @@ export class ObsConnection {
     rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
     rpc.on('CurrentSceneCollectionChanged', () => {
       this.paused = false;
-      this.known = null;
+      this.canvas.reread();
       reinspect();
     });
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
     rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
-  }
-
-  /** What the studio's sources depend on in this OBS, with the show's theme of now. */
-  private env(layout: StudioLayout): StudioEnv {
-    return {
-      inputKinds: layout.inputKinds,
-      width: layout.width,
-      height: layout.height,
-      theme: this.deps.view().theme,
-      overlayUrl: this.deps.overlayUrl(this.config.locale)
-    };
-  }
-
-  private async applyLoop(rpc: ObsRpc): Promise<void> {
-    do {
-      this.dirty = false;
-      await this.applyOnce(rpc).catch(() => {
-        // The link's status tells the operator; the next pass reads OBS back and re-applies.
-        this.known = null;
-      });
-    } while (this.dirty && this.supervisor.rpc === rpc && !this.paused);
-  }
-
-  private async applyOnce(rpc: ObsRpc): Promise<void> {
-    const layout = this.layout;
-    if (!layout) return;
-    const view = this.deps.view();
-    const content = canvasContent(view, audienceFor(this.config.locale, view.locales), this.deps.text);
-    // A hidden card keeps the full layout, so hiding moves nothing.
-    const filled = content.visible ? (name: string) => !!content.texts[name] : undefined;
-    // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
-    const remote = isRemoteObs(this.config.url);
-    this.imageNote = remote && layout.mode === 'native' && content.image ? REMOTE_IMAGE_NOTE : null;
-    const desired = desiredCanvas(studioSources(this.env(layout), filled), content, remote ? null : this.deps.images.localFile(content.image));
-    const resyncing = this.known === null;
-    const started = performance.now();
-    const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));
-    const requests = diff.requests;
-    if (content.scene && content.scene !== this.appliedScene && layout.scenes.includes(content.scene)) {
-      requests.push({ requestType: 'SetCurrentProgramScene', requestData: { sceneName: content.scene } });
-    }
-    if (requests.length) {
-      const responses = await rpc.callBatch(requests);
-      // A refused request (a source deleted a moment ago) must not be remembered as shown.
-      if (responses.some((r) => !r.requestStatus.result)) throw new Error('OBS refused part of the batch');
-    }
-    const ms = performance.now() - started;
-    this.known = diff.after;
-    if (content.scene) this.appliedScene = content.scene;
-    this.scheduleTick(content.nextTickAt);
-    if (resyncing) {
-      this.resync = { at: Date.now(), ms: Math.round(ms), reapplied: diff.labels };
-      if (diff.labels.length) this.deps.log?.(`OBS "${this.config.name}": put back ${diff.labels.length} things OBS had lost or changed (${diff.labels.join(', ')}) in ${Math.round(ms)} ms`);
-    }
-    if (!requests.length && !resyncing && this.showing?.revision === view.revision) return;
-    this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
-    this.deps.onApplied?.(this.id, view.revision, ms);
-    this.changed();
-  }
-
-  /** The deal clock is the only thing that changes by itself: redraw it when its second turns. */
-  private scheduleTick(at: number | null): void {
-    if (this.tick) clearTimeout(this.tick);
-    this.tick = at === null ? null : setTimeout(() => this.follow(), Math.max(0, at - Date.now()));
   }
 
   private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
