@@ -44,8 +44,15 @@ export class ObsOutputs {
 
   listen(rpc: ObsRpc, alerts: AlertThrottle): void {
     this.alerts = alerts;
-    rpc.on('StreamStateChanged', (e) => this.set('stream', { state: STATE_OF[e.outputState] ?? (e.outputActive ? 'on' : 'off') }));
-    rpc.on('RecordStateChanged', (e) => this.set('record', { state: STATE_OF[e.outputState] ?? (e.outputActive ? 'on' : 'off') }));
+    const follow = (which: OutputName, e: { outputActive: boolean; outputState: string }) => {
+      const before = this.states[which].state;
+      const state = STATE_OF[e.outputState] ?? (e.outputActive ? 'on' : 'off');
+      this.set(which, { state });
+      // Running, and stopping without being asked: a full disk, an encoder error, the server gone.
+      if (before === 'on' && (state === 'stopping' || state === 'off')) void this.explain(rpc, which, 'stopped');
+    };
+    rpc.on('StreamStateChanged', (e) => follow('stream', e));
+    rpc.on('RecordStateChanged', (e) => follow('record', e));
   }
 
   /** The liveness ping's view of both outputs: the truth when an event was missed. */
@@ -67,8 +74,8 @@ export class ObsOutputs {
   async command(rpc: ObsRpc, which: OutputName, action: 'start' | 'stop'): Promise<void> {
     const request = `${action === 'start' ? 'Start' : 'Stop'}${which === 'stream' ? 'Stream' : 'Record'}` as const;
     if (action === 'stop') {
-      await rpc.call(request);
       this.set(which, { state: 'stopping', error: null });
+      await rpc.call(request);
       return;
     }
     this.set(which, { state: 'starting', error: null });
@@ -78,18 +85,24 @@ export class ObsOutputs {
       const status = await rpc.call(which === 'stream' ? 'GetStreamStatus' : 'GetRecordStatus');
       if (status.outputActive) {
         this.set(which, { state: 'on', error: null });
-        this.alerts?.clear((key) => key === `${which}_refused`);
+        this.alerts?.clear((key) => key === `${which}_refused` || key === `${which}_stopped`);
         return;
       }
       // OBS said it stopped again (its event came while we waited): no need to wait longer.
       if (Date.now() >= deadline || this.states[which].state === 'off') break;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    const reason = which === 'stream' ? await streamReason(rpc) : await recordReason(rpc, this.local());
-    this.set(which, { state: 'off', error: reason });
-    this.alerts?.raise(`${which}_refused`, reason, Date.now());
-    this.onChange();
+    const reason = await this.explain(rpc, which, 'refused');
     throw new ObsRequestError(request, 0, reason);
+  }
+
+  /** Finds out why an output did not start or stopped by itself, and shows it on the OBS card. */
+  private async explain(rpc: ObsRpc, which: OutputName, what: 'refused' | 'stopped'): Promise<string> {
+    const cause = which === 'stream' ? await streamReason(rpc) : await recordReason(rpc, this.local());
+    const reason = what === 'refused' ? cause : `OBS stopped ${which === 'stream' ? 'streaming' : 'recording'} by itself: ${cause}`;
+    this.set(which, { state: 'off', error: reason });
+    this.alerts?.raise(`${which}_${what}`, reason, Date.now());
+    return reason;
   }
 
   private set(which: OutputName, patch: Partial<ObsOutputView>): void {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import OBSWebSocket from 'obs-websocket-js';
 import { startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
 import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
@@ -80,4 +81,24 @@ describe('going live and recording as OBS really has them', () => {
       await cleanup();
     }
   });
+
+  // A real full disk: a 1 MB tmpfs (mounting needs root, as CI and the dev machines run).
+  it.runIf(process.getuid?.() === 0)('says the disk is full when OBS records onto a disk with no room, whether it refuses or stops by itself', async () => {
+    const { dir, cleanup } = await tempDir('shopcast-full-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+    try {
+      await probe.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'FilePath', parameterValue: dir });
+      const res = await output('record', 'start');
+      expect([200, 409]).toContain(res.status);
+      const view = await until('the full disk on the card', connectionView, (c) => /is full/.test(c.outputs.record.error ?? ''), 15_000);
+      expect(view.outputs.record.state).toBe('off');
+      expect(view.outputs.record.error).toContain(dir);
+      expect(view.alerts.some((a) => /is full/.test(a.message))).toBe(true);
+    } finally {
+      await probe.call('StopRecord').catch(() => {});
+      await until('OBS to let go of the disk', () => probe.call('GetRecordStatus'), (s) => !s.outputActive, 10_000).catch(() => {});
+      execFileSync('umount', ['-l', dir]);
+      await cleanup();
+    }
+  }, 40_000);
 });
