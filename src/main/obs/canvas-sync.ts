@@ -122,5 +122,6 @@ function same(want: JsonValue | undefined, have: JsonValue | undefined): boolean
     if (!have || typeof have !== 'object' || Array.isArray(have)) return false;
     return Object.entries(want).every(([key, value]) => same(value, (have as JsonObject)[key]));
   }
-  return want === have;
+  // OBS leaves out a text never set (a source created empty, then restarted): empty is empty.
+  return want === have || (want === '' && have === undefined);
 }

@@ -191,10 +191,10 @@ export class ObsConnection {
     this.canvas.reread(true);
     this.paused = false;
     this.removed.clear();
-    // Link trouble is over; an output alert holds only while OBS still says so.
+    // Link trouble is over: its alerts no longer hold.
     this.alerts.clear((key) => key.startsWith('link_'));
     this.listen(rpc);
-    this.outputs.listen(rpc, this.alerts);
+    this.outputs.listen(rpc);
     try {
       const layout = await this.inspect(rpc);
       if (layout.missing.length > 0 && this.config.setupDone) {

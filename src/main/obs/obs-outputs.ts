@@ -1,6 +1,5 @@
 import { access, constants, statfs } from 'node:fs/promises';
 import type { ObsOutputView } from '../../shared/obs';
-import type { AlertThrottle } from './obs-health';
 import { ObsRequestError, type ObsRpc } from './obs-rpc';
 
 export type OutputName = 'stream' | 'record';
@@ -30,7 +29,6 @@ const OFF: ObsOutputView = { state: 'off', error: null, at: null };
  */
 export class ObsOutputs {
   private states: Record<OutputName, ObsOutputView> = { stream: OFF, record: OFF };
-  private alerts: AlertThrottle | null = null;
 
   constructor(
     private readonly onChange: () => void,
@@ -42,8 +40,7 @@ export class ObsOutputs {
     return this.states;
   }
 
-  listen(rpc: ObsRpc, alerts: AlertThrottle): void {
-    this.alerts = alerts;
+  listen(rpc: ObsRpc): void {
     const follow = (which: OutputName, e: { outputActive: boolean; outputState: string }) => {
       const before = this.states[which].state;
       const state = STATE_OF[e.outputState] ?? (e.outputActive ? 'on' : 'off');
@@ -85,7 +82,6 @@ export class ObsOutputs {
       const status = await rpc.call(which === 'stream' ? 'GetStreamStatus' : 'GetRecordStatus');
       if (status.outputActive) {
         this.set(which, { state: 'on', error: null });
-        this.alerts?.clear((key) => key === `${which}_refused` || key === `${which}_stopped`);
         return;
       }
       // OBS said it stopped again (its event came while we waited): no need to wait longer.
@@ -100,8 +96,8 @@ export class ObsOutputs {
   private async explain(rpc: ObsRpc, which: OutputName, what: 'refused' | 'stopped'): Promise<string> {
     const cause = which === 'stream' ? await streamReason(rpc) : await recordReason(rpc, this.local());
     const reason = what === 'refused' ? cause : `OBS stopped ${which === 'stream' ? 'streaming' : 'recording'} by itself: ${cause}`;
+    // The card shows it as the output's error until the output runs (no alert besides: said once).
     this.set(which, { state: 'off', error: reason });
-    this.alerts?.raise(`${which}_${what}`, reason, Date.now());
     return reason;
   }
 

@@ -45,7 +45,6 @@ describe('going live and recording as OBS really has them', () => {
     console.log(`[figure] Go live without a stream address → reason on the OBS card: ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(2000);
     expect(view.outputs.stream).toMatchObject({ state: 'off', error: expect.stringMatching(/no stream address/) });
-    expect(view.alerts.map((a) => a.key)).toContain('stream_refused');
   });
 
   it('names the streaming server OBS could not reach, never the stream key', async () => {
@@ -66,7 +65,7 @@ describe('going live and recording as OBS really has them', () => {
     expect((await connectionView()).outputs.record).toMatchObject({ state: 'off', error: expect.stringContaining('/nonexistent/recordings') });
   });
 
-  it('records into a good folder: the button\'s state follows OBS to on and back to off, and the refusal is cleared', async () => {
+  it('records into a good folder: the button\'s state follows OBS to on and back to off, and the last refusal is cleared', async () => {
     const { dir, cleanup } = await tempDir('shopcast-rec-');
     try {
       await probe.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'FilePath', parameterValue: dir });
@@ -74,7 +73,6 @@ describe('going live and recording as OBS really has them', () => {
       expect(res.status).toBe(200);
       const on = await connectionView();
       expect(on.outputs.record).toMatchObject({ state: 'on', error: null });
-      expect(on.alerts.map((a) => a.key)).not.toContain('record_refused');
       expect((await output('record', 'stop')).status).toBe(200);
       await until('recording off', connectionView, (c) => c.outputs.record.state === 'off', 5000);
     } finally {
@@ -93,7 +91,6 @@ describe('going live and recording as OBS really has them', () => {
       const view = await until('the full disk on the card', connectionView, (c) => /is full/.test(c.outputs.record.error ?? ''), 15_000);
       expect(view.outputs.record.state).toBe('off');
       expect(view.outputs.record.error).toContain(dir);
-      expect(view.alerts.some((a) => /is full/.test(a.message))).toBe(true);
     } finally {
       await probe.call('StopRecord').catch(() => {});
       await until('OBS to let go of the disk', () => probe.call('GetRecordStatus'), (s) => !s.outputActive, 10_000).catch(() => {});

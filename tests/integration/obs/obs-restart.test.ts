@@ -122,6 +122,7 @@ describe('OBS restarting mid-show', () => {
 
   it('says what it put back after a restart that lost the card\'s places', async () => {
     const view = await connectionView(connection.id);
+    console.log(`[figure] after a restart the studio put back: ${view.resync?.reapplied.join('; ')}`);
     expect(view.resync?.at).toBeGreaterThan(0);
     // A restart without a save loses at least the places OBS was told after its last save.
     expect(view.resync?.reapplied.length).toBeGreaterThan(0);
