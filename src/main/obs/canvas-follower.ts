@@ -90,7 +90,7 @@ export class CanvasFollower {
     // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
     const remote = isRemoteObs(target.url);
     this.imageNote = remote && layout.mode === 'native' && content.image ? REMOTE_IMAGE_NOTE : null;
-    const desired = desiredCanvas(studioSources(env, filled), content, remote ? null : this.deps.images.localFile(content.image));
+    const desired = desiredCanvas(studioSources(env, filled), content, (address) => (remote ? null : this.deps.images.localFile(address)));
     const resyncing = this.known === null;
     const started = performance.now();
     const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));

@@ -93,7 +93,10 @@ export function nativeCard(kinds: NativeKinds, width: number, height: number, th
   // Coming up: top left (upright: just above the card), one label and one line.
   const nextW = vertical ? innerW : innerW * 0.46;
   const nextH = 1.8 * u * 1.5 + 3 * u * 1.4 + 2 * pad;
-  const nextY = vertical ? cardY - gap - nextH : m;
+  // The show's logo, top left as on the overlay; on 16:9 coming-up moves below it.
+  const logoH = 7 * u;
+  add(STUDIO_SOURCE.logo, 'image_source', { unload: false }, m, m, 30 * u, logoH);
+  const nextY = vertical ? cardY - gap - nextH : m + (filled?.(STUDIO_SOURCE.logo) ? logoH + 2 * u : 0);
   add(STUDIO_SOURCE.nextCard, kinds.color, colour(theme.card, nextW, nextH), m, nextY, nextW, nextH, false);
   add(STUDIO_SOURCE.nextLabel, kinds.text, text(1.8 * u, theme.accent, true), m + pad, nextY + pad, nextW - 2 * pad, 2.7 * u);
   add(STUDIO_SOURCE.next, kinds.text, text(3 * u, theme.text, true), m + pad, nextY + pad + 2.7 * u, nextW - 2 * pad, 4.2 * u);
@@ -112,7 +115,7 @@ export function nativeCard(kinds: NativeKinds, width: number, height: number, th
     STUDIO_SOURCE.card, STUDIO_SOURCE.image, STUDIO_SOURCE.badge, STUDIO_SOURCE.title, STUDIO_SOURCE.pitch, STUDIO_SOURCE.price, STUDIO_SOURCE.was, STUDIO_SOURCE.lowest, STUDIO_SOURCE.stock,
     STUDIO_SOURCE.nextCard, STUDIO_SOURCE.nextLabel, STUDIO_SOURCE.next,
     STUDIO_SOURCE.dealCard, STUDIO_SOURCE.dealLabel, STUDIO_SOURCE.deal, STUDIO_SOURCE.dealClock,
-    STUDIO_SOURCE.tickerBar, STUDIO_SOURCE.ticker
+    STUDIO_SOURCE.tickerBar, STUDIO_SOURCE.ticker, STUDIO_SOURCE.logo
   ];
   return order.map((name) => specs.find((s) => s.name === name)!);
 }

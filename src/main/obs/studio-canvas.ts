@@ -42,6 +42,8 @@ export function canvasContent(view: ShowView, audience: Audience, text: OverlayT
     texts[STUDIO_SOURCE.next] = next ? [localized(next.title, audience) || next.id, priceFor(next, audience)].filter(Boolean).join(' · ') : '';
     Object.assign(texts, dealLines(view, audience, text, now));
     texts[STUDIO_SOURCE.ticker] = tickerLine(view, audience, text);
+    // Not a text: the logo's address, so the layout knows there is one (see desiredCanvas).
+    texts[STUDIO_SOURCE.logo] = view.theme.logo ?? '';
   }
   const left = view.deal ? view.deal.endsAt - now : 0;
   return {
@@ -117,16 +119,20 @@ const CARD_OF: Record<string, string> = {
   [STUDIO_SOURCE.tickerBar]: STUDIO_SOURCE.ticker
 };
 
-/** Every studio source as `content` needs it; `imageRef` is the image's file, or null to hide it. */
-export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, imageRef: string | null): DesiredSource[] {
+/**
+ * Every studio source as `content` needs it; `files` turns the product image's and the logo's
+ * address into a file OBS can open, or null (then that source is hidden).
+ */
+export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, files: (address: string | null) => string | null): DesiredSource[] {
   return specs.map((spec, index) => {
     const settings: JsonObject = { ...spec.settings, ...(content.soldOut && spec.soldOut) };
     let enabled = content.visible;
     if (spec.name === STUDIO_SOURCE.overlay) {
       enabled = true; // the overlay page shows and hides its own widgets
-    } else if (spec.name === STUDIO_SOURCE.image) {
-      settings.file = imageRef ?? '';
-      enabled &&= !!imageRef;
+    } else if (spec.name === STUDIO_SOURCE.image || spec.name === STUDIO_SOURCE.logo) {
+      const file = files(spec.name === STUDIO_SOURCE.image ? content.image : content.texts[STUDIO_SOURCE.logo] || null);
+      settings.file = file ?? '';
+      enabled &&= !!file;
     } else if (spec.name in CARD_OF) {
       enabled &&= !!content.texts[CARD_OF[spec.name]];
     } else if (spec.name !== STUDIO_SOURCE.card) {

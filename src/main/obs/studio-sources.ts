@@ -24,7 +24,8 @@ export const STUDIO_SOURCE = {
   deal: 'Shopcast · Deal',
   dealClock: 'Shopcast · Deal clock',
   tickerBar: 'Shopcast · Ticker bar',
-  ticker: 'Shopcast · Ticker'
+  ticker: 'Shopcast · Ticker',
+  logo: 'Shopcast · Logo'
 } as const;
 
 export const isStudioSource = (name: string): boolean => name.startsWith('Shopcast · ');

@@ -128,10 +128,19 @@ describe('the native card shows what the browser card shows', () => {
     await until('the deal card hidden', shown, (v) => v.get(STUDIO_SOURCE.dealCard) === false);
   });
 
-  it('follows the theme: a new accent colour reaches the price', async () => {
-    await t.api('PATCH', '/api/v1/show', { theme: { accent: '#00c853' } });
+  it('follows the theme: a new accent colour reaches the price, and the logo appears top left with coming-up below it', async () => {
+    const nextBefore = await boxOf(STUDIO_SOURCE.nextCard);
+    await t.api('PATCH', '/api/v1/show', { theme: { accent: '#00c853', logo: '/media/demo/bag-07.png' } });
     await until('the price in the new accent', () => settingsOf(STUDIO_SOURCE.price), (s) => s.color1 === abgr('#00c853'));
-    await t.api('PATCH', '/api/v1/show', { theme: { accent: '#ffd14f' } });
+    await until('the logo shown', shown, (v) => v.get(STUDIO_SOURCE.logo) === true);
+    expect(String((await settingsOf(STUDIO_SOURCE.logo)).file)).toMatch(/bag-07\.png$/);
+    const logo = await boxOf(STUDIO_SOURCE.logo);
+    const next = await boxOf(STUDIO_SOURCE.nextCard);
+    expect(next.y).toBeGreaterThan(nextBefore.y);
+    expect(next.y).toBeGreaterThanOrEqual(logo.y + logo.h);
+    await screenshot('native-card-theme-logo', 1920);
+    await t.api('PATCH', '/api/v1/show', { theme: { accent: '#ffd14f', logo: null } });
+    await until('the logo gone', shown, (v) => v.get(STUDIO_SOURCE.logo) === false);
   });
 
   it('lays the card out again, by itself, when OBS\'s canvas turns vertical (1080×1920), inside the safe margin', async () => {

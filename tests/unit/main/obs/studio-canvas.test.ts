@@ -92,12 +92,12 @@ describe('what an OBS canvas shows', () => {
 
   it('hides every source when nothing is on air', () => {
     const c = canvasContent(view(false), audienceFor('pl-PL', locales), text);
-    expect(desiredCanvas(specs, c, null).every((d) => !d.enabled)).toBe(true);
+    expect(desiredCanvas(specs, c, () => null).every((d) => !d.enabled)).toBe(true);
   });
 
   it('shows a source only when it has something to say, its card with its text, the image only with a file', () => {
     const c = canvasContent(view(true), audienceFor('pl-PL', locales), text);
-    const shown = (ref: string | null) => new Map(desiredCanvas(specs, c, ref).map((d) => [d.name, d.enabled]));
+    const shown = (ref: string | null) => new Map(desiredCanvas(specs, c, (a) => (a ? ref : null)).map((d) => [d.name, d.enabled]));
     const withImage = shown('/x/lav-01.png');
     expect(withImage.get(STUDIO_SOURCE.title)).toBe(true);
     expect(withImage.get(STUDIO_SOURCE.image)).toBe(true);
@@ -105,7 +105,20 @@ describe('what an OBS canvas shows', () => {
     expect(withImage.get(STUDIO_SOURCE.nextCard)).toBe(true);
     expect(withImage.get(STUDIO_SOURCE.dealCard)).toBe(false);
     expect(shown(null).get(STUDIO_SOURCE.image)).toBe(false);
-    const image = desiredCanvas(specs, c, '/x/lav-01.png').find((d) => d.name === STUDIO_SOURCE.image)!;
+    const image = desiredCanvas(specs, c, (a) => (a === '/media/demo/lav-01.png' ? '/x/lav-01.png' : null)).find((d) => d.name === STUDIO_SOURCE.image)!;
     expect(image.settings.file).toBe('/x/lav-01.png');
+    expect(withImage.get(STUDIO_SOURCE.logo)).toBe(false);
+  });
+
+  it('shows the theme\'s logo top left and moves coming-up below it, as the overlay does', () => {
+    const theme = { ...DEFAULT_THEME, logo: '/media/demo/logo.png' };
+    const c = canvasContent(view(true, { theme }), audienceFor('pl-PL', locales), text);
+    const env = { inputKinds: ['image_source', 'color_source_v3', 'text_ft2_source_v2'], width: 1920, height: 1080, theme, overlayUrl: '' };
+    const filled = (name: string) => !!c.texts[name];
+    const desired = desiredCanvas(studioSources(env, filled), c, (a) => (a === '/media/demo/logo.png' ? '/x/logo.png' : null));
+    const logo = desired.find((d) => d.name === STUDIO_SOURCE.logo)!;
+    expect(logo).toMatchObject({ enabled: true, settings: { file: '/x/logo.png' }, transform: { positionX: 54, positionY: 54 } });
+    const next = desired.find((d) => d.name === STUDIO_SOURCE.nextCard)!.transform as Record<string, number>;
+    expect(next.positionY).toBeGreaterThanOrEqual(54 + Math.round(7 * 10.8));
   });
 });
