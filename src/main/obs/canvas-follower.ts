@@ -35,7 +35,11 @@ export class CanvasFollower {
   private applying: Promise<void> | null = null;
   private dirty = false;
   private tick: NodeJS.Timeout | null = null;
+  private logResync = true;
+  /** The last read-back after a new session or scene collection (setup answers for its own). */
   resync: ObsConnectionView['resync'] = null;
+  /** What the last read-back of any kind put right. */
+  readBack: string[] = [];
   imageNote: string | null = null;
   showing: ObsConnectionView['showing'] = null;
 
@@ -52,10 +56,14 @@ export class CanvasFollower {
     this.applying = this.applyLoop(rpc).finally(() => (this.applying = null));
   }
 
-  /** OBS may hold anything now (a new session, a new scene collection): read it back next time. */
-  reread(newSession = false): void {
+  /**
+   * OBS may hold anything now: read it back before the next batch. After a new session or scene
+   * collection what was put back goes to the log too; setup reports it in its own answer.
+   */
+  reread(why: 'session' | 'collection' | 'setup'): void {
     this.known = null;
-    if (newSession) this.appliedScene = null;
+    this.logResync = why !== 'setup';
+    if (why === 'session') this.appliedScene = null;
   }
 
   /** Waits for the batches under way, e.g. the read-back that setup reports on. */
@@ -108,8 +116,9 @@ export class CanvasFollower {
     if (content.scene) this.appliedScene = content.scene;
     this.scheduleTick(content.nextTickAt);
     if (resyncing) {
-      this.resync = { at: Date.now(), ms: Math.round(ms), reapplied: diff.labels };
-      if (diff.labels.length) this.deps.log?.(`OBS "${target.name}": put back ${diff.labels.length} things OBS had lost or changed (${diff.labels.join(', ')}) in ${Math.round(ms)} ms`);
+      this.readBack = diff.labels;
+      if (this.logResync) this.resync = { at: Date.now(), ms: Math.round(ms), reapplied: diff.labels };
+      if (diff.labels.length && this.logResync) this.deps.log?.(`OBS "${target.name}": put back ${diff.labels.length} things OBS had lost or changed (${diff.labels.join(', ')}) in ${Math.round(ms)} ms`);
     }
     if (!requests.length && !resyncing && this.showing?.revision === view.revision) return;
     this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };

@@ -129,10 +129,10 @@ export class ObsConnection {
       this.config = { ...this.config, setupDone: true };
       this.deps.onSetupDone(this.id);
       // Read everything back and put right what differs: that is what setup repaired.
-      this.canvas.reread();
+      this.canvas.reread('setup');
       this.follow();
       await this.canvas.settled();
-      const fixed = (this.canvas.resync?.reapplied ?? []).filter((label) => !created.some((name) => label.startsWith(`${name}: `)));
+      const fixed = this.canvas.readBack.filter((label) => !created.some((name) => label.startsWith(`${name}: `)));
       return { ...this.layout, created, repaired: [...repaired, ...fixed] };
     } catch (err) {
       this.setupState = 'failed';
@@ -188,7 +188,7 @@ export class ObsConnection {
 
   private async onIdentified(rpc: ObsRpc): Promise<void> {
     this.layout = null;
-    this.canvas.reread(true);
+    this.canvas.reread('session');
     this.paused = false;
     this.removed.clear();
     // Link trouble is over: its alerts no longer hold.
@@ -252,7 +252,7 @@ export class ObsConnection {
     rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
     rpc.on('CurrentSceneCollectionChanged', () => {
       this.paused = false;
-      this.canvas.reread();
+      this.canvas.reread('collection');
       reinspect();
     });
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());

@@ -15,6 +15,7 @@ let obs: ObsInstance;
 let t: TestStudio;
 let probe: OBSWebSocket;
 let connection: ObsConnectionView;
+const logLines: string[] = [];
 
 const catalogue = [
   {
@@ -71,7 +72,7 @@ beforeAll(async () => {
   display = await startDisplay();
   obs = await startObs(display);
   await connectProbe();
-  t = await startTestStudio();
+  t = await startTestStudio({ log: (line) => logLines.push(line) });
   await t.api('POST', '/api/v1/products/import', catalogue);
   await t.api('PATCH', '/api/v1/show', { locales: [{ locale: 'pl-PL', currency: 'PLN' }] });
   for (const p of catalogue) await t.api('POST', '/api/v1/rundown/items', { productId: p.id });
@@ -127,6 +128,10 @@ describe('OBS restarting mid-show', () => {
     // A restart without a save loses at least the places OBS was told after its last save.
     expect(view.resync?.reapplied.length).toBeGreaterThan(0);
     expect(view.resync?.reapplied.every((r) => r.startsWith('Shopcast · '))).toBe(true);
+    // And the studio's log says it, once per restart, never with the password.
+    const said = logLines.filter((l) => /^OBS "Polish channel": put back \d+ things OBS had lost or changed \(Shopcast · /.test(l));
+    expect(said).toHaveLength(4);
+    expect(logLines.join('\n')).not.toContain(obs.password);
   });
 
   it('clears the "OBS is not reachable" alerts once the link is back', async () => {
