@@ -143,6 +143,16 @@ describe('the native card shows what the browser card shows', () => {
     await until('the logo gone', shown, (v) => v.get(STUDIO_SOURCE.logo) === false);
   });
 
+  it('still draws the title when the theme names a font this OBS does not have', async () => {
+    await t.api('PATCH', '/api/v1/show', { theme: { font: '"No Such Font 42", sans-serif' } });
+    await until('the font asked for', () => settingsOf(STUDIO_SOURCE.title), (s) => (s.font as { face?: string })?.face === 'No Such Font 42');
+    const { sceneItemId } = await probe.call('GetSceneItemId', { sceneName: STUDIO_SCENE, sourceName: STUDIO_SOURCE.title });
+    await new Promise((r) => setTimeout(r, 300));
+    const { sceneItemTransform } = await probe.call('GetSceneItemTransform', { sceneName: STUDIO_SCENE, sceneItemId });
+    expect(Number(sceneItemTransform.sourceWidth)).toBeGreaterThan(100);
+    await t.api('PATCH', '/api/v1/show', { theme: { font: '"Noto Sans", "DejaVu Sans", system-ui, sans-serif' } });
+  });
+
   it('lays the card out again, by itself, when OBS\'s canvas turns vertical (1080×1920), inside the safe margin', async () => {
     await probe.call('SetVideoSettings', { baseWidth: 1080, baseHeight: 1920, outputWidth: 1080, outputHeight: 1920 });
     // No setup needed: the studio notices the new canvas by its next ping (every 2 s).

@@ -90,6 +90,14 @@ describe('what an OBS canvas shows', () => {
     expect(canvasContent(view(true, { deal }), audienceFor('de-DE', locales), text, 300_001).texts[STUDIO_SOURCE.dealClock]).toBe('');
   });
 
+  it('keeps the browser overlay shown on and off air: the page shows and hides its own widgets', () => {
+    const browser = studioSources({ inputKinds: ['browser_source', 'image_source'], width: 1920, height: 1080, theme: DEFAULT_THEME, overlayUrl: 'http://x/overlay' });
+    for (const onAir of [true, false]) {
+      const c = canvasContent(view(onAir), audienceFor('pl-PL', locales), text);
+      expect(desiredCanvas(browser, c, () => null)).toEqual([expect.objectContaining({ name: STUDIO_SOURCE.overlay, enabled: true, settings: expect.objectContaining({ url: 'http://x/overlay' }) })]);
+    }
+  });
+
   it('hides every source when nothing is on air', () => {
     const c = canvasContent(view(false), audienceFor('pl-PL', locales), text);
     expect(desiredCanvas(specs, c, () => null).every((d) => !d.enabled)).toBe(true);
