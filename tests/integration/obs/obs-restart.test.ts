@@ -98,12 +98,14 @@ describe('OBS restarting mid-show', () => {
     expect(before.length).toBeGreaterThanOrEqual(18);
     await screenshot('restart-before');
     const healed: number[] = [];
-    for (let round = 0; round < 4; round++) {
+    const putBack: number[] = [];
+    for (let round = 0; round < 8; round++) {
       await probe.disconnect().catch(() => {});
       await obs.kill();
       await until('the studio to notice', () => connectionView(connection.id), (c) => c.status !== 'identified' && c.status !== 'degraded');
       await obs.restart();
       const back = performance.now();
+      const backWall = Date.now();
       await connectProbe();
       await until('the whole card back', canvasState, (s) => JSON.stringify(s) === JSON.stringify(before), 10_000).catch(async (err: Error) => {
         await screenshot(`restart-after-${round}-broken`);
@@ -111,10 +113,14 @@ describe('OBS restarting mid-show', () => {
         throw err;
       });
       healed.push(performance.now() - back);
+      // The studio's own side: its read-back and repair batch done, by its clock.
+      putBack.push((await connectionView(connection.id)).resync!.at - backWall);
       if (round === 0) await screenshot('restart-after');
     }
     const sorted = [...healed].sort((a, b) => a - b);
-    console.log(`[figure] OBS back → card whole: p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted.at(-1)!)} ms over ${sorted.length} restarts (${healed.map(Math.round).join(', ')})`);
+    const studioSide = [...putBack].sort((a, b) => a - b);
+    console.log(`[figure] OBS back → card whole (seen by a second client): p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted.at(-1)!)} ms over ${sorted.length} restarts (${healed.map(Math.round).join(', ')})`);
+    console.log(`[figure] OBS back → the studio's repair batch done: p50 ${studioSide[Math.floor(studioSide.length / 2)]} ms, max ${studioSide.at(-1)} ms (${putBack.join(', ')})`);
     expect(sorted.at(-1)).toBeLessThan(1000);
     const view = await connectionView(connection.id);
     expect(view.status).toBe('identified');
@@ -130,7 +136,7 @@ describe('OBS restarting mid-show', () => {
     expect(view.resync?.reapplied.every((r) => r.startsWith('Shopcast · '))).toBe(true);
     // And the studio's log says it, once per restart, never with the password.
     const said = logLines.filter((l) => /^OBS "Polish channel": put back \d+ things OBS had lost or changed \(Shopcast · /.test(l));
-    expect(said).toHaveLength(4);
+    expect(said).toHaveLength(8);
     expect(logLines.join('\n')).not.toContain(obs.password);
   });
 
