@@ -92,8 +92,8 @@ export class CanvasFollower {
     const target = this.deps.target();
     const view = this.deps.view();
     const content = canvasContent(view, audienceFor(target.locale, view.locales), this.deps.text);
-    // A hidden card keeps the full layout, so hiding moves nothing.
-    const filled = content.visible ? (name: string) => !!content.texts[name] : undefined;
+    // Off air only hides (see desiredCanvas): the layout matters only for what is shown.
+    const filled = (name: string) => !!content.texts[name];
     const env = { inputKinds: layout.inputKinds, width: layout.width, height: layout.height, theme: view.theme, overlayUrl: target.overlayUrl };
     // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
     const remote = isRemoteObs(target.url);

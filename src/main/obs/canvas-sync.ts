@@ -70,6 +70,7 @@ export function diffCanvas(desired: DesiredSource[], known: KnownCanvas): Canvas
   const after: KnownCanvas = new Map(known);
   const present = desired.filter((d) => known.has(d.name));
   for (const d of present) {
+    if (d.onlyVisibility) continue;
     const k = known.get(d.name)!;
     const sceneItemId = k.sceneItemId;
     const changed = Object.fromEntries(Object.entries(d.settings).filter(([key, value]) => !same(value, k.settings[key])));

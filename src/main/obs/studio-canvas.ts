@@ -110,6 +110,8 @@ export interface DesiredSource {
   transform: JsonObject;
   settings: JsonObject;
   filters: NonNullable<SourceSpec['filters']>;
+  /** Off air: only hide it, keeping its text and place for when the card comes back. */
+  onlyVisibility?: boolean;
 }
 
 /** Which text a background card follows: shown when its first line has something to say. */
@@ -141,6 +143,7 @@ export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, files
       settings.text = value && spec.filters?.length ? `${value}   •   ` : value;
       enabled &&= value !== '';
     }
-    return { name: spec.name, index, enabled, transform: spec.transform, settings, filters: spec.filters ?? [] };
+    const hiddenCard = !content.visible && spec.name !== STUDIO_SOURCE.overlay;
+    return { name: spec.name, index, enabled, transform: spec.transform, settings, filters: spec.filters ?? [], ...(hiddenCard && { onlyVisibility: true }) };
   });
 }

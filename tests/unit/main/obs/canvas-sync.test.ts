@@ -46,6 +46,13 @@ describe('bringing OBS to the card', () => {
     expect(diff.requests.map((r) => (r as { requestData: { sceneItemIndex: number } }).requestData.sceneItemIndex)).toEqual([0, 1]);
   });
 
+  it('going off air sends only the hiding, whatever else differs', () => {
+    const hidden = desired.map((d) => ({ ...d, enabled: false, settings: { text: '' }, transform: { ...place, positionX: 999 }, onlyVisibility: true }));
+    const diff = diffCanvas(hidden, known());
+    expect(diff.requests.map((r) => r.requestType)).toEqual(['SetSceneItemEnabled', 'SetSceneItemEnabled']);
+    expect(diff.after.get('Shopcast · Title')!.settings.text).toBe('Kubek');
+  });
+
   it('creates a missing scroll filter, and leaves sources OBS does not have to setup', () => {
     const withScroll = [desired[0], { ...desired[1], filters: [{ name: 'Shopcast · Scroll', kind: 'scroll_filter', settings: { speed_x: 90 } }] }];
     const diff = diffCanvas(withScroll, known());

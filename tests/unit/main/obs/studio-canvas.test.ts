@@ -98,9 +98,10 @@ describe('what an OBS canvas shows', () => {
     }
   });
 
-  it('hides every source when nothing is on air', () => {
+  it('only hides every source when nothing is on air, keeping texts and places for the next product', () => {
     const c = canvasContent(view(false), audienceFor('pl-PL', locales), text);
-    expect(desiredCanvas(specs, c, () => null).every((d) => !d.enabled)).toBe(true);
+    const desired = desiredCanvas(specs, c, () => null);
+    expect(desired.every((d) => !d.enabled && d.onlyVisibility)).toBe(true);
   });
 
   it('shows a source only when it has something to say, its card with its text, the image only with a file', () => {
