@@ -97,9 +97,11 @@ export class ObsConnection {
     const relocale = config.locale !== this.config.locale;
     this.config = config;
     this.password = password;
-    if (relink) this.supervisor.retarget({ url: config.url, password });
+    if (relink) {
+      this.supervisor.retarget({ url: config.url, password });
+      this.outputs.forget(); // another OBS, maybe: its outputs are known at its first answer
+    }
     if (relocale) this.follow();
-    this.outputs.forget();
     this.changed();
   }
 
