@@ -8,7 +8,8 @@ import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-source
 import { abgr } from '../../../src/main/obs/native-card';
 import type { ObsConnectionView } from '../../../src/shared/obs';
 
-const SHOTS = process.env.SHOPCAST_SHOTS_DIR ?? '/work/shots/h4';
+/** `SHOPCAST_SCREENSHOTS=dir` saves the canvases for a person to look at. */
+const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
 
 let display: VirtualDisplay;
 let obs: ObsInstance;
@@ -37,6 +38,7 @@ const textOf = async (inputName: string) => String((await settingsOf(inputName))
 const shown = async () => new Map((await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems.map((i) => [String(i.sourceName), i.sceneItemEnabled === true]));
 
 async function screenshot(name: string, width: number): Promise<void> {
+  if (!SHOTS) return;
   const { imageData } = await probe.call('GetSourceScreenshot', { sourceName: STUDIO_SCENE, imageFormat: 'png', imageWidth: width });
   await mkdir(SHOTS, { recursive: true });
   await writeFile(`${SHOTS}/${name}.png`, Buffer.from(imageData.replace(/^data:image\/png;base64,/, ''), 'base64'));

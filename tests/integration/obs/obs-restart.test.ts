@@ -7,8 +7,8 @@ import { until } from '../../helpers/until';
 import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-canvas';
 import type { ObsConnectionView } from '../../../src/shared/obs';
 
-/** Where the before/after canvases go, for a person to look at. */
-const SHOTS = process.env.SHOPCAST_SHOTS_DIR ?? '/work/shots/h4';
+/** `SHOPCAST_SCREENSHOTS=dir` saves the canvases for a person to look at. */
+const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
 
 let display: VirtualDisplay;
 let obs: ObsInstance;
@@ -58,6 +58,7 @@ async function canvasState(): Promise<Record<string, unknown>[]> {
 }
 
 async function screenshot(name: string): Promise<void> {
+  if (!SHOTS) return;
   const { imageData } = await probe.call('GetSourceScreenshot', { sourceName: STUDIO_SCENE, imageFormat: 'png', imageWidth: 960 });
   await mkdir(SHOTS, { recursive: true });
   await writeFile(`${SHOTS}/${name}.png`, Buffer.from(imageData.replace(/^data:image\/png;base64,/, ''), 'base64'));
