@@ -130,7 +130,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     text: new OverlayText(loadDictionaries(join(paths.resourcesDir, 'locales'))),
     images: new ImageFiles(mediaDirs, join(options.dataDir, 'image-cache'), () => obs.follow()),
     overlayUrl: (locale) => baseUrl + overlayPath('layout', locale, overlayToken),
-    onApplied: options.onObsApplied
+    onApplied: options.onObsApplied,
+    log
   });
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
   views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });

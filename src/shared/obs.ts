@@ -50,6 +50,14 @@ export interface ObsAlert {
   at: number;
 }
 
+/** Going live or recording as OBS really has it, and why the last start did not happen. */
+export interface ObsOutputView {
+  state: 'off' | 'starting' | 'on' | 'stopping';
+  /** OBS's refusal or failure of the last start, in words the operator can act on; null once it runs. */
+  error: string | null;
+  at: number | null;
+}
+
 /** One OBS as every face sees it (the password is never part of it). */
 export interface ObsConnectionView {
   id: string;
@@ -75,4 +83,12 @@ export interface ObsConnectionView {
   scenes: string[];
   health: ObsHealthView | null;
   alerts: ObsAlert[];
+  /**
+   * The last time the studio read OBS back (after a (re)connect or setup) and what it had to put
+   * back, as `Shopcast · Price: place` (place, order, look, content, scroll, visibility).
+   */
+  resync: { at: number; ms: number; reapplied: string[] } | null;
+  outputs: { stream: ObsOutputView; record: ObsOutputView };
+  /** Why this OBS cannot show the product image, when it cannot (an OBS on another computer). */
+  imageNote: string | null;
 }

@@ -144,7 +144,8 @@ export class ConnectionSupervisor {
       await this.sleep(this.pingMs);
       if (!this.running || this.current !== rpc) break;
       try {
-        const responses = await rpc.callBatch([{ requestType: 'GetStats' }, { requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }], this.pingMs);
+        // The canvas size too: OBS 29 sends no event when it changes, and the native card follows it.
+        const responses = await rpc.callBatch([{ requestType: 'GetStats' }, { requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }, { requestType: 'GetVideoSettings' }], this.pingMs);
         missed = 0;
         if (this.state.status === 'degraded') this.set({ status: 'identified', lastError: null });
         this.hooks.onSample(responses, Date.now());

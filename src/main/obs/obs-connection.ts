@@ -4,8 +4,11 @@ import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
 import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 import type { ObsRpc } from './obs-rpc';
-import { audienceFor, canvasContent, canvasRequests, isStudioSource, STUDIO_SCENE, type AppliedCanvas } from './studio-canvas';
+import { audienceFor } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
+import { isRemoteObs, isStudioSource, STUDIO_SCENE, studioSources } from './studio-sources';
+import { CanvasFollower } from './canvas-follower';
+import { ObsOutputs } from './obs-outputs';
 import type { ImageFiles } from './image-files';
 
 export interface ObsConnectionConfig {
@@ -25,6 +28,8 @@ export interface ObsConnectionDeps {
   onChange(): void;
   onSetupDone(id: string): void;
   onApplied?(id: string, revision: number, ms: number): void;
+  /** One line for the studio's log (what a resync put back). */
+  log?(line: string): void;
 }
 
 /**
@@ -39,11 +44,8 @@ export class ObsConnection {
   private health: ReturnType<typeof healthSample> | null = null;
   private readonly alerts = new AlertThrottle();
   private currentScene: string | null = null;
-  private showing: ObsConnectionView['showing'] = null;
-  /** What OBS acknowledged last, so the next batch sends only the difference; null resends all. */
-  private applied: (AppliedCanvas & { key: string }) | null = null;
-  private applying: Promise<void> | null = null;
-  private dirty = false;
+  private readonly outputs: ObsOutputs;
+  private readonly canvas: CanvasFollower;
   private paused = false;
   private cachedView: ObsConnectionView | null = null;
   /** Studio inputs OBS said it removed this session (it may still list them while held). */
@@ -62,6 +64,19 @@ export class ObsConnection {
         onChange: (link) => this.onLinkChange(link)
       }
     );
+    this.outputs = new ObsOutputs(() => this.changed(), () => !isRemoteObs(this.config.url));
+    this.canvas = new CanvasFollower({
+      view: deps.view,
+      text: deps.text,
+      images: deps.images,
+      rpc: () => this.supervisor.rpc,
+      layout: () => this.layout,
+      paused: () => this.paused,
+      target: () => ({ id: this.config.id, name: this.config.name, url: this.config.url, locale: this.config.locale, overlayUrl: deps.overlayUrl(this.config.locale) }),
+      onChange: () => this.changed(),
+      onApplied: deps.onApplied,
+      log: deps.log
+    });
   }
 
   get id(): string {
@@ -73,6 +88,7 @@ export class ObsConnection {
   }
 
   stop(): Promise<void> {
+    this.canvas.stop();
     return this.supervisor.stop();
   }
 
@@ -81,7 +97,10 @@ export class ObsConnection {
     const relocale = config.locale !== this.config.locale;
     this.config = config;
     this.password = password;
-    if (relink) this.supervisor.retarget({ url: config.url, password });
+    if (relink) {
+      this.supervisor.retarget({ url: config.url, password });
+      this.outputs.forget(); // another OBS, maybe: its outputs are known at its first answer
+    }
     if (relocale) this.follow();
     this.changed();
   }
@@ -90,15 +109,9 @@ export class ObsConnection {
     this.supervisor.retryNow();
   }
 
-  /** The show changed: bring the canvas along (coalesced; the latest state wins). */
+  /** The show changed: bring the canvas along. */
   follow(): void {
-    const rpc = this.supervisor.rpc;
-    if (!rpc || !this.layout || this.paused) return;
-    if (this.applying) {
-      this.dirty = true;
-      return;
-    }
-    this.applying = this.applyLoop(rpc).finally(() => (this.applying = null));
+    this.canvas.follow();
   }
 
   /** Creates or repairs the studio's scene and sources in this OBS, then shows the current product. */
@@ -108,17 +121,21 @@ export class ObsConnection {
     this.setupState = 'running';
     this.changed();
     try {
-      const report = await setupStudio(rpc, this.deps.overlayUrl(this.config.locale), this.removed);
+      const found = await inspectStudio(rpc, this.removed);
+      const env = { inputKinds: found.inputKinds, width: found.width, height: found.height, theme: this.deps.view().theme, overlayUrl: this.deps.overlayUrl(this.config.locale) };
+      const { created, repaired } = await setupStudio(rpc, studioSources(env), this.removed);
       this.removed.clear();
-      this.layout = report;
+      this.layout = await inspectStudio(rpc);
       this.setupState = 'ready';
       this.setupMessage = null;
       this.config = { ...this.config, setupDone: true };
       this.deps.onSetupDone(this.id);
-      this.applied = null;
+      // Read everything back and put right what differs: that is what setup repaired.
+      this.canvas.reread('setup');
       this.follow();
-      await this.applying;
-      return report;
+      await this.canvas.settled();
+      const fixed = this.canvas.readBack.filter((label) => !created.some((name) => label.startsWith(`${name}: `)));
+      return { ...this.layout, created, repaired: [...repaired, ...fixed] };
     } catch (err) {
       this.setupState = 'failed';
       this.setupMessage = (err as Error).message;
@@ -132,10 +149,9 @@ export class ObsConnection {
     await this.requireRpc().call('SetCurrentProgramScene', { sceneName });
   }
 
-  async output(which: 'stream' | 'record', action: 'start' | 'stop'): Promise<void> {
-    const rpc = this.requireRpc();
-    if (which === 'stream') await rpc.call(action === 'start' ? 'StartStream' : 'StopStream');
-    else await rpc.call(action === 'start' ? 'StartRecord' : 'StopRecord');
+  /** Starts or stops an output and waits for OBS's real state; throws OBS's reason when it did not happen. */
+  output(which: 'stream' | 'record', action: 'start' | 'stop'): Promise<void> {
+    return this.outputs.command(this.requireRpc(), which, action);
   }
 
   view(): ObsConnectionView {
@@ -154,11 +170,14 @@ export class ObsConnection {
       retryAt: link.retryAt,
       obsVersion: link.obsVersion,
       setup: { state: this.setupState, mode: this.layout?.mode ?? null, missing: this.layout?.missing ?? [], message: this.setupMessage },
-      showing: this.showing,
+      showing: this.canvas.showing,
       currentScene: this.currentScene,
       scenes: this.layout?.scenes ?? [],
       health: this.health?.health ?? null,
-      alerts: this.alerts.alerts
+      alerts: this.alerts.alerts,
+      resync: this.canvas.resync,
+      outputs: this.outputs.view(),
+      imageNote: this.canvas.imageNote
     };
     return this.cachedView;
   }
@@ -171,15 +190,18 @@ export class ObsConnection {
 
   private async onIdentified(rpc: ObsRpc): Promise<void> {
     this.layout = null;
-    this.applied = null;
+    this.canvas.reread('session');
     this.paused = false;
     this.removed.clear();
+    // Link trouble is over: its alerts no longer hold.
+    this.alerts.clear((key) => key.startsWith('link_'));
     this.listen(rpc);
+    this.outputs.listen(rpc);
     try {
       const layout = await this.inspect(rpc);
-      if (layout.missing.includes(STUDIO_SCENE) && this.config.setupDone) {
-        // The scene this studio made is gone entirely (a fresh profile, a crash before OBS saved):
-        // it is ours, so make it again rather than leave the canvas empty mid-show.
+      if (layout.missing.length > 0 && this.config.setupDone) {
+        // Studio sources gone at reconnect (a crash before OBS saved what setup made): they are
+        // ours, so make them again rather than leave the canvas half empty mid-show.
         await this.setup().catch(() => {});
         return;
       }
@@ -232,54 +254,30 @@ export class ObsConnection {
     rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
     rpc.on('CurrentSceneCollectionChanged', () => {
       this.paused = false;
-      this.applied = null;
+      this.canvas.reread('collection');
       reinspect();
     });
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
     rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
   }
 
-  private async applyLoop(rpc: ObsRpc): Promise<void> {
-    do {
-      this.dirty = false;
-      await this.applyOnce(rpc).catch(() => {
-        // The link's status tells the operator; the next reconnect re-applies everything.
-        this.applied = null;
-      });
-    } while (this.dirty && this.supervisor.rpc === rpc && !this.paused);
-  }
-
-  private async applyOnce(rpc: ObsRpc): Promise<void> {
-    const layout = this.layout;
-    if (!layout) return;
-    const view = this.deps.view();
-    const content = canvasContent(view, audienceFor(this.config.locale, view.locales), this.deps.text);
-    const imageFile = this.deps.images.localFile(content.image);
-    const key = JSON.stringify([content, imageFile, layout.sceneItemIds, layout.mode]);
-    if (key === this.applied?.key) return;
-    const requests = canvasRequests(content, { mode: layout.mode, sceneItemIds: layout.sceneItemIds, scenes: layout.scenes, imageFile }, this.applied);
-    const started = performance.now();
-    if (requests.length) {
-      const responses = await rpc.callBatch(requests);
-      // A refused request (a source deleted a moment ago) must not be remembered as shown.
-      if (responses.some((r) => !r.requestStatus.result)) throw new Error('OBS refused part of the batch');
-    }
-    const ms = performance.now() - started;
-    this.applied = { content, imageFile, key };
-    this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
-    this.deps.onApplied?.(this.id, view.revision, ms);
-    this.changed();
-  }
-
   private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
     this.health = healthSample(this.health, responses, at);
+    this.outputs.sample(this.health.health.streaming, this.health.health.recording);
     for (const p of healthProblems(this.health.health)) this.alerts.raise(p.key, p.message, at);
+    const video = responses.find((r) => r.requestType === 'GetVideoSettings' && r.requestStatus.result)?.responseData as { baseWidth?: number; baseHeight?: number } | undefined;
+    if (this.layout && video?.baseWidth && video.baseHeight && (video.baseWidth !== this.layout.width || video.baseHeight !== this.layout.height)) {
+      // Someone changed OBS's canvas (landscape to vertical): lay the card out again.
+      this.layout = { ...this.layout, width: video.baseWidth, height: video.baseHeight };
+      this.follow();
+    }
     this.changed();
   }
 
   private onLinkChange(link: LinkState): void {
     if (link.status === 'backing_off' || link.status === 'failed') {
       this.layout = null;
+      this.outputs.forget();
       if (link.lastError) this.alerts.raise(`link_${link.failureKind}`, `${this.config.name}: ${link.lastError}`, Date.now());
     }
     this.changed();

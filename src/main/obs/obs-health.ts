@@ -89,6 +89,12 @@ export class AlertThrottle {
     return this.list;
   }
 
+  /** Drops alerts that no longer hold (the link is back, the output runs). */
+  clear(stale: (key: string) => boolean): void {
+    this.list = this.list.filter((a) => !stale(a.key));
+    for (const key of [...this.lastRaised.keys()]) if (stale(key)) this.lastRaised.delete(key);
+  }
+
   /** True when this raised a new alert (so the view changed). */
   raise(key: string, message: string, at: number): boolean {
     const last = this.lastRaised.get(key);

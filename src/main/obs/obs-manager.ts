@@ -29,6 +29,7 @@ export interface ObsManagerDeps {
   images: ImageFiles;
   overlayUrl(locale: string): string;
   onApplied?(id: string, revision: number, ms: number): void;
+  log?(line: string): void;
 }
 
 export class ObsNotFoundError extends Error {}
@@ -116,7 +117,8 @@ export class ObsManager {
       overlayUrl: this.deps.overlayUrl,
       onChange: () => this.changed(),
       onSetupDone: () => this.persist(),
-      onApplied: this.deps.onApplied
+      onApplied: this.deps.onApplied,
+      log: this.deps.log
     });
     this.connections.set(config.id, connection);
     connection.start();

@@ -1,93 +1,149 @@
-import type { RequestBatchRequest } from 'obs-websocket-js';
-import { onAirCard, type Audience } from '../../shared/on-air-card';
+import type { JsonObject } from 'type-fest';
+import { formatPrice } from '../../shared/locale-text';
+import { comingUp, localized, lowest30dFor, onAirCard, priceFor, type Audience } from '../../shared/on-air-card';
 import type { OverlayText } from '../../shared/overlay-text';
 import type { ShowView } from '../../shared/view';
-
-/** The scene the studio owns in each OBS; the user adds it to their own scenes as a source. */
-export const STUDIO_SCENE = 'Shopcast Studio';
-
-/** The studio's sources; their prefix keeps them apart from the user's own. */
-export const STUDIO_SOURCE = {
-  overlay: 'Shopcast · Overlay',
-  card: 'Shopcast · Card',
-  image: 'Shopcast · Image',
-  title: 'Shopcast · Title',
-  price: 'Shopcast · Price',
-  stock: 'Shopcast · Stock'
-} as const;
-
-export const isStudioSource = (name: string): boolean => name.startsWith('Shopcast · ');
+import type { SourceSpec } from './native-card';
+import { STUDIO_SOURCE } from './studio-sources';
 
 export { audienceFor, type Audience } from '../../shared/on-air-card';
+export { STUDIO_SCENE, STUDIO_SOURCE, isStudioSource } from './studio-sources';
 
-/** What the native product card shows on this OBS's canvas right now. */
+/** What the studio's sources show on this OBS's canvas right now, in its audience's words. */
 export interface CanvasContent {
   visible: boolean;
   itemId: string | null;
   productId: string | null;
-  title: string;
-  price: string;
-  stockLine: string;
   image: string | null;
   scene: string | null;
+  /** Text per native text source; an empty text hides its source. */
+  texts: Record<string, string>;
+  /** When the deal clock shows its next second (epoch ms), while a deal runs. */
+  nextTickAt: number | null;
+  soldOut: boolean;
 }
 
-export function canvasContent(view: ShowView, audience: Audience, text: OverlayText): CanvasContent {
+/** The same card the browser overlay draws (shared card model), as lines for OBS's text sources. */
+export function canvasContent(view: ShowView, audience: Audience, text: OverlayText, now = Date.now()): CanvasContent {
   const card = onAirCard(view, audience, text);
-  const was = card.was ? `  ${text.t(audience.locale, 'was', { price: card.was })}` : '';
+  const t = (key: string, vars?: Record<string, unknown>) => text.t(audience.locale, key, vars);
+  const texts: Record<string, string> = {};
+  if (card.visible) {
+    texts[STUDIO_SOURCE.badge] = card.badge;
+    texts[STUDIO_SOURCE.title] = card.title;
+    texts[STUDIO_SOURCE.pitch] = card.pitch;
+    texts[STUDIO_SOURCE.price] = card.price;
+    // OBS text cannot strike through: the dictionaries' "was 24,99 €" says it in words.
+    texts[STUDIO_SOURCE.was] = card.was ? t('was', { price: card.was }) : '';
+    texts[STUDIO_SOURCE.lowest] = card.lowest30d;
+    texts[STUDIO_SOURCE.stock] = card.stockLine;
+    const next = comingUp(view)?.product;
+    texts[STUDIO_SOURCE.nextLabel] = next ? t('comingUp') : '';
+    texts[STUDIO_SOURCE.next] = next ? [localized(next.title, audience) || next.id, priceFor(next, audience)].filter(Boolean).join(' · ') : '';
+    Object.assign(texts, dealLines(view, audience, text, now));
+    texts[STUDIO_SOURCE.ticker] = tickerLine(view, audience, text);
+    // Not a text: the logo's address, so the layout knows there is one (see desiredCanvas).
+    texts[STUDIO_SOURCE.logo] = view.theme.logo ?? '';
+  }
+  const left = view.deal ? view.deal.endsAt - now : 0;
   return {
     visible: card.visible,
     itemId: card.itemId,
     productId: card.productId,
-    title: card.title,
-    price: card.price ? card.price + was : '',
-    stockLine: card.stockLine,
     image: card.image,
-    scene: card.scene
+    scene: card.scene,
+    texts,
+    nextTickAt: card.visible && left > 0 ? now + (left % 1000 || 1000) + 5 : null,
+    soldOut: card.soldOut
   };
 }
 
-export interface CanvasTarget {
-  mode: 'native' | 'browser';
-  /** Scene items of the studio scene, shown and hidden together with the product. */
-  sceneItemIds: number[];
-  /** The OBS's scenes, so an item naming a scene that is not there does not fail the batch. */
-  scenes: string[];
-  /** Local file of the product image, when there is one. */
-  imageFile: string | null;
+function dealLines(view: ShowView, audience: Audience, text: OverlayText, now: number): Record<string, string> {
+  const deal = view.deal;
+  const product = deal?.product;
+  const left = deal ? deal.endsAt - now : 0;
+  const empty = { [STUDIO_SOURCE.dealLabel]: '', [STUDIO_SOURCE.deal]: '', [STUDIO_SOURCE.dealClock]: '' };
+  if (!deal || !product || left <= 0) return empty;
+  const money = (amount: number | undefined) => (amount === undefined ? '' : formatPrice(amount, audience.currency, audience.locale));
+  const price = deal.price[audience.currency];
+  const before = product.price[audience.currency];
+  const discounted = price !== undefined && before !== undefined && before > price;
+  const reference = lowest30dFor(product, audience.currency, true);
+  const seconds = Math.ceil(left / 1000);
+  const parts = [localized(product.title, audience) || product.id, money(price), discounted ? text.t(audience.locale, 'was', { price: money(before) }) : ''];
+  // The lowest-30-day price goes wherever a discount is shown: on the deal card too.
+  const lowest = discounted && reference !== undefined ? `\n${text.t(audience.locale, 'lowest30d', { price: money(reference) })}` : '';
+  return {
+    [STUDIO_SOURCE.dealLabel]: text.t(audience.locale, 'flashDeal'),
+    [STUDIO_SOURCE.deal]: parts.filter(Boolean).join(' · ') + lowest,
+    [STUDIO_SOURCE.dealClock]: `${text.t(audience.locale, 'endsIn')} ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+  };
 }
+
+/** The ticker's one line: order and unit counters, then what sells (or what comes up), as the overlay. */
+export function tickerLine(view: ShowView, audience: Audience, text: OverlayText): string {
+  const { sales } = view;
+  const t = (key: string, vars?: Record<string, unknown>) => text.t(audience.locale, key, vars);
+  const counters = [sales.orders ? t('orders', { count: sales.orders }) : '', sales.units ? t('sold', { count: sales.units }) : ''].filter(Boolean).join(' · ');
+  const products = new Map(view.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
+  const sellers = Object.entries(sales.byProduct)
+    .sort((a, b) => b[1].units - a[1].units)
+    .slice(0, 8)
+    .flatMap(([id, s]) => {
+      const p = products.get(id);
+      return p ? [`${localized(p.title, audience) || id} · ${t('sold', { count: s.units })}`] : [];
+    });
+  const items = sellers.length
+    ? sellers
+    : view.rundown
+        .filter((i) => i.product && i.id !== view.onAir?.itemId && !i.soldOut)
+        .slice(0, 8)
+        .map((i) => `${localized(i.product!.title, audience)} · ${priceFor(i.product!, audience)}`);
+  return [counters, ...items].filter(Boolean).join('   •   ');
+}
+
+/** One studio source as it should be in OBS: its place in the scene, look and content, shown or not. */
+export interface DesiredSource {
+  name: string;
+  index: number;
+  enabled: boolean;
+  transform: JsonObject;
+  settings: JsonObject;
+  filters: NonNullable<SourceSpec['filters']>;
+  /** Off air: only hide it, keeping its text and place for when the card comes back. */
+  onlyVisibility?: boolean;
+}
+
+/** Which text a background card follows: shown when its first line has something to say. */
+const CARD_OF: Record<string, string> = {
+  [STUDIO_SOURCE.nextCard]: STUDIO_SOURCE.next,
+  [STUDIO_SOURCE.dealCard]: STUDIO_SOURCE.dealClock,
+  [STUDIO_SOURCE.tickerBar]: STUDIO_SOURCE.ticker
+};
 
 /**
- * One batch that brings this OBS's canvas from `previous` (what it last acknowledged; null after a
- * reconnect) to `content`. Only what changed is sent: every request costs OBS a re-render.
+ * Every studio source as `content` needs it; `files` turns the product image's and the logo's
+ * address into a file OBS can open, or null (then that source is hidden).
  */
-export function canvasRequests(content: CanvasContent, target: CanvasTarget, previous: AppliedCanvas | null = null): RequestBatchRequest[] {
-  const requests: RequestBatchRequest[] = [];
-  if (target.mode === 'native' && content.visible) {
-    const text = (inputName: string, value: string, before: string | undefined) => {
-      if (value !== before) requests.push({ requestType: 'SetInputSettings', requestData: { inputName, inputSettings: { text: value }, overlay: true } });
-    };
-    const shown = previous?.content.visible ? previous : null;
-    text(STUDIO_SOURCE.title, content.title, shown?.content.title);
-    text(STUDIO_SOURCE.price, content.price, shown?.content.price);
-    text(STUDIO_SOURCE.stock, content.stockLine, shown?.content.stockLine);
-    if (!shown || shown.imageFile !== target.imageFile) {
-      requests.push({ requestType: 'SetInputSettings', requestData: { inputName: STUDIO_SOURCE.image, inputSettings: { file: target.imageFile ?? '' }, overlay: true } });
+export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, files: (address: string | null) => string | null): DesiredSource[] {
+  return specs.map((spec, index) => {
+    const settings: JsonObject = { ...spec.settings, ...(content.soldOut && spec.soldOut) };
+    let enabled = content.visible;
+    if (spec.name === STUDIO_SOURCE.overlay) {
+      enabled = true; // the overlay page shows and hides its own widgets
+    } else if (spec.name === STUDIO_SOURCE.image || spec.name === STUDIO_SOURCE.logo) {
+      const file = files(spec.name === STUDIO_SOURCE.image ? content.image : content.texts[STUDIO_SOURCE.logo] || null);
+      settings.file = file ?? '';
+      enabled &&= !!file;
+    } else if (spec.name in CARD_OF) {
+      enabled &&= !!content.texts[CARD_OF[spec.name]];
+    } else if (spec.name !== STUDIO_SOURCE.card) {
+      const value = content.texts[spec.name] ?? '';
+      // A scrolling ticker loops its text: a separator keeps the end apart from the start.
+      settings.text = value && spec.filters?.length ? `${value}   •   ` : value;
+      enabled &&= value !== '';
     }
-  }
-  if (target.mode === 'native' && content.visible !== previous?.content.visible) {
-    for (const sceneItemId of target.sceneItemIds) {
-      requests.push({ requestType: 'SetSceneItemEnabled', requestData: { sceneName: STUDIO_SCENE, sceneItemId, sceneItemEnabled: content.visible } });
-    }
-  }
-  if (content.scene && content.scene !== previous?.content.scene && target.scenes.includes(content.scene)) {
-    requests.push({ requestType: 'SetCurrentProgramScene', requestData: { sceneName: content.scene } });
-  }
-  return requests;
-}
-
-/** What an OBS last acknowledged. */
-export interface AppliedCanvas {
-  content: CanvasContent;
-  imageFile: string | null;
+    const hiddenCard = !content.visible && spec.name !== STUDIO_SOURCE.overlay;
+    return { name: spec.name, index, enabled, transform: spec.transform, settings, filters: spec.filters ?? [], ...(hiddenCard && { onlyVisibility: true }) };
+  });
 }

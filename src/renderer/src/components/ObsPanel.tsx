@@ -11,6 +11,15 @@ const STATUS_TEXT: Record<ObsConnectionView['status'], string> = {
   stopped: 'Stopped'
 };
 
+/** New operator-facing strings of the OBS card, kept together for the move to the dictionaries. */
+const TEXT = {
+  streamRefused: 'Going live failed:',
+  recordRefused: 'Recording failed:',
+  starting: 'Starting…',
+  stopping: 'Stopping…',
+  putBack: (count: number, ms: number) => `After reconnecting, the studio put back ${count} thing${count === 1 ? '' : 's'} OBS had lost (${ms} ms)`
+};
+
 /** Every OBS the show drives: link, setup, scenes, outputs and health, one card each. */
 export function ObsPanel() {
   const connections = useStudio((s) => s.show?.obs ?? NONE);
@@ -74,14 +83,30 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
               <option key={s}>{s}</option>
             ))}
           </select>
-          <OutputButton base={base} which="stream" active={!!h?.streaming} />
-          <OutputButton base={base} which="record" active={!!h?.recording} />
+          <OutputButton base={base} which="stream" output={c.outputs.stream} />
+          <OutputButton base={base} which="record" output={c.outputs.record} />
           {c.setup.state === 'ready' && (
             <button className="ghost" onClick={() => void act((api) => api.post(`${base}/setup`))} title="Re-create the studio's scene and sources">
               Re-run setup
             </button>
           )}
         </div>
+      )}
+      {c.outputs.stream.error && (
+        <p className="warn" data-testid="obs-stream-error">
+          {TEXT.streamRefused} {c.outputs.stream.error}
+        </p>
+      )}
+      {c.outputs.record.error && (
+        <p className="warn" data-testid="obs-record-error">
+          {TEXT.recordRefused} {c.outputs.record.error}
+        </p>
+      )}
+      {c.imageNote && <p className="hint">{c.imageNote}</p>}
+      {c.resync && c.resync.reapplied.length > 0 && connected && (
+        <p className="muted" title={c.resync.reapplied.join('\n')} data-testid="obs-resync">
+          {TEXT.putBack(c.resync.reapplied.length, c.resync.ms)}
+        </p>
       )}
       {h && connected && (
         <dl className="health">
@@ -124,11 +149,14 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
   );
 }
 
-function OutputButton({ base, which, active }: { base: string; which: 'stream' | 'record'; active: boolean }) {
-  const label = which === 'stream' ? (active ? 'Stop stream' : 'Go live') : active ? 'Stop recording' : 'Record';
+function OutputButton({ base, which, output }: { base: string; which: 'stream' | 'record'; output: ObsConnectionView['outputs']['stream'] }) {
+  // The button shows what OBS really does, not what was last pressed.
+  const active = output.state === 'on';
+  const busy = output.state === 'starting' || output.state === 'stopping';
+  const label = busy ? (output.state === 'starting' ? TEXT.starting : TEXT.stopping) : which === 'stream' ? (active ? 'Stop stream' : 'Go live') : active ? 'Stop recording' : 'Record';
   const confirmStop = () => !active || confirm(`${label}?`);
   return (
-    <button className={active ? 'live' : ''} onClick={() => confirmStop() && void act((api) => api.post(`${base}/${which}`, { action: active ? 'stop' : 'start' }))}>
+    <button className={active ? 'live' : ''} disabled={busy} data-testid={`obs-${which}`} data-state={output.state} onClick={() => confirmStop() && void act((api) => api.post(`${base}/${which}`, { action: active ? 'stop' : 'start' }))}>
       {label}
     </button>
   );

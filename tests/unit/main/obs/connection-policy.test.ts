@@ -9,7 +9,7 @@ describe('reconnect policy', () => {
     const max = (attempt: number, kind: 'unreachable' | 'timeout') => backoffDelay(attempt, kind, () => 1);
     const min = (attempt: number) => backoffDelay(attempt, 'timeout', () => 0);
     expect([0, 1, 2, 3, 4, 10, 50].map((a) => max(a, 'timeout'))).toEqual([250, 500, 1000, 2000, 4000, 4000, 4000]);
-    expect(max(20, 'unreachable')).toBe(1000);
+    expect(max(20, 'unreachable')).toBe(500);
     expect(min(3)).toBe(1000);
   });
 
