@@ -8,6 +8,7 @@ import { benchObsFollow } from './obs-follow';
 import { benchOverlay } from './overlay';
 import { benchSales } from './sales';
 import { benchSalesReport } from './sales-report';
+import { benchImport } from './import';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -18,7 +19,8 @@ const benches: [string, () => Promise<void>][] = [
   ['obs', benchObsFollow],
   ['overlay', benchOverlay],
   ['sales', benchSales],
-  ['report', benchSalesReport]
+  ['report', benchSalesReport],
+  ['import', benchImport]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;
