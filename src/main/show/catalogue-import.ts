@@ -35,10 +35,68 @@ type Column =
  * and every other row still imports; only an upload with no usable shape at all is refused.
  */
 export function parseCatalogue(body: unknown, kind: 'csv' | 'json'): ParsedCatalogue {
-  return kind === 'csv' ? parseCsv(typeof body === 'string' ? body : String(body ?? '')) : parseJson(body);
+  if (kind === 'json') {
+    const items = jsonItems(body);
+    const result: ParsedCatalogue = { products: [], rejected: [] };
+    checkJsonItems(items, 0, items.length, result);
+    return result;
+  }
+  const reader = new CsvCatalogueReader();
+  reader.take(Papa.parse<string[]>(csvText(body), { header: false, skipEmptyLines: false }).data);
+  return reader.finish();
 }
 
-function parseJson(body: unknown): ParsedCatalogue {
+/** Rows checked between two turns of the event loop: a slice costs a few milliseconds. */
+const ROWS_PER_SLICE = 1000;
+/** CSV text handed to the parser at once (about a thousand rows of a seven-language catalogue). */
+const CSV_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * The same as `parseCatalogue`, in slices that give the event loop back between them: a
+ * 100,000-row upload takes seconds to check, and pins and the live feed go on meanwhile.
+ */
+export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promise<ParsedCatalogue> {
+  if (kind === 'json') {
+    const items = jsonItems(body);
+    const result: ParsedCatalogue = { products: [], rejected: [] };
+    for (let start = 0; start < items.length; start += ROWS_PER_SLICE) {
+      if (start > 0) await nextTurn();
+      checkJsonItems(items, start, Math.min(items.length, start + ROWS_PER_SLICE), result);
+    }
+    return result;
+  }
+  const reader = new CsvCatalogueReader();
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(csvText(body), {
+      header: false,
+      skipEmptyLines: false,
+      chunkSize: CSV_CHUNK_BYTES,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        try {
+          reader.take(results.data);
+        } catch (err) {
+          parser.abort();
+          reject(err as Error);
+          return;
+        }
+        // Papa parses a string chunk after chunk in one go unless paused: the pause is the yield.
+        parser.pause();
+        setImmediate(() => parser.resume());
+      },
+      complete: () => resolve(),
+      error: (err: Error) => reject(err)
+    });
+  });
+  return reader.finish();
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function csvText(body: unknown): string {
+  return (typeof body === 'string' ? body : String(body ?? '')).replace(/^\uFEFF/, '');
+}
+
+function jsonItems(body: unknown): unknown[] {
   let data = body;
   if (typeof data === 'string') {
     try {
@@ -49,13 +107,15 @@ function parseJson(body: unknown): ParsedCatalogue {
   }
   if (!Array.isArray(data)) throw new CatalogueFormatError('expected a JSON array of products');
   if (data.length > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import (got ${data.length})`);
-  const result: ParsedCatalogue = { products: [], rejected: [] };
-  data.forEach((item, i) => {
-    const parsed = ProductPatch.safeParse(normalizeJsonProduct(item));
+  return data;
+}
+
+function checkJsonItems(items: unknown[], from: number, to: number, result: ParsedCatalogue): void {
+  for (let i = from; i < to; i++) {
+    const parsed = ProductPatch.safeParse(normalizeJsonProduct(items[i]));
     if (parsed.success) result.products.push(parsed.data);
     else result.rejected.push({ row: i + 1, message: describeZodError(parsed.error) });
-  });
-  return result;
+  }
 }
 
 /** Locale keys as people type them (`PL`, `pl_pl`) become `pl`, `pl-PL`, so fallbacks find them. */
@@ -82,10 +142,52 @@ export function normalizeLocaleKey(key: string): string {
   return [lang.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
 }
 
-function parseCsv(text: string): ParsedCatalogue {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
-  const records = parsed.data;
-  const header = records[0];
+/**
+ * Reads CSV records as they come, in one piece or in chunks: the first is the header, each later
+ * one a product or a rejected row. Empty records (a final newline, blank lines) are not rows.
+ */
+class CsvCatalogueReader {
+  private columns: Column[] | null = null;
+  /** Records seen so far: the spreadsheet row of the next one is this plus one. */
+  private records = 0;
+  private rows = 0;
+  private readonly result: ParsedCatalogue = { products: [], rejected: [] };
+
+  take(records: string[][]): void {
+    for (const cells of records) {
+      const row = ++this.records;
+      if (!this.columns) {
+        this.columns = headerColumns(cells);
+        continue;
+      }
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      if (++this.rows > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import`);
+      this.takeRow(cells, row, this.columns);
+    }
+  }
+
+  finish(): ParsedCatalogue {
+    if (!this.columns) headerColumns(undefined);
+    return this.result;
+  }
+
+  private takeRow(cells: string[], row: number, columns: Column[]): void {
+    if (cells.length > columns.length) {
+      this.result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
+      return;
+    }
+    const outcome = rowToPatch(cells, columns);
+    if (typeof outcome === 'string') {
+      this.result.rejected.push({ row, message: outcome });
+      return;
+    }
+    const checked = ProductPatch.safeParse(outcome);
+    if (checked.success) this.result.products.push(checked.data);
+    else this.result.rejected.push({ row, message: describeZodError(checked.error) });
+  }
+}
+
+function headerColumns(header: string[] | undefined): Column[] {
   if (!header || header.every((cell) => cell.trim() === '')) throw new CatalogueFormatError('the CSV is empty: expected a header row such as "id,title:en,price:EUR"');
   const columns = header.map(parseColumn);
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
@@ -95,27 +197,7 @@ function parseCsv(text: string): ParsedCatalogue {
     );
   }
   if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column');
-  if (records.length - 1 > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import`);
-
-  const result: ParsedCatalogue = { products: [], rejected: [] };
-  for (let i = 1; i < records.length; i++) {
-    const cells = records[i];
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    const row = i + 1;
-    if (cells.length > columns.length) {
-      result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
-      continue;
-    }
-    const outcome = rowToPatch(cells, columns as Column[]);
-    if (typeof outcome === 'string') {
-      result.rejected.push({ row, message: outcome });
-      continue;
-    }
-    const checked = ProductPatch.safeParse(outcome);
-    if (checked.success) result.products.push(checked.data);
-    else result.rejected.push({ row, message: describeZodError(checked.error) });
-  }
-  return result;
+  return columns as Column[];
 }
 
 function parseColumn(raw: string): Column | null {
