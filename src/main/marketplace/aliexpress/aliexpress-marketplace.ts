@@ -72,7 +72,8 @@ export class AliExpressMarketplace implements MarketplaceConnector {
           const order = this.toOrder(raw);
           if (order) orders.push(order);
         }
-        if (page >= Number(result.total_page_no ?? 1)) break;
+        // A page count that is not a whole number (a hostile or broken answer) means this page is the last.
+        if (page >= pageCount(result.total_page_no)) break;
       }
     }
     return { orders, cursor: String(now) };
@@ -122,20 +123,30 @@ export class AliExpressMarketplace implements MarketplaceConnector {
     if (raw.tracking_id && raw.tracking_id !== this.options.trackingId) return null;
     const amount = amountOf(raw.paid_amount);
     const units = Number(raw.product_count ?? 1);
-    if (raw.order_id === undefined || raw.product_id === undefined || amount === null || !raw.settled_currency || !(units > 0)) return null;
+    // Fields of another type than the platform documents make the line unreadable, not the poll.
+    if (!isId(raw.order_id) || !isId(raw.product_id) || amount === null || typeof raw.settled_currency !== 'string' || !raw.settled_currency || !(units > 0)) return null;
     const refunded = /refund/i.test(raw.effect_detail_status ?? '');
     return {
       // One order can hold several products: each sub-order is its own line.
-      orderId: `${raw.order_id}-${raw.sub_order_id ?? raw.product_id}`,
+      orderId: `${raw.order_id}-${isId(raw.sub_order_id) ? raw.sub_order_id : raw.product_id}`,
       productId: studioProductId(raw.product_id),
       units: Math.floor(units),
       amount,
       currency: raw.settled_currency.toUpperCase(),
       locale: null,
-      at: raw.paid_time ? fromPacificTime(raw.paid_time) : (this.options.now ?? Date.now)(),
+      at: typeof raw.paid_time === 'string' && raw.paid_time ? fromPacificTime(raw.paid_time) : (this.options.now ?? Date.now)(),
       status: raw.order_status === 'Invalid' ? 'invalid' : refunded ? 'refunded' : 'paid'
     };
   }
+}
+
+function isId(value: unknown): value is string | number {
+  return (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function pageCount(raw: unknown): number {
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 const PACIFIC = new Intl.DateTimeFormat('en-CA', {
