@@ -10,6 +10,7 @@ import { endDealsOnTime } from './show/deal-timer';
 import { StudioSettings } from './settings/studio-settings';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
+import type { ClientLimits } from './server/client-limits';
 import { StudioViews } from './studio-views';
 import { ObsManager, type SecretVault } from './obs/obs-manager';
 import { ImageFiles } from './obs/image-files';
@@ -44,6 +45,8 @@ export interface StudioOptions {
   lanAddresses?: string[];
   /** The clock of pairing codes, device presence and last-seen times (tests move it forward). */
   accessClock?: () => number;
+  /** Time limits and connection caps for the server's clients (tests shorten them). */
+  clientLimits?: Partial<ClientLimits>;
 }
 
 export interface Studio {
@@ -121,7 +124,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     rendererDir: paths.rendererDir,
     mediaDirs,
     lanAddresses: options.lanAddresses ? () => options.lanAddresses! : lanAddresses,
-    lan: settings.lan
+    lan: settings.lan,
+    clientLimits: options.clientLimits
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   const lan = await server.lan.view();

@@ -12,6 +12,7 @@ import { admit, type StudioContext } from './studio-context';
 import { principalOf, type Credentials } from './authenticate';
 import { PUBLIC_API_PATHS, routeRefusal } from './route-access';
 import { LanListeners } from './lan-listeners';
+import { capConnections, CLIENT_LIMITS, closesAfterAnswer, isLoopbackAddress, serverOptions, type ClientLimits } from './client-limits';
 import { LanMode } from './lan-mode';
 import { isOperator, type Principal } from '../access/principal';
 import type { LanStore } from '../settings/studio-settings';
@@ -38,6 +39,8 @@ export interface HttpServerOptions {
   lanAddresses: () => readonly string[];
   /** Whether LAN mode is on (persisted). */
   lan: LanStore;
+  /** Time limits and connection caps for clients (tests shorten them). */
+  clientLimits?: Partial<ClientLimits>;
 }
 
 export interface RunningServer {
@@ -52,8 +55,21 @@ export interface RunningServer {
 const BODY_LIMIT = 256 * 1024;
 
 export async function startHttpServer(ctx: StudioContext, options: HttpServerOptions): Promise<RunningServer> {
+  const limits: ClientLimits = { ...CLIENT_LIMITS, ...options.clientLimits };
   // forceCloseConnections: a stuck or half-closed client must never hold up a clean shutdown.
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true, forceCloseConnections: true });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    http: serverOptions(limits),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs
+  });
+  // Bound to a network address (`--host 0.0.0.0`), this server takes the studio network's
+  // connections itself: each address gets the cap, this machine none.
+  capConnections(app.server, limits.connectionsPerAddress, isLoopbackAddress);
   let port = options.port;
   const allowed = new HostAllowList(allowedHostNames(options.host, options.lanNames));
   const credentials: Credentials = { ownerToken: options.token, overlayToken: options.overlayToken, devices: ctx.access.devices };
@@ -61,8 +77,10 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
 
   acceptBodies(app);
   // Every answer, JSON errors included, carries the policy: a page is never framed or sniffed.
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
+    // Answered before the body was read (refused, or too large): the rest is not waited for.
+    if (closesAfterAnswer(req.raw)) reply.header('connection', 'close');
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -125,7 +143,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
 
   // `serve --host 0.0.0.0` or a LAN address: the studio is on the network from the start.
   const boundToLan = isWildcard(options.host) || options.lanAddresses().includes(options.host) || !isLoopback(options.host);
-  const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade });
+  const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade }, limits);
   const lan = new LanMode({
     store: options.lan,
     // Bound to one network address: that address is the LAN; bound to all: every LAN address is.
