@@ -58,3 +58,42 @@ describe('the catalogue over HTTP', () => {
     expect((await t.api('GET', '/api/v1/products/nope')).status).toBe(404);
   });
 });
+
+describe('a big import over HTTP', () => {
+  const sheet = (n: number, broken: number | null = null) =>
+    ['id,title:en,price:EUR', ...Array.from({ length: n }, (_, i) => `big-${i},Big ${i},${i === broken ? 'abc' : '1.50'}`)].join('\n');
+
+  it('is journaled as commands of at most 1,000 products, and still reports every row', async () => {
+    const before = t.studio.core.current.revision;
+    // Row 1 is the header: product big-2400 is on row 2402.
+    const { status, body } = await t.api('POST', '/api/v1/products/import', sheet(2500, 2400));
+    expect(status).toBe(200);
+    expect(body.imported).toBe(2499);
+    expect(body.rejected).toEqual([{ row: 2402, message: 'price:EUR: "abc" is not a price' }]);
+    const parts = t.studio.core.recentEntries(10).filter((e) => e.rev > before);
+    expect(parts.map((e) => e.command)).toEqual(['catalogue.import', 'catalogue.import', 'catalogue.import']);
+    expect(parts.map((e) => (e.events[0] as { products: unknown[] }).products.length)).toEqual([1000, 1000, 499]);
+    expect(body.revision).toBe(parts.at(-1)!.rev);
+    expect((await t.api('GET', '/api/v1/products/big-2499')).body.title.en).toBe('Big 2499');
+  });
+
+  it('lets a pin through between its parts instead of after the whole import', async () => {
+    const item = (await t.api('POST', '/api/v1/rundown/items', { productId: 'lav-01' })).body;
+    let pin: Promise<{ status: number; body: { revision: number } }> | null = null;
+    const off = t.studio.core.subscribe((_state, entry) => {
+      if (entry.command === 'catalogue.import' && !pin) pin = t.api('POST', '/api/v1/rundown/pin', { itemId: item.id });
+    });
+    const imported = await t.api('POST', '/api/v1/products/import', sheet(10_000));
+    off();
+    const pinned = await pin!;
+    expect(pinned.status).toBe(200);
+    expect(imported.body.imported).toBe(10_000);
+    expect(pinned.body.revision).toBeLessThan(imported.body.revision);
+  });
+
+  it('caps a search page at 500 products', async () => {
+    const { body } = await t.api('GET', '/api/v1/products?q=big&limit=100000');
+    expect(body.total).toBeGreaterThan(500);
+    expect(body.products).toHaveLength(500);
+  });
+});

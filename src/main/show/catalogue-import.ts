@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ProductPatch } from '../../shared/product';
 import { describeZodError } from './show-core';
@@ -49,7 +50,7 @@ export function parseCatalogue(body: unknown, kind: 'csv' | 'json'): ParsedCatal
 /** Rows checked between two turns of the event loop: a slice costs a few milliseconds. */
 const ROWS_PER_SLICE = 1000;
 /** CSV text handed to the parser at once (about a thousand rows of a seven-language catalogue). */
-const CSV_CHUNK_BYTES = 256 * 1024;
+const CSV_CHUNK_CHARS = 256 * 1024;
 
 /**
  * The same as `parseCatalogue`, in slices that give the event loop back between them: a
@@ -67,21 +68,19 @@ export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promis
   }
   const reader = new CsvCatalogueReader();
   await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(csvText(body), {
+    // Papa reads a stream a piece at a time, carrying a row cut between pieces over to the next;
+    // each piece arrives on its own turn of the event loop.
+    Papa.parse<string[]>(slicesOf(csvText(body)), {
       header: false,
       skipEmptyLines: false,
-      chunkSize: CSV_CHUNK_BYTES,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         try {
           reader.take(results.data);
         } catch (err) {
-          parser.abort();
+          // Rejected first: aborting completes the parse at once, and that would resolve.
           reject(err as Error);
-          return;
+          parser.abort();
         }
-        // Papa parses a string chunk after chunk in one go unless paused: the pause is the yield.
-        parser.pause();
-        setImmediate(() => parser.resume());
       },
       complete: () => resolve(),
       error: (err: Error) => reject(err)
@@ -91,6 +90,25 @@ export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promis
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The text as a stream of pieces, one per turn of the event loop, never splitting a character. */
+function slicesOf(text: string): Readable {
+  let at = 0;
+  return new Readable({
+    objectMode: true,
+    read() {
+      setImmediate(() => {
+        if (at >= text.length) return void this.push(null);
+        let end = Math.min(text.length, at + CSV_CHUNK_CHARS);
+        // A surrogate pair (an emoji in a title) stays in one piece.
+        if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+        const piece = text.slice(at, end);
+        at = end;
+        this.push(piece);
+      });
+    }
+  });
+}
 
 function csvText(body: unknown): string {
   return (typeof body === 'string' ? body : String(body ?? '')).replace(/^\uFEFF/, '');
