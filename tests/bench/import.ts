@@ -27,10 +27,11 @@ export function syntheticCsv(n: number): string {
  * 100 ms limit. The studio runs in its own process; pins and the big request use separate sockets.
  */
 export async function benchImport(): Promise<void> {
+  // Made and encoded first: building 25 MB blocks this process, and writing a string would block
+  // it again while pins are being timed.
+  const csv = Buffer.from(syntheticCsv(ROWS));
   const { studio, post, stop } = await benchStudio();
   const items = await seedRundown(post, 10);
-  // Encoded once here: writing a 25 MB string would block this process and delay its own pins.
-  const csv = Buffer.from(syntheticCsv(ROWS));
   const big = new Agent({ keepAlive: false });
   const send = (method: string, path: string, body: Buffer | null, type: string) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
