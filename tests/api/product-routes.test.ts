@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStudio, type TestStudio } from '../helpers/test-studio';
 
@@ -95,5 +96,47 @@ describe('a big import over HTTP', () => {
     const { body } = await t.api('GET', '/api/v1/products?q=big&limit=100000');
     expect(body.total).toBeGreaterThan(500);
     expect(body.products).toHaveLength(500);
+  });
+});
+
+describe('a CSV upload read as it arrives', () => {
+  const upload = (chunks: string[], headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: t.studio.port, path: '/api/v1/products/import', method: 'POST', headers: { authorization: `Bearer ${t.studio.token}`, 'content-type': 'text/csv', ...headers } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        }
+      );
+      req.on('error', reject);
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+
+  it('reads a sheet sent in pieces that cut a row, a quoted cell and a character in two, byte-order mark and all', async () => {
+    const sheet = Buffer.from('\uFEFFid,title:pl,price:PLN\nsplit-1,"Żółta, łódka",12.50\nsplit-2,Kubek ☕,7\n');
+    const cuts = [5, 30, sheet.indexOf(Buffer.from('ó')) + 1, sheet.indexOf(Buffer.from('☕')) + 2, sheet.length];
+    const pieces: Buffer[] = [];
+    let at = 0;
+    for (const cut of cuts) {
+      pieces.push(sheet.subarray(at, cut));
+      at = cut;
+    }
+    const { status, body } = await upload(pieces as unknown as string[], { 'transfer-encoding': 'chunked' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ imported: 2, rejected: [] });
+    expect((await t.api('GET', '/api/v1/products/split-1')).body).toMatchObject({ title: { pl: 'Żółta, łódka' }, price: { PLN: 12.5 } });
+    expect((await t.api('GET', '/api/v1/products/split-2')).body.title.pl).toBe('Kubek ☕');
+  });
+
+  it('refuses an upload past 50 MiB with 413, whether it says its length or not', async () => {
+    const megabyte = `${'x'.repeat(1024 * 1024 - 1)}\n`;
+    const declared = await t.api('POST', '/api/v1/products/import', 'id\n'.padEnd(51 * 1024 * 1024, 'y'));
+    expect(declared.status).toBe(413);
+    const chunked = await upload(['id\n', ...Array.from({ length: 51 }, () => megabyte)], { 'transfer-encoding': 'chunked' });
+    expect(chunked.status).toBe(413);
+    expect(chunked.body.error.code).toBe('body_too_large');
   });
 });

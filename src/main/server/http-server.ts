@@ -12,6 +12,7 @@ import { admit, type StudioContext } from './studio-context';
 import { principalOf, type Credentials } from './authenticate';
 import { PUBLIC_API_PATHS, routeRefusal } from './route-access';
 import { LanListeners } from './lan-listeners';
+import { declaredTooLarge, textUpload } from './text-upload';
 import { capConnections, CLIENT_LIMITS, closesAfterAnswer, isLoopbackAddress, serverOptions, type ClientLimits } from './client-limits';
 import { LanMode } from './lan-mode';
 import { isOperator, type Principal } from '../access/principal';
@@ -225,7 +226,7 @@ function isLoopback(host: string): boolean {
 
 /**
  * JSON bodies may be empty (a Stream Deck key posting "next" with a JSON content type); CSV comes
- * in as text for the catalogue import.
+ * in as a stream of text for the catalogue import.
  */
 function acceptBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
@@ -238,5 +239,11 @@ function acceptBodies(app: FastifyInstance): void {
       done(new ApiError(400, 'invalid_json', 'the body is not valid JSON'), undefined);
     }
   });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, String(body)));
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, String(body)));
+  // A CSV catalogue (up to 50 MiB) is handed on as a stream and read while it arrives.
+  app.addContentTypeParser('text/csv', (req, payload, done) => {
+    const limit = req.routeOptions.bodyLimit ?? BODY_LIMIT;
+    if (declaredTooLarge(payload, limit)) return done(new ApiError(413, 'body_too_large', `the upload is larger than ${Math.round(limit / (1024 * 1024))} MiB`), undefined);
+    done(null, textUpload(payload, limit));
+  });
 }

@@ -54,7 +54,8 @@ const CSV_CHUNK_CHARS = 256 * 1024;
 
 /**
  * The same as `parseCatalogue`, in slices that give the event loop back between them: a
- * 100,000-row upload takes seconds to check, and pins and the live feed go on meanwhile.
+ * 100,000-row upload takes seconds to check, and pins and the live feed go on meanwhile. A CSV may
+ * also come as a stream of text (an upload read as it arrives).
  */
 export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promise<ParsedCatalogue> {
   if (kind === 'json') {
@@ -70,7 +71,7 @@ export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promis
   await new Promise<void>((resolve, reject) => {
     // Papa reads a stream a piece at a time, carrying a row cut between pieces over to the next;
     // each piece arrives on its own turn of the event loop.
-    Papa.parse<string[]>(slicesOf(csvText(body)), {
+    Papa.parse<string[]>(body instanceof Readable ? body : slicesOf(csvText(body)), {
       header: false,
       skipEmptyLines: false,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
@@ -205,7 +206,9 @@ class CsvCatalogueReader {
   }
 }
 
-function headerColumns(header: string[] | undefined): Column[] {
+function headerColumns(cells: string[] | undefined): Column[] {
+  // A spreadsheet's byte-order mark arrives as the first character of the first cell.
+  const header = cells?.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '') : cell));
   if (!header || header.every((cell) => cell.trim() === '')) throw new CatalogueFormatError('the CSV is empty: expected a header row such as "id,title:en,price:EUR"');
   const columns = header.map(parseColumn);
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
