@@ -32,7 +32,7 @@ export async function call(who: string, url: string, init: RequestInit, limits: 
  */
 export async function readJson(who: string, res: Response, limits: AnswerLimits): Promise<unknown> {
   const max = limits.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-  const tooBig = () => new MarketplaceError('bad_response', `${who} answered more than ${mebibytes(max)}: the answer was refused unread`);
+  const tooBig = () => new MarketplaceError('bad_response', `${who} answered more than ${mebibytes(max)}: refused, the rest was not read`);
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel().catch(() => {});

@@ -137,6 +137,14 @@ describe('waits a marketplace asks for', () => {
     expect(requests).toBeLessThanOrEqual(2);
   });
 
+  it('says an answer past 8 MiB in lastError and backs off, one request in the window', async () => {
+    aliexpress.rateLimitNext = 0;
+    aliexpress.hostile = { kind: 'huge', bytes: 64 * 1024 * 1024 };
+    const { requests, health } = await pollFor(connector(), () => aliexpress.calls.length, 1200);
+    expect(requests).toBe(1);
+    expect(health).toMatchObject({ status: 'backing_off', lastError: 'AliExpress answered more than 8 MiB: refused, the rest was not read' });
+  });
+
   it('keeps a Shopify Retry-After of 99999999 seconds to five minutes and one request', async () => {
     const shopify = await new FakeShopify('shpat_good').start();
     try {
