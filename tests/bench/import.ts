@@ -38,9 +38,15 @@ export async function benchImport(): Promise<void> {
       const req = request(
         { host: '127.0.0.1', port: studio.port, path, method, agent: big, headers: { authorization: `Bearer ${studio.token}`, ...(body !== null && { 'content-type': type, 'content-length': Buffer.byteLength(body) }) } },
         (res) => {
+          // A journal page is tens of megabytes: keeping and decoding it here would hold up this
+          // process's own pins and be counted against the studio. Only small answers are kept.
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          let bytes = 0;
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            if (bytes <= 1024 * 1024) chunks.push(c);
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: bytes <= 1024 * 1024 ? Buffer.concat(chunks).toString('utf8') : '' }));
         }
       );
       req.on('error', reject);

