@@ -87,7 +87,7 @@ async function whilePinning(post: Post, items: string[], work: () => Promise<voi
       const took = performance.now() - t0;
       if (res.status !== 200) throw new Error(`pin failed: ${JSON.stringify(res.body)}`);
       worst = Math.max(worst, took);
-      if (process.env.BENCH_DEBUG && took > 100) console.log(`  slow pin ${took.toFixed(0)} ms at +${(t0 - started).toFixed(0)} ms`);
+      if (process.env.BENCH_DEBUG && took > Number(process.env.BENCH_DEBUG)) console.log(`  slow pin ${took.toFixed(0)} ms at +${(t0 - started).toFixed(0)} ms`);
       pins++;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, PIN_EVERY_MS - took)));
     }
