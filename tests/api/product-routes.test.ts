@@ -48,6 +48,11 @@ describe('the catalogue over HTTP', () => {
     const { status, body } = await t.api('POST', '/api/v1/products/import', { not: 'an array' });
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_catalogue');
+    const broken = await t.api('POST', '/api/v1/products/import', undefined, { 'content-type': 'application/json' });
+    expect(broken.status).toBe(400);
+    const res = await fetch(`${t.studio.baseUrl}/api/v1/products/import`, { method: 'POST', headers: { authorization: `Bearer ${t.studio.token}`, 'content-type': 'application/json' }, body: '[{"id":' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'invalid_catalogue', message: 'the file is not valid JSON' });
   });
 
   it('keeps a title with markup as text', async () => {

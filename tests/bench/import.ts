@@ -23,13 +23,14 @@ export function syntheticCsv(n: number): string {
 
 /**
  * Big work must not freeze the show: pins sent every 20 ms while a 100,000-row CSV is imported over
- * HTTP (and then while the audit trail is read), the worst pin acknowledgement printed beside the
+ * HTTP (then 100,000 more products as JSON, then while the audit trail is read), the worst pin acknowledgement printed beside the
  * 100 ms limit. The studio runs in its own process; pins and the big request use separate sockets.
  */
 export async function benchImport(): Promise<void> {
   // Made and encoded first: building 25 MB blocks this process, and writing a string would block
   // it again while pins are being timed.
   const csv = Buffer.from(syntheticCsv(ROWS));
+  const json = Buffer.from(JSON.stringify(syntheticCatalogue(ROWS).map((p) => ({ id: p.id, title: p.title, price: p.price, stock: p.stock }))));
   const { studio, post, stop } = await benchStudio();
   const items = await seedRundown(post, 10);
   const big = new Agent({ keepAlive: false });
@@ -61,13 +62,19 @@ export async function benchImport(): Promise<void> {
   });
   print(`worst pin delay during a ${ROWS.toLocaleString('en')}-row CSV import (${(csv.length / 1e6).toFixed(1)} MB, ${importing.elapsed.toFixed(0)} ms)`, importing);
 
+  const importingJson = await whilePinning(post, items, async () => {
+    const res = await send('POST', '/api/v1/products/import', json, 'application/json');
+    if (res.status !== 200 || (JSON.parse(res.text) as { imported: number }).imported !== ROWS) throw new Error(`JSON import failed: ${res.status} ${res.text.slice(0, 300)}`);
+  });
+  print(`worst pin delay during a ${ROWS.toLocaleString('en')}-product JSON import of the same products (${(json.length / 1e6).toFixed(1)} MB, ${importingJson.elapsed.toFixed(0)} ms)`, importingJson);
+
   const paging = await whilePinning(post, items, async () => {
     for (let i = 0; i < 5; i++) {
       const res = await send('GET', '/api/v1/journal?limit=500', null, '');
       if (res.status !== 200) throw new Error(`journal page failed: ${res.status}`);
     }
   });
-  print('worst pin delay while the audit trail is read (5 × GET /api/v1/journal?limit=500 after the import)', paging);
+  print('worst pin delay while the audit trail is read (5 × GET /api/v1/journal?limit=500 after the imports)', paging);
   big.destroy();
   await stop();
 }

@@ -230,8 +230,10 @@ function isLoopback(host: string): boolean {
  */
 function acceptBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    // A route that parses its own JSON off the show's thread (the catalogue import) gets the bytes.
+    if ((req.routeOptions.config as { jsonAsBytes?: boolean } | undefined)?.jsonAsBytes) return done(null, body);
+    const text = (body as Buffer).toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     try {
       done(null, JSON.parse(text));

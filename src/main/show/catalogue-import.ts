@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ProductPatch } from '../../shared/product';
 import { describeZodError } from './show-core';
+import { jsonArraySlices, JsonArrayError } from './json-array-slices';
 
 export interface RejectedRow {
   /** Spreadsheet row (the header is row 1) or 1-based position in a JSON array. */
@@ -58,6 +59,17 @@ const CSV_CHUNK_CHARS = 256 * 1024;
  * also come as a stream of text (an upload read as it arrives).
  */
 export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promise<ParsedCatalogue> {
+  if (kind === 'json' && body instanceof Uint8Array) {
+    // An upload as it came: parsed off the show's thread, checked a slice per turn.
+    if (isBlank(body)) throw new CatalogueFormatError('expected a JSON array of products');
+    const result: ParsedCatalogue = { products: [], rejected: [] };
+    try {
+      await jsonArraySlices(body, (items, offset) => checkJsonItems(items, 0, items.length, result, offset), { size: ROWS_PER_SLICE, max: MAX_IMPORT_ROWS });
+    } catch (err) {
+      throw err instanceof JsonArrayError ? new CatalogueFormatError(err.message) : err;
+    }
+    return result;
+  }
   if (kind === 'json') {
     const items = jsonItems(body);
     const result: ParsedCatalogue = { products: [], rejected: [] };
@@ -88,6 +100,12 @@ export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promis
     });
   });
   return reader.finish();
+}
+
+/** Nothing but spaces and line breaks (scanned up to the first other byte, never decoded). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  return true;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -129,11 +147,12 @@ function jsonItems(body: unknown): unknown[] {
   return data;
 }
 
-function checkJsonItems(items: unknown[], from: number, to: number, result: ParsedCatalogue): void {
+/** `offset`: where `items` starts in the whole upload, for row numbers. */
+function checkJsonItems(items: unknown[], from: number, to: number, result: ParsedCatalogue, offset = 0): void {
   for (let i = from; i < to; i++) {
     const parsed = ProductPatch.safeParse(normalizeJsonProduct(items[i]));
     if (parsed.success) result.products.push(parsed.data);
-    else result.rejected.push({ row: i + 1, message: describeZodError(parsed.error) });
+    else result.rejected.push({ row: offset + i + 1, message: describeZodError(parsed.error) });
   }
 }
 

@@ -41,7 +41,8 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
     return { revision: result.revision };
   });
 
-  app.post('/api/v1/products/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req): Promise<ImportResult> => {
+  // JSON arrives as bytes and is parsed off the show's thread; CSV arrives as a stream (see http-server).
+  app.post('/api/v1/products/import', { bodyLimit: IMPORT_BODY_LIMIT, config: { jsonAsBytes: true } }, async (req): Promise<ImportResult> => {
     const kind = String(req.headers['content-type'] ?? '').startsWith('text/csv') ? 'csv' : 'json';
     let parsed: ParsedCatalogue;
     try {

@@ -179,3 +179,36 @@ describe('a catalogue as big as an import may be', () => {
     expect(turns).toBeGreaterThan(10);
   });
 });
+
+describe('a JSON upload as it came (bytes)', () => {
+  const bytes = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+
+  it('is parsed off the show\'s thread and checked a slice per turn, row numbers counted across slices', async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({ id: `w-${i}`, title: { PL: `Kubek ${i}` }, price: { pln: i === 54_321 ? 'free' : '9,99' } }));
+    let turns = 0;
+    let reading = true;
+    const count = () => {
+      turns++;
+      if (reading) setImmediate(count);
+    };
+    setImmediate(count);
+    const { products, rejected } = await readCatalogue(bytes(items), 'json');
+    reading = false;
+    expect(products).toHaveLength(99_999);
+    expect(products[0]).toEqual({ id: 'w-0', title: { pl: 'Kubek 0' }, price: { PLN: 9.99 } });
+    expect(rejected.map((r) => r.row)).toEqual([54_322]);
+    // A hundred slices, each on a turn of its own.
+    expect(turns).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['text that is not JSON', '{oops', /not valid JSON/],
+    ['JSON that is not a list', { not: 'an array' }, /expected a JSON array/],
+    ['nothing but spaces', '  \n ', /expected a JSON array/],
+    ['a list nested a million deep', '['.repeat(1_000_000) + ']'.repeat(1_000_000), /not valid JSON|could not be read/],
+    ['100,001 products', Array.from({ length: 100_001 }, (_, i) => ({ id: `x${i}` })), /at most 100000 products per import \(got 100001\)/]
+  ])('refuses %s whole', async (_name, value, message) => {
+    await expect(readCatalogue(bytes(value), 'json')).rejects.toThrow(message);
+    await expect(readCatalogue(bytes(value), 'json')).rejects.toBeInstanceOf(CatalogueFormatError);
+  });
+});
