@@ -12,6 +12,8 @@ export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
  * entry's check, apply, serialization or fsync holds the show up for long; a pin goes between them.
  */
 export const IMPORT_BATCH = 1000;
+/** How long a part of an import waits for the commands that came in meanwhile to be written. */
+const SETTLE_WAIT_MS = 2000;
 /** Search results per request: a page of the control room's list, not the whole catalogue. */
 export const SEARCH_LIMIT = 500;
 
@@ -67,7 +69,10 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
  */
 async function letOthersThrough(ctx: StudioContext): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  await ctx.core.settled();
+  // Bounded: after a failed journal write nothing settles any more, and the next part says so.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([ctx.core.settled(), new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_WAIT_MS)))]);
+  clearTimeout(timer);
 }
 
 function clampInt(raw: string | undefined, fallback: number, min: number, max: number): number {
