@@ -94,16 +94,16 @@ export class AliExpressMarketplace implements MarketplaceConnector {
           tracking_id: this.options.trackingId
         });
         for (const raw of listOf<AffiliateProduct>(result.products, 'product')) {
-          if (raw.product_id === undefined) continue;
+          if (!isId(raw.product_id)) continue;
           const id = studioProductId(raw.product_id);
           const product = products.get(id) ?? { id, title: {}, price: {}, compareAt: {}, source: 'aliexpress' };
-          const currency = raw.target_sale_price_currency ?? locale.currency;
+          const currency = typeof raw.target_sale_price_currency === 'string' && /^[A-Z]{3}$/.test(raw.target_sale_price_currency) ? raw.target_sale_price_currency : locale.currency;
           const price = amountOf(raw.target_sale_price);
           const original = amountOf(raw.target_original_price);
-          if (raw.product_title) product.title[language] = raw.product_title;
+          if (typeof raw.product_title === 'string' && raw.product_title) product.title[language] = raw.product_title;
           if (price !== null) product.price[currency] = price;
           if (price !== null && original !== null && original > price) product.compareAt[currency] = original;
-          if (raw.product_main_image_url) product.image = raw.product_main_image_url;
+          if (typeof raw.product_main_image_url === 'string' && raw.product_main_image_url) product.image = raw.product_main_image_url;
           if (currency !== locale.currency) {
             notes.push(`AliExpress priced ${id} in ${currency}, not ${locale.currency} (${locale.locale}): it does not offer ${locale.currency}; set that price in the catalogue`);
           }

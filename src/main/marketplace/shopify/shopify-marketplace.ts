@@ -79,6 +79,29 @@ const OrdersPage = z.object({
   })
 });
 
+// A products answer: product nodes the studio cannot read are left out (and named as not found).
+const Money = z.object({ amount: z.string().max(40), currencyCode: z.string().regex(/^[A-Z]{3}$/) });
+const ProductNode = z.looseObject({
+  legacyResourceId: z.string().max(64),
+  title: z.string().max(1000).optional().catch(undefined),
+  featuredMedia: z.object({ preview: z.object({ image: z.object({ url: z.string().max(2000) }).nullish() }).nullish() }).nullish().catch(undefined),
+  translations: z.array(z.object({ key: z.string(), value: z.string().max(1000) })).optional().catch(undefined),
+  contextualPricing: z.object({ minVariantPricing: z.object({ price: Money.optional(), compareAtPrice: Money.nullish() }).nullish() }).nullish().catch(undefined)
+});
+const ProductsAnswerShape = z.object({
+  shopLocales: z.array(z.object({ locale: z.string().max(35), primary: z.boolean() })).optional().catch(undefined),
+  nodes: z.array(z.unknown()).transform((nodes) => nodes.map((n) => {
+    const node = ProductNode.safeParse(n);
+    return node.success ? (node.data as ProductsAnswer['nodes'][number]) : null;
+  }))
+});
+
+function readProductsAnswer(answer: unknown): ProductsAnswer {
+  const read = ProductsAnswerShape.safeParse(answer);
+  if (!read.success) throw new MarketplaceError('bad_response', 'Shopify answered the products query with something the studio cannot read');
+  return read.data;
+}
+
 function readOrdersPage(answer: unknown): z.infer<typeof OrdersPage> {
   const page = OrdersPage.safeParse(answer);
   if (!page.success) throw new MarketplaceError('bad_response', 'Shopify answered the orders query with a page the studio cannot read');
@@ -162,7 +185,7 @@ export class ShopifyMarketplace implements MarketplaceConnector {
       const [language, country] = audience.locale.split('-');
       for (let i = 0; i < valid.length; i += PRODUCTS_PER_QUERY) {
         const batch = valid.slice(i, i + PRODUCTS_PER_QUERY).map((id) => `gid://shopify/Product/${id}`);
-        const data = await this.api.query<ProductsAnswer>('StudioProducts', PRODUCTS_QUERY, { ids: batch, country, locale: language });
+        const data = readProductsAnswer(await this.api.query<unknown>('StudioProducts', PRODUCTS_QUERY, { ids: batch, country, locale: language }));
         const primary = data.shopLocales?.find((l) => l.primary)?.locale.split('-')[0] ?? null;
         for (const node of data.nodes) {
           if (!node?.legacyResourceId) continue;

@@ -85,6 +85,19 @@ describe('Shopify answers of any size, speed or shape', () => {
     expect(await failure(shop())).toMatchObject({ kind: 'bad_response' });
   });
 
+  it('turns a products answer of the wrong shape into a bad_response, and leaves out a product node it cannot read', async () => {
+    const locales = [{ locale: 'pl-PL', currency: 'PLN' }];
+    fake.replyNext.push({ status: 200, body: { data: { shopLocales: 'all', nodes: 'many' } } });
+    await expect(shop().fetchProducts(['901'], locales)).rejects.toMatchObject({ kind: 'bad_response' });
+    const good = { legacyResourceId: '902', title: 'Kettle', contextualPricing: { minVariantPricing: { price: { amount: '99.00', currencyCode: 'PLN' } } } };
+    fake.replyNext.push({ status: 200, body: { data: { shopLocales: [{ locale: 'pl', primary: true }], nodes: [5, { legacyResourceId: { id: 901 } }, { legacyResourceId: '903', title: ['not', 'text'] }, good] } } });
+    const fetched = await shop().fetchProducts(['901', '902'], locales);
+    const byId = [...fetched.products].sort((a, b) => a.id.localeCompare(b.id));
+    // 903's title is not text: the product comes without one rather than failing the import.
+    expect(byId).toEqual([expect.objectContaining({ id: 'sh-902', title: { pl: 'Kettle' }, price: { PLN: 99 } }), expect.objectContaining({ id: 'sh-903', title: {} })]);
+    expect(fetched.rejected).toEqual([{ id: '901', message: 'Shopify returned no such product' }]);
+  });
+
   it('leaves out an order or a line of the wrong shape and counts the rest', async () => {
     const good = { legacyResourceId: '1', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), displayFinancialStatus: 'PAID', presentmentCurrencyCode: 'EUR', lineItems: { nodes: [
       { id: 'gid://shopify/LineItem/11', quantity: 1, product: { legacyResourceId: '901' }, originalUnitPriceSet: { presentmentMoney: { amount: '9.99', currencyCode: 'EUR' } } },
