@@ -10,6 +10,7 @@ import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
+import type { ClientLimits } from './server/client-limits';
 import { StudioViews } from './studio-views';
 import { ObsManager, type SecretVault } from './obs/obs-manager';
 import { ImageFiles } from './obs/image-files';
@@ -56,6 +57,8 @@ export interface StudioOptions {
   accessClock?: () => number;
   /** false: a stored LAN mode "on" stays off for this run (`serve --no-lan`); the setting is kept. */
   lan?: boolean;
+  /** Time limits and connection caps for the server's clients (tests shorten them). */
+  clientLimits?: Partial<ClientLimits>;
 }
 
 export interface Studio {
@@ -151,7 +154,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     mediaDirs,
     lanAddresses: options.lanAddresses ? () => options.lanAddresses! : lanAddresses,
     lan: lanStore,
-    errorLog
+    errorLog,
+    clientLimits: options.clientLimits
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
   const lan = await server.lan.view();

@@ -9,6 +9,7 @@ import { benchOverlay } from './overlay';
 import { benchSales } from './sales';
 import { benchSalesReport } from './sales-report';
 import { benchDemoShop } from './demo-shop';
+import { benchImport } from './import';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -20,7 +21,8 @@ const benches: [string, () => Promise<void>][] = [
   ['overlay', benchOverlay],
   ['sales', benchSales],
   ['report', benchSalesReport],
-  ['demo', benchDemoShop]
+  ['demo', benchDemoShop],
+  ['import', benchImport]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

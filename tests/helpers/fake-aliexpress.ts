@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signRequest } from '../../src/main/marketplace/aliexpress/sign';
 import { pacificTime } from '../../src/main/marketplace/aliexpress/aliexpress-marketplace';
+import { sendHostileBody, type HostileBody } from './hostile-bodies';
 
 export interface FakeOrder {
   order_id: string;
@@ -40,6 +41,12 @@ export class FakeAliExpress {
   products: Record<string, { title: Record<string, string>; price: Record<string, string>; original?: Record<string, string> }> = {};
   /** Answer the next N calls with 429. */
   rateLimitNext = 0;
+  /** The Retry-After those 429s carry (null: none). */
+  retryAfter: string | null = '1';
+  /** Answer every call with this body instead (huge, or endless and slow). */
+  hostile: HostileBody | null = null;
+  /** Say this as `total_page_no` instead of the true count (a broken or hostile gateway). */
+  totalPageNo: unknown = undefined;
   /** Cut the connection of the next N calls without an answer (the network dropping mid-poll). */
   dropNext = 0;
   calls: Record<string, string>[] = [];
@@ -69,8 +76,9 @@ export class FakeAliExpress {
         };
         if (this.rateLimitNext > 0) {
           this.rateLimitNext--;
-          return send(429, { error_response: { type: 'ISP', code: 'ApiCallLimit', msg: 'App Call Limited', request_id: 'r1' } }, { 'retry-after': '1' });
+          return send(429, { error_response: { type: 'ISP', code: 'ApiCallLimit', msg: 'App Call Limited', request_id: 'r1' } }, this.retryAfter === null ? {} : { 'retry-after': this.retryAfter });
         }
+        if (this.hostile) return sendHostileBody(res, this.hostile);
         if (params.app_key !== this.appKey) return send(200, { error_response: { type: 'ISV', code: 'InvalidAppKey', msg: 'Invalid app Key', request_id: 'r2' } });
         if (params.sign !== signRequest(params, this.appSecret, params.method)) {
           return send(200, { error_response: { type: 'ISV', code: 'IncompleteSignature', msg: 'The request signature does not conform to platform standards', request_id: 'r3' } });
@@ -86,7 +94,7 @@ export class FakeAliExpress {
               resp_result: {
                 resp_code: 200,
                 resp_msg: 'success',
-                result: { current_page_no: page, total_page_no: Math.max(1, Math.ceil(matching.length / size)), total_record_count: matching.length, orders: { order: slice } }
+                result: { current_page_no: page, total_page_no: this.totalPageNo !== undefined ? this.totalPageNo : Math.max(1, Math.ceil(matching.length / size)), total_record_count: matching.length, orders: { order: slice } }
               }
             }
           });
@@ -120,6 +128,7 @@ export class FakeAliExpress {
   }
 
   stop(): Promise<void> {
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendHostileBody, type HostileBody } from './hostile-bodies';
 
 export interface FakeLine {
   id: number;
@@ -59,6 +60,10 @@ export class FakeShopify {
   shopLocales = [{ locale: 'en', primary: true, published: true }];
   /** Answer the next N calls with HTTP 429 and `Retry-After: 1`. */
   rateLimitNext = 0;
+  /** The Retry-After those 429s carry (null: none). */
+  retryAfter: string | null = '1.0';
+  /** Answer every call with this body instead (huge, or endless and slow). */
+  hostile: HostileBody | null = null;
   /** Replies to give, in turn, to the next calls (an access-denied error, a 503…). */
   replyNext: { status: number; body: unknown }[] = [];
   readonly calls: GraphqlCall[] = [];
@@ -219,8 +224,9 @@ export class FakeShopify {
       if (this.rateLimitNext > 0) {
         this.rateLimitNext--;
         call.answer = '429';
-        return send(429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, { 'retry-after': '1.0' });
+        return send(429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, this.retryAfter === null ? {} : { 'retry-after': this.retryAfter });
       }
+      if (this.hostile) return sendHostileBody(res, this.hostile);
       const requested = this.requestedCost(operationName, call.variables);
       this.refill();
       if (this.bucket.currentlyAvailable < requested) {

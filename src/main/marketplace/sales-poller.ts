@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/events';
 import { IncomingOrder } from '../../shared/sales';
 import type { MarketplaceStatus } from '../../shared/marketplace';
 import type { ShowCore } from '../show/show-core';
-import { backoff } from '../retry';
+import { backoff, boundedWait, SERVER_WAIT, timerDelay } from '../retry';
 import { MarketplaceError, type MarketplaceConnector } from './connector';
 
 const ACTOR: Actor = { id: 'studio', client: 'marketplace' };
@@ -74,7 +74,7 @@ export class SalesPoller {
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.pollNow(), ms);
+    this.timer = setTimeout(() => void this.pollNow(), timerDelay(ms));
     this.timer.unref();
   }
 
@@ -127,7 +127,10 @@ export class SalesPoller {
     }
     this.failures++;
     const jittered = backoff(this.failures - 1, { baseMs: this.connector.pollSeconds * 1000, capMs: MAX_BACKOFF_MS }, this.random);
-    const wait = Math.max(jittered, error.retryAfterMs ?? 0);
+    // What the marketplace asked for counts only within bounds (see SERVER_WAIT); a wait it did not
+    // give, or gave as garbage, is our own backoff.
+    const asked = error.retryAfterMs;
+    const wait = asked !== undefined && Number.isFinite(asked) ? Math.max(jittered, boundedWait(asked)) : Math.max(jittered, SERVER_WAIT.minMs);
     this.update({ status: 'backing_off', lastError: error.message, lastSyncAt: this.health.lastSyncAt, retryAt: Date.now() + wait });
     this.schedule(wait);
   }

@@ -13,6 +13,8 @@ import { admit, type StudioContext } from './studio-context';
 import { principalOf, type Credentials } from './authenticate';
 import { PUBLIC_API_PATHS, routeRefusal } from './route-access';
 import { LanListeners } from './lan-listeners';
+import { declaredTooLarge, textUpload } from './text-upload';
+import { capConnections, CLIENT_LIMITS, closesAfterAnswer, isLoopbackAddress, serverOptions, type ClientLimits } from './client-limits';
 import { LanMode } from './lan-mode';
 import { isOperator, type Principal } from '../access/principal';
 import type { LanStore } from '../settings/studio-settings';
@@ -41,6 +43,8 @@ export interface HttpServerOptions {
   lan: LanStore;
   /** Where unexpected errors are written; its id goes back in the 500 answer. */
   errorLog?: { record(err: unknown, where?: string): string };
+  /** Time limits and connection caps for clients (tests shorten them). */
+  clientLimits?: Partial<ClientLimits>;
 }
 
 export interface RunningServer {
@@ -55,8 +59,21 @@ export interface RunningServer {
 const BODY_LIMIT = 256 * 1024;
 
 export async function startHttpServer(ctx: StudioContext, options: HttpServerOptions): Promise<RunningServer> {
+  const limits: ClientLimits = { ...CLIENT_LIMITS, ...options.clientLimits };
   // forceCloseConnections: a stuck or half-closed client must never hold up a clean shutdown.
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true, forceCloseConnections: true });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    http: serverOptions(limits),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs
+  });
+  // Bound to a network address (`--host 0.0.0.0`), this server takes the studio network's
+  // connections itself: each address gets the cap, this machine none.
+  capConnections(app.server, limits.connectionsPerAddress, isLoopbackAddress);
   let port = options.port;
   const allowed = new HostAllowList(allowedHostNames(options.host, options.lanNames));
   const credentials: Credentials = { ownerToken: options.token, overlayToken: options.overlayToken, devices: ctx.access.devices };
@@ -64,8 +81,10 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
 
   acceptBodies(app);
   // Every answer, JSON errors included, carries the policy: a page is never framed or sniffed.
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
+    // Answered before the body was read (refused, or too large): the rest is not waited for.
+    if (closesAfterAnswer(req.raw)) reply.header('connection', 'close');
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -133,7 +152,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
 
   // `serve --host 0.0.0.0` or a LAN address: the studio is on the network from the start.
   const boundToLan = isWildcard(options.host) || options.lanAddresses().includes(options.host) || !isLoopback(options.host);
-  const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade });
+  const listeners = new LanListeners({ request: (req, res) => app.routing(req, res), upgrade }, limits);
   const lan = new LanMode({
     store: options.lan,
     // Bound to one network address: that address is the LAN; bound to all: every LAN address is.
@@ -215,12 +234,14 @@ function isLoopback(host: string): boolean {
 
 /**
  * JSON bodies may be empty (a Stream Deck key posting "next" with a JSON content type); CSV comes
- * in as text for the catalogue import.
+ * in as a stream of text for the catalogue import.
  */
 function acceptBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    // A route that parses its own JSON off the show's thread (the catalogue import) gets the bytes.
+    if ((req.routeOptions.config as { jsonAsBytes?: boolean } | undefined)?.jsonAsBytes) return done(null, body);
+    const text = (body as Buffer).toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     try {
       done(null, JSON.parse(text));
@@ -228,5 +249,11 @@ function acceptBodies(app: FastifyInstance): void {
       done(new ApiError(400, 'invalid_json', 'the body is not valid JSON'), undefined);
     }
   });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, String(body)));
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, String(body)));
+  // A CSV catalogue (up to 50 MiB) is handed on as a stream and read while it arrives.
+  app.addContentTypeParser('text/csv', (req, payload, done) => {
+    const limit = req.routeOptions.bodyLimit ?? BODY_LIMIT;
+    if (declaredTooLarge(payload, limit)) return done(new ApiError(413, 'body_too_large', `the upload is larger than ${Math.round(limit / (1024 * 1024))} MiB`), undefined);
+    done(null, textUpload(payload, limit));
+  });
 }

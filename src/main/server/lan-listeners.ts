@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { capConnections, CLIENT_LIMITS, serverOptions, type ClientLimits } from './client-limits';
 
 export interface ListenerHandlers {
   request(req: IncomingMessage, res: ServerResponse): void;
@@ -20,7 +21,10 @@ interface Listener {
 export class LanListeners {
   private listeners: Listener[] = [];
 
-  constructor(private readonly handlers: ListenerHandlers) {}
+  constructor(
+    private readonly handlers: ListenerHandlers,
+    private readonly limits: ClientLimits = CLIENT_LIMITS
+  ) {}
 
   /** Listens on every address, or on none: a failure closes the ones already opened and throws. */
   async listen(addresses: readonly string[], port: number): Promise<void> {
@@ -48,7 +52,10 @@ export class LanListeners {
   }
 
   private listenOn(address: string, port: number): Promise<Listener> {
-    const server = createServer(this.handlers.request);
+    const server = createServer(serverOptions(this.limits), this.handlers.request);
+    server.setTimeout(this.limits.idleTimeoutMs);
+    // Everyone here is on the studio network: one address cannot take every connection.
+    capConnections(server, this.limits.connectionsPerAddress);
     const sockets = new Set<Socket>();
     server.on('connection', (socket: Socket) => {
       sockets.add(socket);

@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ProductPatch } from '../../shared/product';
 import { describeZodError } from './show-core';
+import { jsonArraySlices, JsonArrayError } from './json-array-slices';
 
 export interface RejectedRow {
   /** Spreadsheet row (the header is row 1) or 1-based position in a JSON array. */
@@ -35,10 +37,103 @@ type Column =
  * and every other row still imports; only an upload with no usable shape at all is refused.
  */
 export function parseCatalogue(body: unknown, kind: 'csv' | 'json'): ParsedCatalogue {
-  return kind === 'csv' ? parseCsv(typeof body === 'string' ? body : String(body ?? '')) : parseJson(body);
+  if (kind === 'json') {
+    const items = jsonItems(body);
+    const result: ParsedCatalogue = { products: [], rejected: [] };
+    checkJsonItems(items, 0, items.length, result);
+    return result;
+  }
+  const reader = new CsvCatalogueReader();
+  reader.take(Papa.parse<string[]>(csvText(body), { header: false, skipEmptyLines: false }).data);
+  return reader.finish();
 }
 
-function parseJson(body: unknown): ParsedCatalogue {
+/** Rows checked between two turns of the event loop: a slice costs a few milliseconds. */
+const ROWS_PER_SLICE = 1000;
+/** CSV text handed to the parser at once (about a thousand rows of a seven-language catalogue). */
+const CSV_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * The same as `parseCatalogue`, in slices that give the event loop back between them: a
+ * 100,000-row upload takes seconds to check, and pins and the live feed go on meanwhile. A CSV may
+ * also come as a stream of text (an upload read as it arrives).
+ */
+export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promise<ParsedCatalogue> {
+  if (kind === 'json' && body instanceof Uint8Array) {
+    // An upload as it came: parsed off the show's thread, checked a slice per turn.
+    if (isBlank(body)) throw new CatalogueFormatError('expected a JSON array of products');
+    const result: ParsedCatalogue = { products: [], rejected: [] };
+    try {
+      await jsonArraySlices(body, (items, offset) => checkJsonItems(items, 0, items.length, result, offset), { size: ROWS_PER_SLICE, max: MAX_IMPORT_ROWS });
+    } catch (err) {
+      throw err instanceof JsonArrayError ? new CatalogueFormatError(err.message) : err;
+    }
+    return result;
+  }
+  if (kind === 'json') {
+    const items = jsonItems(body);
+    const result: ParsedCatalogue = { products: [], rejected: [] };
+    for (let start = 0; start < items.length; start += ROWS_PER_SLICE) {
+      if (start > 0) await nextTurn();
+      checkJsonItems(items, start, Math.min(items.length, start + ROWS_PER_SLICE), result);
+    }
+    return result;
+  }
+  const reader = new CsvCatalogueReader();
+  await new Promise<void>((resolve, reject) => {
+    // Papa reads a stream a piece at a time, carrying a row cut between pieces over to the next;
+    // each piece arrives on its own turn of the event loop.
+    Papa.parse<string[]>(body instanceof Readable ? body : slicesOf(csvText(body)), {
+      header: false,
+      skipEmptyLines: false,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        try {
+          reader.take(results.data);
+        } catch (err) {
+          // Rejected first: aborting completes the parse at once, and that would resolve.
+          reject(err as Error);
+          parser.abort();
+        }
+      },
+      complete: () => resolve(),
+      error: (err: Error) => reject(err)
+    });
+  });
+  return reader.finish();
+}
+
+/** Nothing but spaces and line breaks (scanned up to the first other byte, never decoded). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  return true;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The text as a stream of pieces, one per turn of the event loop, never splitting a character. */
+function slicesOf(text: string): Readable {
+  let at = 0;
+  return new Readable({
+    objectMode: true,
+    read() {
+      setImmediate(() => {
+        if (at >= text.length) return void this.push(null);
+        let end = Math.min(text.length, at + CSV_CHUNK_CHARS);
+        // A surrogate pair (an emoji in a title) stays in one piece.
+        if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+        const piece = text.slice(at, end);
+        at = end;
+        this.push(piece);
+      });
+    }
+  });
+}
+
+function csvText(body: unknown): string {
+  return (typeof body === 'string' ? body : String(body ?? '')).replace(/^\uFEFF/, '');
+}
+
+function jsonItems(body: unknown): unknown[] {
   let data = body;
   if (typeof data === 'string') {
     try {
@@ -49,13 +144,16 @@ function parseJson(body: unknown): ParsedCatalogue {
   }
   if (!Array.isArray(data)) throw new CatalogueFormatError('expected a JSON array of products');
   if (data.length > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import (got ${data.length})`);
-  const result: ParsedCatalogue = { products: [], rejected: [] };
-  data.forEach((item, i) => {
-    const parsed = ProductPatch.safeParse(normalizeJsonProduct(item));
+  return data;
+}
+
+/** `offset`: where `items` starts in the whole upload, for row numbers. */
+function checkJsonItems(items: unknown[], from: number, to: number, result: ParsedCatalogue, offset = 0): void {
+  for (let i = from; i < to; i++) {
+    const parsed = ProductPatch.safeParse(normalizeJsonProduct(items[i]));
     if (parsed.success) result.products.push(parsed.data);
-    else result.rejected.push({ row: i + 1, message: describeZodError(parsed.error) });
-  });
-  return result;
+    else result.rejected.push({ row: offset + i + 1, message: describeZodError(parsed.error) });
+  }
 }
 
 /** Locale keys as people type them (`PL`, `pl_pl`) become `pl`, `pl-PL`, so fallbacks find them. */
@@ -82,10 +180,54 @@ export function normalizeLocaleKey(key: string): string {
   return [lang.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
 }
 
-function parseCsv(text: string): ParsedCatalogue {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
-  const records = parsed.data;
-  const header = records[0];
+/**
+ * Reads CSV records as they come, in one piece or in chunks: the first is the header, each later
+ * one a product or a rejected row. Empty records (a final newline, blank lines) are not rows.
+ */
+class CsvCatalogueReader {
+  private columns: Column[] | null = null;
+  /** Records seen so far: the spreadsheet row of the next one is this plus one. */
+  private records = 0;
+  private rows = 0;
+  private readonly result: ParsedCatalogue = { products: [], rejected: [] };
+
+  take(records: string[][]): void {
+    for (const cells of records) {
+      const row = ++this.records;
+      if (!this.columns) {
+        this.columns = headerColumns(cells);
+        continue;
+      }
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      if (++this.rows > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import`);
+      this.takeRow(cells, row, this.columns);
+    }
+  }
+
+  finish(): ParsedCatalogue {
+    if (!this.columns) headerColumns(undefined);
+    return this.result;
+  }
+
+  private takeRow(cells: string[], row: number, columns: Column[]): void {
+    if (cells.length > columns.length) {
+      this.result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
+      return;
+    }
+    const outcome = rowToPatch(cells, columns);
+    if (typeof outcome === 'string') {
+      this.result.rejected.push({ row, message: outcome });
+      return;
+    }
+    const checked = ProductPatch.safeParse(outcome);
+    if (checked.success) this.result.products.push(checked.data);
+    else this.result.rejected.push({ row, message: describeZodError(checked.error) });
+  }
+}
+
+function headerColumns(cells: string[] | undefined): Column[] {
+  // A spreadsheet's byte-order mark arrives as the first character of the first cell.
+  const header = cells?.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '') : cell));
   if (!header || header.every((cell) => cell.trim() === '')) throw new CatalogueFormatError('the CSV is empty: expected a header row such as "id,title:en,price:EUR"');
   const columns = header.map(parseColumn);
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
@@ -95,27 +237,7 @@ function parseCsv(text: string): ParsedCatalogue {
     );
   }
   if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column');
-  if (records.length - 1 > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import`);
-
-  const result: ParsedCatalogue = { products: [], rejected: [] };
-  for (let i = 1; i < records.length; i++) {
-    const cells = records[i];
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    const row = i + 1;
-    if (cells.length > columns.length) {
-      result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
-      continue;
-    }
-    const outcome = rowToPatch(cells, columns as Column[]);
-    if (typeof outcome === 'string') {
-      result.rejected.push({ row, message: outcome });
-      continue;
-    }
-    const checked = ProductPatch.safeParse(outcome);
-    if (checked.success) result.products.push(checked.data);
-    else result.rejected.push({ row, message: describeZodError(checked.error) });
-  }
-  return result;
+  return columns as Column[];
 }
 
 function parseColumn(raw: string): Column | null {

@@ -27,20 +27,44 @@ export function fold(text: string): string {
     .replace(/[łøđßæœı]/g, (ch) => UNDECOMPOSED[ch]);
 }
 
+/** An entry in a locale's order, with the title it is ordered by. */
+interface Ranked {
+  entry: Entry;
+  key: string;
+}
+
+interface LocaleOrder {
+  collator: Intl.Collator;
+  ranked: Ranked[];
+}
+
 /**
  * The catalogue as the operator searches it: every term must appear in the id or a title in any
- * language. Orders are cached per locale, so a keystroke costs one filtering pass, not a sort.
+ * language. Orders are kept per locale and updated in place when products change (a binary search
+ * per changed product, not a new sort of 100,000), so a keystroke costs one filtering pass, and a
+ * sale or an import part does not make the next search sort the whole catalogue again.
  */
 export class CatalogueIndex {
   private entries = new Map<string, Entry>();
-  private sorted = new Map<string, Entry[]>();
+  private sorted = new Map<string, LocaleOrder>();
 
   upsert(products: Iterable<Product>): void {
+    // A product given twice in one batch counts once, as its last version.
+    const changes = new Map<string, Change>();
     for (const product of products) {
       const haystack = fold([product.id, ...Object.values(product.title)].join('\u0000'));
-      this.entries.set(product.id, { product, haystack });
+      const entry = { product, haystack };
+      const earlier = changes.get(product.id);
+      changes.set(product.id, { entry, old: earlier ? earlier.old : this.entries.get(product.id) });
+      this.entries.set(product.id, entry);
     }
-    this.sorted.clear();
+    const changed = [...changes.values()];
+    if (changed.length === 0) return;
+    for (const [locale, order] of this.sorted) {
+      // Most of the catalogue changed: one sort at the next search is cheaper than merging.
+      if (changed.length * 4 > order.ranked.length) this.sorted.delete(locale);
+      else order.ranked = merged(order, changed, locale);
+    }
   }
 
   get size(): number {
@@ -52,7 +76,7 @@ export class CatalogueIndex {
     const terms = fold(query).split(/\s+/).filter(Boolean);
     const products: Product[] = [];
     let total = 0;
-    for (const entry of this.inOrder(locale)) {
+    for (const { entry } of this.inOrder(locale)) {
       if (!terms.every((term) => entry.haystack.includes(term))) continue;
       if (total >= offset && products.length < limit) products.push(entry.product);
       total++;
@@ -60,19 +84,82 @@ export class CatalogueIndex {
     return { total, products };
   }
 
-  private inOrder(locale: string): Entry[] {
+  private inOrder(locale: string): Ranked[] {
     let order = this.sorted.get(locale);
     if (!order) {
       // The locale comes from a query string: bound how many orders a caller can make us keep.
       if (this.sorted.size >= 32) this.sorted.clear();
       const collator = new Intl.Collator(safeLocale(locale), { sensitivity: 'base', numeric: true });
-      const keyed = [...this.entries.values()].map((entry) => ({ entry, key: pickText(entry.product.title, locale).text || entry.product.id }));
-      keyed.sort((a, b) => collator.compare(a.key, b.key) || (a.entry.product.id < b.entry.product.id ? -1 : 1));
-      order = keyed.map((k) => k.entry);
+      const ranked = [...this.entries.values()].map((entry) => rank(entry, locale));
+      ranked.sort(byKey(collator));
+      order = { collator, ranked };
       this.sorted.set(locale, order);
     }
-    return order;
+    return order.ranked;
   }
+}
+
+function rank(entry: Entry, locale: string): Ranked {
+  return { entry, key: pickText(entry.product.title, locale).text || entry.product.id };
+}
+
+function byKey(collator: Intl.Collator): (a: Ranked, b: Ranked) => number {
+  return (a, b) => collator.compare(a.key, b.key) || (a.entry.product.id < b.entry.product.id ? -1 : 1);
+}
+
+/** A product's new entry, and the one it replaces (none for a new product). */
+interface Change {
+  entry: Entry;
+  old: Entry | undefined;
+}
+
+/** Where `item` goes in `ranked` (searching from `from` on): the first place not before it. */
+function placeOf(ranked: Ranked[], item: Ranked, compare: (a: Ranked, b: Ranked) => number, from: number): number {
+  let lo = from;
+  let hi = ranked.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(ranked[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The order with each changed product's old entry taken out and its new one put in where it now
+ * belongs: binary searches and one copy, never a walk over every product's fields or a new sort.
+ */
+function merged(order: LocaleOrder, changed: Change[], locale: string): Ranked[] {
+  const compare = byKey(order.collator);
+  const ranked = order.ranked;
+  const gone = new Set<number>();
+  for (const { old } of changed) {
+    if (!old) continue;
+    const at = placeOf(ranked, rank(old, locale), compare, 0);
+    if (ranked[at]?.entry === old) gone.add(at);
+    else return resorted(ranked, changed, locale, compare);
+  }
+  const fresh = changed.map((c) => rank(c.entry, locale)).sort(compare);
+  const out: Ranked[] = [];
+  const copy = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (gone.size === 0 || !gone.has(i)) out.push(ranked[i]);
+  };
+  let from = 0;
+  for (const item of fresh) {
+    // Fresh entries are sorted, so each one's place is at or after the last one's.
+    const at = placeOf(ranked, item, compare, from);
+    copy(from, at);
+    out.push(item);
+    from = at;
+  }
+  copy(from, ranked.length);
+  return out;
+}
+
+/** The slow way, should an old entry not be where the order says: take the old out, sort again. */
+function resorted(ranked: Ranked[], changed: Change[], locale: string, compare: (a: Ranked, b: Ranked) => number): Ranked[] {
+  const old = new Set(changed.map((c) => c.old));
+  return [...ranked.filter((r) => !old.has(r.entry)), ...changed.map((c) => rank(c.entry, locale))].sort(compare);
 }
 
 function safeLocale(locale: string): string {

@@ -72,7 +72,8 @@ export class AliExpressMarketplace implements MarketplaceConnector {
           const order = this.toOrder(raw);
           if (order) orders.push(order);
         }
-        if (page >= Number(result.total_page_no ?? 1)) break;
+        // A page count that is not a whole number (a hostile or broken answer) means this page is the last.
+        if (page >= pageCount(result.total_page_no)) break;
       }
     }
     return { orders, cursor: String(now) };
@@ -93,16 +94,16 @@ export class AliExpressMarketplace implements MarketplaceConnector {
           tracking_id: this.options.trackingId
         });
         for (const raw of listOf<AffiliateProduct>(result.products, 'product')) {
-          if (raw.product_id === undefined) continue;
+          if (!isId(raw.product_id)) continue;
           const id = studioProductId(raw.product_id);
           const product = products.get(id) ?? { id, title: {}, price: {}, compareAt: {}, source: 'aliexpress' };
-          const currency = raw.target_sale_price_currency ?? locale.currency;
+          const currency = typeof raw.target_sale_price_currency === 'string' && /^[A-Z]{3}$/.test(raw.target_sale_price_currency) ? raw.target_sale_price_currency : locale.currency;
           const price = amountOf(raw.target_sale_price);
           const original = amountOf(raw.target_original_price);
-          if (raw.product_title) product.title[language] = raw.product_title;
+          if (typeof raw.product_title === 'string' && raw.product_title) product.title[language] = raw.product_title;
           if (price !== null) product.price[currency] = price;
           if (price !== null && original !== null && original > price) product.compareAt[currency] = original;
-          if (raw.product_main_image_url) product.image = raw.product_main_image_url;
+          if (typeof raw.product_main_image_url === 'string' && raw.product_main_image_url) product.image = raw.product_main_image_url;
           if (currency !== locale.currency) {
             notes.push(`AliExpress priced ${id} in ${currency}, not ${locale.currency} (${locale.locale}): it does not offer ${locale.currency}; set that price in the catalogue`);
           }
@@ -122,20 +123,30 @@ export class AliExpressMarketplace implements MarketplaceConnector {
     if (raw.tracking_id && raw.tracking_id !== this.options.trackingId) return null;
     const amount = amountOf(raw.paid_amount);
     const units = Number(raw.product_count ?? 1);
-    if (raw.order_id === undefined || raw.product_id === undefined || amount === null || !raw.settled_currency || !(units > 0)) return null;
+    // Fields of another type than the platform documents make the line unreadable, not the poll.
+    if (!isId(raw.order_id) || !isId(raw.product_id) || amount === null || typeof raw.settled_currency !== 'string' || !raw.settled_currency || !(units > 0)) return null;
     const refunded = /refund/i.test(raw.effect_detail_status ?? '');
     return {
       // One order can hold several products: each sub-order is its own line.
-      orderId: `${raw.order_id}-${raw.sub_order_id ?? raw.product_id}`,
+      orderId: `${raw.order_id}-${isId(raw.sub_order_id) ? raw.sub_order_id : raw.product_id}`,
       productId: studioProductId(raw.product_id),
       units: Math.floor(units),
       amount,
       currency: raw.settled_currency.toUpperCase(),
       locale: null,
-      at: raw.paid_time ? fromPacificTime(raw.paid_time) : (this.options.now ?? Date.now)(),
+      at: typeof raw.paid_time === 'string' && raw.paid_time ? fromPacificTime(raw.paid_time) : (this.options.now ?? Date.now)(),
       status: raw.order_status === 'Invalid' ? 'invalid' : refunded ? 'refunded' : 'paid'
     };
   }
+}
+
+function isId(value: unknown): value is string | number {
+  return (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function pageCount(raw: unknown): number {
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 const PACIFIC = new Intl.DateTimeFormat('en-CA', {

@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import { MarketplaceError } from '../connector';
+import { call, readJson, type AnswerLimits } from '../http-answer';
+import { retryAfterMs } from '../../retry';
 import { signRequest } from './sign';
 
 export const DEFAULT_GATEWAY = 'https://api-sg.aliexpress.com/sync';
-const TIMEOUT_MS = 15_000;
 /** Error codes that mean the key or signature is wrong: retrying only gets the app blocked. */
 const AUTH_CODES = /^(IncompleteSignature|InvalidApiKey|InvalidAppKey|AppKeyNotExist|isv\.appkey-not-exists|InvalidSignature|Forbidden)/i;
 
-export interface GatewayOptions {
+export interface GatewayOptions extends AnswerLimits {
   appKey: string;
   appSecret: string;
   gatewayUrl?: string;
@@ -31,57 +33,62 @@ export async function callGateway(options: GatewayOptions, method: string, busin
   for (const [key, value] of Object.entries(business)) if (value !== undefined && value !== '') params[key] = String(value);
   params.sign = signRequest(params, options.appSecret, method);
 
-  let res: Response;
-  try {
-    res = await fetch(options.gatewayUrl ?? DEFAULT_GATEWAY, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-      body: new URLSearchParams(params).toString(),
-      signal: AbortSignal.timeout(TIMEOUT_MS)
-    });
-  } catch (err) {
-    throw new MarketplaceError('unavailable', `AliExpress did not answer: ${(err as Error).message}`);
+  const res = await call('AliExpress', options.gatewayUrl ?? DEFAULT_GATEWAY, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+    body: new URLSearchParams(params).toString()
+  }, options);
+  const retryAfter = retryAfterMs(res.headers.get('retry-after'));
+  if (res.status === 429) {
+    await res.body?.cancel().catch(() => {});
+    throw new MarketplaceError('rate_limited', 'AliExpress is rate-limiting the app', retryAfter);
   }
-  const retryAfterMs = retryAfter(res.headers.get('retry-after'));
-  if (res.status === 429) throw new MarketplaceError('rate_limited', 'AliExpress is rate-limiting the app', retryAfterMs);
-  if (res.status >= 500) throw new MarketplaceError('unavailable', `AliExpress answered ${res.status}`, retryAfterMs);
-  let body: Record<string, unknown>;
-  try {
-    body = (await res.json()) as Record<string, unknown>;
-  } catch {
-    throw new MarketplaceError('bad_response', `AliExpress answered ${res.status} with something that is not JSON`);
+  if (res.status >= 500) {
+    await res.body?.cancel().catch(() => {});
+    throw new MarketplaceError('unavailable', `AliExpress answered ${res.status}`, retryAfter);
   }
-  const failure = body.error_response as { code?: string; msg?: string; sub_msg?: string } | undefined;
+  const answer = Envelope.safeParse(await readJson('AliExpress', res, options));
+  if (!answer.success) throw new MarketplaceError('bad_response', `AliExpress answered ${res.status} with something that is not a gateway reply`);
+  const body = answer.data;
+  const failure = body.error_response === undefined ? undefined : ErrorResponse.parse(body.error_response);
   if (failure) {
     const text = `AliExpress refused ${method}: ${failure.code ?? 'error'} ${failure.msg ?? ''}`.trim();
     if (AUTH_CODES.test(failure.code ?? '')) throw new MarketplaceError('auth', `${text} (check the app key and secret)`);
-    throw new MarketplaceError(/limit|frequen|flow|throttl/i.test(`${failure.code} ${failure.msg}`) ? 'rate_limited' : 'unavailable', text, retryAfterMs);
+    throw new MarketplaceError(/limit|frequen|flow|throttl/i.test(`${failure.code} ${failure.msg}`) ? 'rate_limited' : 'unavailable', text, retryAfter);
   }
-  const envelope = body[`${method.replace(/\./g, '_')}_response`] as { resp_result?: { resp_code?: number | string; resp_msg?: string; result?: Record<string, unknown> } } | undefined;
-  const result = envelope?.resp_result;
+  const envelope = MethodResponse.safeParse(body[`${method.replace(/\./g, '_')}_response`]);
+  const result = envelope.success ? envelope.data.resp_result : undefined;
   if (!result) throw new MarketplaceError('bad_response', `AliExpress answered ${method} without a result`);
   if (Number(result.resp_code) !== 200) throw new MarketplaceError('unavailable', `AliExpress ${method}: ${result.resp_code} ${result.resp_msg ?? ''}`.trim());
   return result.result ?? {};
 }
 
-/** `products.product[]` without `simplify`, `products[]` with it: both arrive in the wild. */
+// What the studio reads of a gateway reply; anything else in it is ignored, and a reply not even
+// shaped like this is a `bad_response` the poller backs off from, never a crash.
+// Texts from the platform end up in the status line: a hostile one is cut short.
+const Text = z.union([z.string(), z.number()]).transform((t) => String(t).slice(0, 200));
+const Envelope = z.record(z.string(), z.unknown());
+const ErrorResponse = z.object({ code: Text.optional().catch(undefined), msg: Text.optional().catch(undefined) }).catch({ code: 'error' });
+const MethodResponse = z.object({
+  resp_result: z.object({ resp_code: Text.optional(), resp_msg: Text.optional().catch(undefined), result: z.record(z.string(), z.unknown()).nullish().transform((r) => r ?? undefined) })
+});
+
+/**
+ * `products.product[]` without `simplify`, `products[]` with it: both arrive in the wild. Only
+ * objects are items: a number or a null in the list is dropped, not read as an order.
+ */
 export function listOf<T>(value: unknown, inner: string): T[] {
-  if (Array.isArray(value)) return value as T[];
-  const wrapped = (value as Record<string, unknown> | undefined)?.[inner];
-  if (Array.isArray(wrapped)) return wrapped as T[];
-  return wrapped ? [wrapped as T] : [];
+  const wrapped = Array.isArray(value) ? value : isObject(value) ? value[inner] : undefined;
+  const items: unknown[] = Array.isArray(wrapped) ? wrapped : wrapped === undefined ? [] : [wrapped];
+  return items.filter(isObject) as T[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Amounts arrive as strings ("12.34"), sometimes numbers; always major units on these APIs. */
 export function amountOf(raw: unknown): number | null {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.replace(',', '.').trim()) : NaN;
   return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) / 100 : null;
-}
-
-function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }

@@ -1,13 +1,15 @@
+import { z } from 'zod';
 import { MarketplaceError } from '../connector';
+import { call, readJson, type AnswerLimits } from '../http-answer';
+import { boundedWait, retryAfterMs } from '../../retry';
 import { isSafeShopAddress } from '../../../shared/marketplace';
 
 /** The Admin API version the queries are written against: a stable version, supported for a year. */
 export const SHOPIFY_API_VERSION = '2025-07';
-const TIMEOUT_MS = 15_000;
 /** Waiting longer than this inside one poll holds the poller up; the poller's own wait is better. */
 const MAX_INLINE_WAIT_MS = 10_000;
 
-export interface AdminApiOptions {
+export interface AdminApiOptions extends AnswerLimits {
   /** `your-shop.myshopify.com`, or an http(s) base URL (a proxy, or a fake on loopback in tests). */
   shop: string;
   accessToken: string;
@@ -24,9 +26,20 @@ export interface ThrottleStatus {
 
 interface CostExtension {
   requestedQueryCost?: number;
-  actualQueryCost?: number | null;
   throttleStatus?: ThrottleStatus;
 }
+
+// The bucket is only followed when Shopify reports it as numbers; anything else is as if unsaid.
+const Points = z.number().finite().nonnegative();
+const CostReport = z.object({
+  cost: z
+    .object({
+      requestedQueryCost: Points.optional().catch(undefined),
+      throttleStatus: z.object({ maximumAvailable: Points, currentlyAvailable: Points, restoreRate: Points }).optional().catch(undefined)
+    })
+    .optional()
+    .catch(undefined)
+});
 
 interface GraphqlError {
   message?: string;
@@ -69,7 +82,8 @@ export class AdminApi {
     if (!isSafeShopAddress(this.options.shop)) throw new MarketplaceError('config', 'the shop address must be https (plain http only to this computer): the access token would travel in the clear');
     await this.waitForBucket(operationName);
     const body = await this.post(operationName, query, variables);
-    const cost = (body.extensions as { cost?: CostExtension } | undefined)?.cost;
+    const reported = CostReport.safeParse(body.extensions);
+    const cost: CostExtension | undefined = reported.success ? reported.data.cost : undefined;
     if (cost?.throttleStatus) this.bucket = { status: cost.throttleStatus, readAt: this.now() };
     if (typeof cost?.requestedQueryCost === 'number') this.costs.set(operationName, cost.requestedQueryCost);
     const errors = Array.isArray(body.errors) ? (body.errors as GraphqlError[]) : [];
@@ -79,45 +93,42 @@ export class AdminApi {
   }
 
   private async post(operationName: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-    let res: Response;
-    try {
-      res = await fetch(adminEndpoint(this.options.shop), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': this.options.accessToken },
-        body: JSON.stringify({ query, variables, operationName }),
-        signal: AbortSignal.timeout(TIMEOUT_MS)
-      });
-    } catch (err) {
-      throw new MarketplaceError('unavailable', `Shopify did not answer: ${(err as Error).message}`);
-    }
-    const retryAfterMs = retryAfter(res.headers.get('retry-after'));
+    const res = await call('Shopify', adminEndpoint(this.options.shop), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': this.options.accessToken },
+      body: JSON.stringify({ query, variables, operationName })
+    }, this.options);
+    const retryAfter = retryAfterMs(res.headers.get('retry-after'));
+    const refuse = async (error: MarketplaceError) => {
+      // The body of a refusal is not read: it could be as large or as slow as the server likes.
+      await res.body?.cancel().catch(() => {});
+      return error;
+    };
     if (res.status === 401 || res.status === 403) {
-      throw new MarketplaceError('auth', `Shopify refused the access token (${res.status}): check the Admin API access token and its read_orders and read_products scopes`);
+      throw await refuse(new MarketplaceError('auth', `Shopify refused the access token (${res.status}): check the Admin API access token and its read_orders and read_products scopes`));
     }
     if (res.status === 402 || res.status === 404 || res.status === 423) {
-      throw new MarketplaceError('config', `Shopify answered ${res.status} for ${this.options.shop}: check the shop address (the store may be closed, frozen or locked)`);
+      throw await refuse(new MarketplaceError('config', `Shopify answered ${res.status} for ${this.options.shop}: check the shop address (the store may be closed, frozen or locked)`));
     }
-    if (res.status === 429) throw new MarketplaceError('rate_limited', 'Shopify is rate-limiting the app', retryAfterMs ?? 2000);
-    if (res.status >= 500) throw new MarketplaceError('unavailable', `Shopify answered ${res.status}`, retryAfterMs);
-    try {
-      const body = (await res.json()) as unknown;
-      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-    } catch {
-      // not JSON: said below
-    }
+    if (res.status === 429) throw await refuse(new MarketplaceError('rate_limited', 'Shopify is rate-limiting the app', retryAfter ?? 2000));
+    if (res.status >= 500) throw await refuse(new MarketplaceError('unavailable', `Shopify answered ${res.status}`, retryAfter));
+    const body = await readJson('Shopify', res, this.options);
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
     throw new MarketplaceError('bad_response', `Shopify answered ${res.status} with something that is not a GraphQL reply`);
   }
 
   private queryFailure(errors: GraphqlError[], cost: CostExtension | undefined): MarketplaceError {
-    const codes = errors.map((e) => e.extensions?.code ?? '');
-    const text = errors.map((e) => e.message ?? 'error').join('; ');
-    if (codes.includes('THROTTLED') || errors.some((e) => e.message === 'Throttled')) {
+    const codes = errors.map((e) => String(e?.extensions?.code ?? ''));
+    // Messages end up in the status line: a hostile server's are cut short.
+    const text = errors.slice(0, 5).map((e) => String(e?.message ?? 'error').slice(0, 200)).join('; ');
+    if (codes.includes('THROTTLED') || errors.some((e) => e?.message === 'Throttled')) {
       const status = cost?.throttleStatus;
       const wait = status ? throttleWaitMs(status, cost?.requestedQueryCost ?? status.maximumAvailable, 0, 0) : 1000;
-      return new MarketplaceError('rate_limited', 'Shopify throttled the query: its cost bucket is empty', Math.max(wait, 250));
+      // The hint is computed from numbers the server sent: a restore rate near 0 must not mean days.
+      return new MarketplaceError('rate_limited', 'Shopify throttled the query: its cost bucket is empty', boundedWait(wait));
     }
     if (codes.includes('ACCESS_DENIED')) {
-      const scope = errors.find((e) => e.extensions?.requiredAccess)?.extensions?.requiredAccess;
+      const scope = errors.find((e) => e?.extensions?.requiredAccess)?.extensions?.requiredAccess;
       return new MarketplaceError('auth', `Shopify denied access: ${text}${scope ? ` (the app needs ${scope})` : ''}`);
     }
     if (codes.includes('MAX_COST_EXCEEDED')) return new MarketplaceError('config', `Shopify refused the query as too costly: ${text}`);
@@ -142,13 +153,4 @@ export class AdminApi {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** `Retry-After` in seconds (Shopify sends a number, sometimes fractional) or as an HTTP date. */
-function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds * 1000));
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }

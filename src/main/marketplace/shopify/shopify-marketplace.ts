@@ -1,7 +1,8 @@
 import type { ShowLocale } from '../../../shared/locale';
 import type { ProductPatch } from '../../../shared/product';
 import type { IncomingOrder } from '../../../shared/sales';
-import type { MarketplaceConnector, ProductFetch } from '../connector';
+import { z } from 'zod';
+import { MarketplaceError, type MarketplaceConnector, type ProductFetch } from '../connector';
 import { AdminApi, type AdminApiOptions } from './admin-api';
 import { factsFromGraphql, incomingOrders, milli, numericId, studioProductId, type GraphqlOrder } from './order-lines';
 
@@ -60,8 +61,51 @@ const PRODUCTS_QUERY = `query StudioProducts($ids: [ID!]!, $country: CountryCode
   }
 }`;
 
-interface OrdersPage {
-  orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GraphqlOrder[] };
+// What the studio reads of an orders page. A page not shaped like this is a `bad_response` (the
+// poller backs off); an order or a line not shaped like this is left out, and the rest still count.
+const Line = z.looseObject({ id: z.string().max(200), quantity: z.number().int().nonnegative() });
+const Order = z.looseObject({
+  legacyResourceId: z.string().max(64),
+  updatedAt: z.string().max(64),
+  lineItems: z.looseObject({ nodes: z.array(z.unknown()).transform((lines) => lines.filter((l) => Line.safeParse(l).success)) }).optional().catch(undefined)
+});
+const OrdersPage = z.object({
+  orders: z.object({
+    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().max(10_000).nullable() }),
+    nodes: z.array(z.unknown()).transform((nodes) => nodes.flatMap((n) => {
+      const order = Order.safeParse(n);
+      return order.success ? [order.data as unknown as GraphqlOrder] : [];
+    }))
+  })
+});
+
+// A products answer: product nodes the studio cannot read are left out (and named as not found).
+const Money = z.object({ amount: z.string().max(40), currencyCode: z.string().regex(/^[A-Z]{3}$/) });
+const ProductNode = z.looseObject({
+  legacyResourceId: z.string().max(64),
+  title: z.string().max(1000).optional().catch(undefined),
+  featuredMedia: z.object({ preview: z.object({ image: z.object({ url: z.string().max(2000) }).nullish() }).nullish() }).nullish().catch(undefined),
+  translations: z.array(z.object({ key: z.string(), value: z.string().max(1000) })).optional().catch(undefined),
+  contextualPricing: z.object({ minVariantPricing: z.object({ price: Money.optional(), compareAtPrice: Money.nullish() }).nullish() }).nullish().catch(undefined)
+});
+const ProductsAnswerShape = z.object({
+  shopLocales: z.array(z.object({ locale: z.string().max(35), primary: z.boolean() })).optional().catch(undefined),
+  nodes: z.array(z.unknown()).transform((nodes) => nodes.map((n) => {
+    const node = ProductNode.safeParse(n);
+    return node.success ? (node.data as ProductsAnswer['nodes'][number]) : null;
+  }))
+});
+
+function readProductsAnswer(answer: unknown): ProductsAnswer {
+  const read = ProductsAnswerShape.safeParse(answer);
+  if (!read.success) throw new MarketplaceError('bad_response', 'Shopify answered the products query with something the studio cannot read');
+  return read.data;
+}
+
+function readOrdersPage(answer: unknown): z.infer<typeof OrdersPage> {
+  const page = OrdersPage.safeParse(answer);
+  if (!page.success) throw new MarketplaceError('bad_response', 'Shopify answered the orders query with a page the studio cannot read');
+  return page.data;
 }
 
 interface MoneyV2 {
@@ -112,12 +156,13 @@ export class ShopifyMarketplace implements MarketplaceConnector {
     const orders: IncomingOrder[] = [];
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const data: OrdersPage = await this.api.query<OrdersPage>('StudioOrders', ORDERS_QUERY, {
+      const answer = await this.api.query<unknown>('StudioOrders', ORDERS_QUERY, {
         first: ORDERS_PER_PAGE,
         lines: LINES_PER_ORDER,
         after,
         query: `updated_at:>='${new Date(from).toISOString()}'`
       });
+      const data = readOrdersPage(answer);
       for (const node of data.orders.nodes) {
         orders.push(...incomingOrders(factsFromGraphql(node, now), this.options.locales()));
         const updated = Date.parse(node.updatedAt);
@@ -140,7 +185,7 @@ export class ShopifyMarketplace implements MarketplaceConnector {
       const [language, country] = audience.locale.split('-');
       for (let i = 0; i < valid.length; i += PRODUCTS_PER_QUERY) {
         const batch = valid.slice(i, i + PRODUCTS_PER_QUERY).map((id) => `gid://shopify/Product/${id}`);
-        const data = await this.api.query<ProductsAnswer>('StudioProducts', PRODUCTS_QUERY, { ids: batch, country, locale: language });
+        const data = readProductsAnswer(await this.api.query<unknown>('StudioProducts', PRODUCTS_QUERY, { ids: batch, country, locale: language }));
         const primary = data.shopLocales?.find((l) => l.primary)?.locale.split('-')[0] ?? null;
         for (const node of data.nodes) {
           if (!node?.legacyResourceId) continue;

@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { operatorOf, type StudioContext } from '../studio-context';
 import { seesObs } from '../../access/principal';
 import { bodyObject } from '../body';
+import { jsonListStream } from '../json-stream';
+
+/** Entries per page of the audit trail. */
+export const JOURNAL_PAGE_LIMIT = 500;
 
 export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): void {
   // The overlay pages for each audience: what to paste into OBS as browser sources.
@@ -34,13 +38,19 @@ export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): vo
     return { revision: result.revision, deal: ctx.view().deal };
   });
 
-  /** The audit trail: who did what, when (newest last). */
-  /** `?exclude=sales.record,…` leaves those commands out: the activity list wants operators, not every order. */
-  app.get('/api/v1/journal', (req) => {
-    const query = req.query as { limit?: string; exclude?: string };
-    const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), 500);
+  /**
+   * The audit trail: who did what, when (newest last), at most 500 entries a page; `?before=REV`
+   * pages back from an entry. `?exclude=sales.record,…` leaves those commands out: the activity list
+   * wants operators, not every order. The page is streamed, an entry at a time.
+   */
+  app.get('/api/v1/journal', (req, reply) => {
+    const query = req.query as { limit?: string; exclude?: string; before?: string };
+    const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), JOURNAL_PAGE_LIMIT);
+    const before = Number(query.before);
     const excluded = new Set(String(query.exclude ?? '').split(',').filter(Boolean));
-    const entries = excluded.size ? ctx.core.recentEntries(Infinity).filter((e) => !excluded.has(e.command)) : ctx.core.recentEntries(limit);
-    return { entries: entries.slice(-limit) };
+    const paging = Number.isFinite(before) && before > 0;
+    const wanted = excluded.size > 0 || paging;
+    const entries = wanted ? ctx.core.recentEntries(Infinity).filter((e) => !excluded.has(e.command) && (!paging || e.rev < before)) : ctx.core.recentEntries(limit);
+    return reply.type('application/json; charset=utf-8').send(jsonListStream('entries', entries.slice(-limit)));
   });
 }

@@ -3,7 +3,11 @@ import { ShowCore } from '../../../../src/main/show/show-core';
 import { SalesPoller } from '../../../../src/main/marketplace/sales-poller';
 import type { MarketplaceConnector } from '../../../../src/main/marketplace/connector';
 import type { IncomingOrder } from '../../../../src/shared/sales';
+import { AliExpressMarketplace } from '../../../../src/main/marketplace/aliexpress/aliexpress-marketplace';
+import { ShopifyMarketplace } from '../../../../src/main/marketplace/shopify/shopify-marketplace';
 import { tempDir } from '../../../helpers/temp-dir';
+import { FakeAliExpress } from '../../../helpers/fake-aliexpress';
+import { FakeShopify } from '../../../helpers/fake-shopify';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -95,5 +99,102 @@ describe('saying "in sync" only when it is', () => {
     expect(poller.view().lastError).toBeNull();
     expect(core.sales.view()).toMatchObject({ orders: 1, refunds: 1 });
     await poller.stop();
+  });
+});
+
+/** Polls through real HTTP for `windowMs` and says how many requests reached the fake and what the poller plans. */
+async function pollFor(connector: MarketplaceConnector, calls: () => number, windowMs: number) {
+  // No jitter: the default backoff is then exactly the poll interval.
+  const poller = new SalesPoller(connector, core, () => 1);
+  poller.start();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  const health = poller.view();
+  await poller.stop();
+  return { requests: calls(), health, waitMs: (health.retryAt ?? 0) - Date.now() };
+}
+
+describe('waits a marketplace asks for', () => {
+  const FIVE_MINUTES = 5 * 60_000;
+  const farFuture = new Date(Date.now() + 30 * 24 * 3600_000).toUTCString();
+  const past = new Date(Date.now() - 3600_000).toUTCString();
+
+  let aliexpress: FakeAliExpress;
+  beforeEach(async () => {
+    aliexpress = await new FakeAliExpress('key-1', 'secret-1').start();
+    aliexpress.rateLimitNext = Infinity;
+  });
+  afterEach(() => aliexpress.stop());
+  const connector = () => new AliExpressMarketplace({ appKey: 'key-1', appSecret: 'secret-1', trackingId: 'show-7', gatewayUrl: aliexpress.url, pollSeconds: 2 });
+
+  it.each([
+    ['99999999 seconds', '99999999'],
+    ['a date a month away', farFuture]
+  ])('waits at most five minutes when Retry-After says %s, with one request in the window instead of thousands', async (_name, header) => {
+    aliexpress.retryAfter = header;
+    const { requests, health, waitMs } = await pollFor(connector(), () => aliexpress.calls.length, 1200);
+    expect(requests).toBe(1);
+    expect(health.status).toBe('backing_off');
+    expect(waitMs).toBeGreaterThan(FIVE_MINUTES - 5000);
+    expect(waitMs).toBeLessThanOrEqual(FIVE_MINUTES);
+  });
+
+  it.each([
+    ['a negative number', '-5'],
+    ['garbage', 'soon, maybe'],
+    ['hex', '0x7fffffff'],
+    ['nothing', null]
+  ])('falls back to its own backoff when Retry-After is %s', async (_name, header) => {
+    aliexpress.retryAfter = header;
+    const { requests, waitMs } = await pollFor(connector(), () => aliexpress.calls.length, 1200);
+    expect(requests).toBe(1);
+    // The poll interval (2 s) without jitter, less the window already waited.
+    expect(waitMs).toBeGreaterThan(0);
+    expect(waitMs).toBeLessThanOrEqual(2000);
+  });
+
+  it.each([
+    ['0 seconds', '0'],
+    ['a date in the past', past]
+  ])('never retries sooner than a second when Retry-After says %s', async (_name, header) => {
+    aliexpress.retryAfter = header;
+    const { requests } = await pollFor(new AliExpressMarketplace({ appKey: 'key-1', appSecret: 'secret-1', trackingId: 'show-7', gatewayUrl: aliexpress.url, pollSeconds: 2 }), () => aliexpress.calls.length, 1200);
+    expect(requests).toBeLessThanOrEqual(2);
+  });
+
+  it('says an answer past 8 MiB in lastError and backs off, one request in the window', async () => {
+    aliexpress.rateLimitNext = 0;
+    aliexpress.hostile = { kind: 'huge', bytes: 64 * 1024 * 1024 };
+    const { requests, health } = await pollFor(connector(), () => aliexpress.calls.length, 1200);
+    expect(requests).toBe(1);
+    expect(health).toMatchObject({ status: 'backing_off', lastError: 'AliExpress answered more than 8 MiB: refused, the rest was not read' });
+  });
+
+  it('keeps a Shopify Retry-After of 99999999 seconds to five minutes and one request', async () => {
+    const shopify = await new FakeShopify('shpat_good').start();
+    try {
+      shopify.rateLimitNext = Infinity;
+      shopify.retryAfter = '99999999';
+      const shop = new ShopifyMarketplace({ shop: shopify.url, accessToken: 'shpat_good', pollSeconds: 2, locales: () => [] });
+      const { requests, waitMs } = await pollFor(shop, () => shopify.calls.length, 1200);
+      expect(requests).toBe(1);
+      expect(waitMs).toBeLessThanOrEqual(FIVE_MINUTES);
+      expect(waitMs).toBeGreaterThan(FIVE_MINUTES - 5000);
+    } finally {
+      await shopify.stop();
+    }
+  });
+
+  it('keeps a throttle hint from a bucket that barely refills to five minutes', async () => {
+    const shopify = await new FakeShopify('shpat_good').start();
+    try {
+      Object.assign(shopify.bucket, { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 1e-9, at: Date.now() });
+      const shop = new ShopifyMarketplace({ shop: shopify.url, accessToken: 'shpat_good', pollSeconds: 2, locales: () => [] });
+      const { requests, health, waitMs } = await pollFor(shop, () => shopify.calls.length, 1200);
+      expect(requests).toBe(1);
+      expect(health.lastError).toMatch(/throttled/);
+      expect(waitMs).toBeLessThanOrEqual(FIVE_MINUTES);
+    } finally {
+      await shopify.stop();
+    }
   });
 });

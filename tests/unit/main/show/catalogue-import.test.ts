@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueFormatError, normalizeLocaleKey, parseAmount, parseCatalogue } from '../../../../src/main/show/catalogue-import';
+import { CatalogueFormatError, MAX_IMPORT_ROWS, normalizeLocaleKey, parseAmount, parseCatalogue, readCatalogue } from '../../../../src/main/show/catalogue-import';
 
 const csv = (...lines: string[]) => lines.join('\n');
 
@@ -109,5 +109,106 @@ describe('amounts and locale keys', () => {
   it('writes locale keys as language-REGION', () => {
     expect(normalizeLocaleKey('PL_pl')).toBe('pl-PL');
     expect(normalizeLocaleKey('de')).toBe('de');
+  });
+});
+
+describe('a catalogue as big as an import may be', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `sku-${i},Product ${i},${(i % 500) + 0.99}`);
+  const header = 'id,title:en,price:EUR';
+
+  it.each([
+    ['with', '\n'],
+    ['without', '']
+  ])('accepts 100,000 rows %s a final newline, in slices and in one piece alike', async (_name, end) => {
+    const text = [header, ...rows(MAX_IMPORT_ROWS)].join('\n') + end;
+    const sliced = await readCatalogue(text, 'csv');
+    expect(sliced.rejected).toEqual([]);
+    expect(sliced.products).toHaveLength(100_000);
+    expect(sliced.products[99_999]).toEqual({ id: 'sku-99999', title: { en: 'Product 99999' }, price: { EUR: 499.99 } });
+    expect(parseCatalogue(text, 'csv').products).toHaveLength(100_000);
+  });
+
+  it('refuses 100,001 rows whole, with or without a final newline', async () => {
+    for (const end of ['\n', '']) {
+      const text = [header, ...rows(MAX_IMPORT_ROWS + 1)].join('\n') + end;
+      await expect(readCatalogue(text, 'csv')).rejects.toThrow(/at most 100000 products/);
+    }
+  });
+
+  it('numbers rows across slices as the spreadsheet does, a quoted line break and blank lines included', async () => {
+    const many = rows(5000);
+    many[2500] = 'sku-2500,"two\nlines",1';
+    many[4000] = 'sku-4000,Broken,abc';
+    const text = [header, ...many.slice(0, 3000), '', ...many.slice(3000)].join('\n');
+    const { products, rejected } = await readCatalogue(text, 'csv');
+    expect(rejected).toEqual([{ row: 4003, message: 'price:EUR: "abc" is not a price' }]);
+    expect(products).toHaveLength(4999);
+    expect(products.find((p) => p.id === 'sku-2500')?.title).toEqual({ en: 'two\nlines' });
+  });
+
+  it('gives the event loop back while it reads, so the show goes on', async () => {
+    // 20,000 rows with long titles: about 5 MB, some twenty slices.
+    const text = [header, ...rows(20_000).map((r) => r.replace(',Product', `,${'Lavender '.repeat(25)}`))].join('\n');
+    let turns = 0;
+    let reading = true;
+    const count = () => {
+      turns++;
+      if (reading) setImmediate(count);
+    };
+    setImmediate(count);
+    const { products } = await readCatalogue(text, 'csv');
+    reading = false;
+    expect(products).toHaveLength(20_000);
+    // Dozens of slices; read in one go, the loop would not have turned once.
+    expect(turns).toBeGreaterThan(10);
+  });
+
+  it('checks a big JSON array in slices too', async () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: `j-${i}`, price: { EUR: i === 15_000 ? -1 : 1 } }));
+    let turns = 0;
+    let reading = true;
+    const count = () => {
+      turns++;
+      if (reading) setImmediate(count);
+    };
+    setImmediate(count);
+    const { products, rejected } = await readCatalogue(items, 'json');
+    reading = false;
+    expect(products).toHaveLength(19_999);
+    expect(rejected.map((r) => r.row)).toEqual([15_001]);
+    expect(turns).toBeGreaterThan(10);
+  });
+});
+
+describe('a JSON upload as it came (bytes)', () => {
+  const bytes = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+
+  it('is parsed off the show\'s thread and checked a slice per turn, row numbers counted across slices', async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({ id: `w-${i}`, title: { PL: `Kubek ${i}` }, price: { pln: i === 54_321 ? 'free' : '9,99' } }));
+    let turns = 0;
+    let reading = true;
+    const count = () => {
+      turns++;
+      if (reading) setImmediate(count);
+    };
+    setImmediate(count);
+    const { products, rejected } = await readCatalogue(bytes(items), 'json');
+    reading = false;
+    expect(products).toHaveLength(99_999);
+    expect(products[0]).toEqual({ id: 'w-0', title: { pl: 'Kubek 0' }, price: { PLN: 9.99 } });
+    expect(rejected.map((r) => r.row)).toEqual([54_322]);
+    // A hundred slices, each on a turn of its own.
+    expect(turns).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['text that is not JSON', '{oops', /not valid JSON/],
+    ['JSON that is not a list', { not: 'an array' }, /expected a JSON array/],
+    ['nothing but spaces', '  \n ', /expected a JSON array/],
+    ['a list nested a million deep', '['.repeat(1_000_000) + ']'.repeat(1_000_000), /not valid JSON|could not be read/],
+    ['100,001 products', Array.from({ length: 100_001 }, (_, i) => ({ id: `x${i}` })), /at most 100000 products per import \(got 100001\)/]
+  ])('refuses %s whole', async (_name, value, message) => {
+    await expect(readCatalogue(bytes(value), 'json')).rejects.toThrow(message);
+    await expect(readCatalogue(bytes(value), 'json')).rejects.toBeInstanceOf(CatalogueFormatError);
   });
 });

@@ -54,3 +54,52 @@ describe('catalogue search', () => {
     expect(fold('Łódź Straße')).toBe('lodz strasse');
   });
 });
+
+describe('the catalogue order as products change', () => {
+  const WORDS = ['lavender', 'mug', 'Łódź', 'Zebra', 'apple', 'émail', 'кружка', 'bag 10', 'bag 9', 'ćma'];
+  const titled = (i: number, variant = 0) => product(`p-${i}`, { en: `${WORDS[(i + variant) % WORDS.length]} ${i % 97}`, pl: `${WORDS[(i * 3 + variant) % WORDS.length]} ${i}` });
+  const ids = (idx: CatalogueIndex, locale: string) => idx.search('', { locale, limit: 100_000 }).products.map((p) => `${p.id}:${p.title.en}`);
+
+  it('stays exactly the order a fresh sort gives, through new products, retitled ones and repeats', () => {
+    const kept = new CatalogueIndex();
+    const all = new Map<string, Product>();
+    const put = (products: Product[]) => {
+      kept.upsert(products);
+      for (const p of products) all.set(p.id, p);
+    };
+    put(Array.from({ length: 400 }, (_, i) => titled(i)));
+    ids(kept, 'pl-PL');
+    ids(kept, 'en');
+    put([titled(3, 1), titled(400), titled(401), titled(3, 2), titled(77, 5), titled(77, 5)]);
+    put(Array.from({ length: 50 }, (_, i) => titled(i * 7, 3)));
+    const fresh = new CatalogueIndex();
+    fresh.upsert(all.values());
+    for (const locale of ['pl-PL', 'en']) expect(ids(kept, locale)).toEqual(ids(fresh, locale));
+    expect(kept.search('lavender', { locale: 'en' }).total).toBe(fresh.search('lavender', { locale: 'en' }).total);
+  });
+
+  it('puts a changed product in place with a few comparisons instead of sorting the whole catalogue again', () => {
+    let compares = 0;
+    const Real = Intl.Collator;
+    class Counting extends Real {
+      override compare = (a: string, b: string) => {
+        compares++;
+        return super.compare(a, b);
+      };
+    }
+    Intl.Collator = Counting as unknown as typeof Intl.Collator;
+    try {
+      const idx = new CatalogueIndex();
+      idx.upsert(Array.from({ length: 20_000 }, (_, i) => titled(i)));
+      idx.search('', { locale: 'pl-PL' });
+      compares = 0;
+      // A sale takes a unit off: the product is upserted again.
+      idx.upsert([{ ...titled(123), stock: 4 }]);
+      expect(idx.search('', { locale: 'pl-PL', limit: 1 }).total).toBe(20_000);
+      // Two binary searches over 20,000 (about 15 steps each), not a sort (about 280,000).
+      expect(compares).toBeLessThan(100);
+    } finally {
+      Intl.Collator = Real;
+    }
+  });
+});

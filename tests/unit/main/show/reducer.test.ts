@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent } from '../../../../src/main/show/reducer';
+import { initialShowState } from '../../../../src/main/show/state';
+
+describe('catalogue upserts in the reducer', () => {
+  it('gives a new record with every product, and leaves the one before untouched', () => {
+    let state = initialShowState();
+    state = applyEvent(state, { type: 'catalogue.upserted', products: Array.from({ length: 3000 }, (_, i) => ({ id: `p-${i}`, title: { en: `P${i}` } })) });
+    const before = state;
+    const after = applyEvent(before, { type: 'catalogue.upserted', products: [{ id: 'p-7', stock: 2 }, { id: 'new-1', title: { pl: 'Nowy' } }] });
+    expect(after.products).not.toBe(before.products);
+    expect(Object.keys(after.products)).toHaveLength(3001);
+    expect(after.products['p-7']).toMatchObject({ title: { en: 'P7' }, stock: 2 });
+    expect(after.products['p-8']).toBe(before.products['p-8']);
+    expect(Object.keys(before.products)).toHaveLength(3000);
+    expect(before.products['p-7'].stock).not.toBe(2);
+    expect(Object.getPrototypeOf(after.products)).toBe(Object.prototype);
+  });
+});
