@@ -1,6 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/view';
 import type { DeviceView } from '../../../shared/access';
 import { ApiFailure, type StudioAddress } from './client';
+import { t } from '../i18n/desk-text';
 
 const OWNER_TOKEN_KEY = 'shopcast.token';
 /** A paired device keeps its token across reloads: a tablet stays paired for the whole season. */
@@ -67,12 +68,12 @@ export async function pairDevice(code: string, name: string): Promise<Paired> {
       body: JSON.stringify({ code, name })
     });
   } catch {
-    throw new PairingFailure(0, 'offline', 'The studio cannot be reached. Is this device on the studio network?', null);
+    throw new PairingFailure(0, 'offline', t('pair.offline'), null);
   }
   const data = (await res.json().catch(() => undefined)) as (Paired & ApiErrorBody) | undefined;
   if (!res.ok) {
     const retry = Number(res.headers.get('retry-after'));
-    throw new PairingFailure(res.status, data?.error?.code ?? 'error', data?.error?.message ?? `The studio answered ${res.status}`, Number.isFinite(retry) && retry > 0 ? retry : null);
+    throw new PairingFailure(res.status, data?.error?.code ?? 'error', data?.error?.message ?? t('pair.answered', { status: res.status }), Number.isFinite(retry) && retry > 0 ? retry : null);
   }
   localStorage.setItem(DEVICE_TOKEN_KEY, data!.token);
   return data!;

@@ -4,8 +4,8 @@ import { ApiFailure, StudioClient, type StudioAddress } from './client';
 import { LiveConnection } from './live-connection';
 import { findStudio, forgetToken, isPairingPath } from './session';
 import { useStudio } from '../store/studio-store';
+import { t } from '../i18n/desk-text';
 
-export const REMOVED_TEXT = 'This device was removed from the show. Ask the producer for a new code.';
 
 export type SessionStage =
   | { kind: 'starting' }
@@ -53,7 +53,7 @@ export function useStudioSession(): { stage: SessionStage; restart: () => void }
       live?.stop();
       forgetToken(address);
       useStudio.getState().reset();
-      setStage(address.kind === 'device' ? { kind: 'pair', notice: REMOVED_TEXT } : { kind: 'refused' });
+      setStage(address.kind === 'device' ? { kind: 'pair', notice: t('pair.removed') } : { kind: 'refused' });
     };
     void (async () => {
       const address = await findStudio();

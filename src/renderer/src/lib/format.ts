@@ -73,6 +73,20 @@ export function formatCount(n: number, locale: string): string {
   return numberFormat(locale).format(n);
 }
 
+/** `15 %` in German and French, `15%` in English: the locale decides. */
+export function formatPercent(fraction: number, locale: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/** "Ana, Piotr and Ola" in the operator's language. */
+export function formatList(items: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
 /** `14:03:27` in the operator's locale. */

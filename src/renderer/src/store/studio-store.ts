@@ -4,6 +4,7 @@ import type { LinkStatus } from '../api/live-connection';
 import type { StudioClient } from '../api/client';
 import type { OperatorView, Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
+import { t } from '../i18n/desk-text';
 
 export interface Notice {
   id: number;
@@ -64,7 +65,6 @@ export const useStudio = create<StudioStore>((set, get) => ({
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) })
 }));
 
-export const STALE_NOTICE = 'The rundown changed while you were acting on it; look again and retry.';
 
 /** The producer renamed this device or changed its role: the live feed's operator list says so at once. */
 function meAsOperators(me: Whoami | null, operators: OperatorView[] | undefined): Whoami | null {
@@ -86,7 +86,7 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
 
 function refused(client: StudioClient, err: unknown): void {
   const e = err as { code?: string; message: string };
-  useStudio.getState().notify(e.code === 'stale_revision' ? STALE_NOTICE : e.message);
+  useStudio.getState().notify(e.code === 'stale_revision' ? t('notice.stale') : e.message);
   // Refused for this role: the role may have changed under this screen; offer only what it now may do.
   if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
 }
