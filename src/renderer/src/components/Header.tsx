@@ -63,7 +63,7 @@ export function Header() {
         <span className={`link link-${link}`} data-testid="connection-status" data-status={link} role="status">
           <span className="dot" aria-hidden /> {t(LINK_KEY[link])}
         </span>
-        {window.shopcastDesktop?.version && <span className="version">v{window.shopcastDesktop.version}</span>}
+        {window.shopcastDesktop?.version && <span className="version">{t('header.version', { version: window.shopcastDesktop.version })}</span>}
       </div>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {settings && <ShowSettings onClose={() => setSettings(false)} />}

@@ -4,7 +4,7 @@ import type { LinkStatus } from '../api/live-connection';
 import type { StudioClient } from '../api/client';
 import type { OperatorView, Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
-import { t } from '../i18n/desk-text';
+import { deskLanguage, t } from '../i18n/desk-text';
 
 export interface Notice {
   id: number;
@@ -49,7 +49,9 @@ export const useStudio = create<StudioStore>((set, get) => ({
     const next = applyLiveMessage(get(), message, receivedAt);
     const locales = next.show?.locales ?? [];
     const locale = get().locale;
-    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
+    // Until the operator picks one, titles and prices read in the audience of the desk's own language.
+    const own = locales.find((l) => l.locale.split('-')[0] === deskLanguage());
+    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (own?.locale ?? locales[0]?.locale ?? null) });
   },
   setLink: (link) => set({ link }),
   setClient: (client, me) => set({ client, me }),

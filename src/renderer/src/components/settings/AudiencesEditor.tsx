@@ -67,8 +67,8 @@ export function AudiencesEditor({ locales }: { locales: ShowLocale[] }) {
           void add();
         }}
       >
-        <input data-testid="audience-locale" value={locale} onChange={(e) => setLocale(e.target.value)} placeholder="cs-CZ" aria-label={t('settings.audience.locale')} maxLength={10} />
-        <input data-testid="audience-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder="CZK" aria-label={t('settings.audience.currency')} maxLength={3} />
+        <input data-testid="audience-locale" value={locale} onChange={(e) => setLocale(e.target.value)} placeholder={t('settings.audience.localeExample')} aria-label={t('settings.audience.locale')} maxLength={10} />
+        <input data-testid="audience-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder={t('settings.audience.currencyExample')} aria-label={t('settings.audience.currency')} maxLength={3} />
         <button type="submit" data-testid="audience-add" disabled={busy || !locale || !currency}>
           {t('common.add')}
         </button>

@@ -42,7 +42,7 @@ export function ThemeEditor({ theme }: { theme: Theme }) {
         </label>
         <label className="wide">
           {t('settings.logo')}
-          <input data-testid="theme-logo" value={draft.logo ?? ''} placeholder="https://…" onChange={(e) => change({ logo: e.target.value.trim() || null })} />
+          <input data-testid="theme-logo" value={draft.logo ?? ''} placeholder={t('settings.logoExample')} onChange={(e) => change({ logo: e.target.value.trim() || null })} />
         </label>
         <label className="wide">
           {t('settings.safeMargin', { value: draft.safeMargin })}
