@@ -28,7 +28,10 @@ export function Header() {
         </span>{' '}
         {t('app.name')}
       </div>
-      <h1 className="show-title">{title ?? ''}</h1>
+      {/* The show's own title, as the producer wrote it: not desk text (data-verbatim). */}
+      <h1 className="show-title" data-verbatim>
+        {title ?? ''}
+      </h1>
       <div className="audiences" title={t('header.audiences')}>
         {/* Many audiences do not push the header onto two lines: the first few, then "+4" naming the rest. */}
         {locales.slice(0, locales.length > MAX_CHIPS ? MAX_CHIPS - 1 : MAX_CHIPS).map((l) => (

@@ -93,7 +93,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                       <td className="mono">{r.row}</td>
                       <td>
                         {/* Every problem of the row, not only the first: the studio joins them with "; ". */}
-                        <ul className="row-problems">
+                        <ul className="row-problems" data-verbatim>
                           {r.message.split('; ').map((m) => (
                             <li key={m}>{m}</li>
                           ))}
