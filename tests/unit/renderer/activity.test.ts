@@ -33,7 +33,7 @@ describe('the activity trail', () => {
     );
     setDeskLanguage('de', 'de-DE');
     expect(activityLine(pin, names)).toBe('14:02:11 · Ana (Moderator) hat Lavender trousers auf Sendung genommen');
-    expect(actorLabel({ id: 'studio', client: 'deal-timer' })).toBe('Studio (Deal-Timer)');
+    expect(actorLabel({ id: 'studio', client: 'deal-timer' })).toBe('Studio (Angebots-Timer)');
   });
 
   it('names the owner, the studio itself and entries from before roles without inventing a person', () => {

@@ -18,7 +18,7 @@ export type SessionStage =
 /** A studio from before roles answers 404 to `/me`: the owner is its producer, anyone else reads. */
 const FALLBACK: Record<StudioAddress['kind'], Whoami> = {
   owner: { id: 'owner', name: 'Studio', role: 'producer' },
-  device: { id: 'device', name: 'This device', role: 'viewer' }
+  device: { id: 'device', name: t('device.this'), role: 'viewer' }
 };
 
 async function whoami(client: StudioClient, isEnded: () => boolean): Promise<Whoami | null> {

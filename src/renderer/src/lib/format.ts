@@ -1,6 +1,7 @@
 import { formatPrice, pickText } from '../../../shared/locale-text';
 import type { Product } from '../../../shared/product';
 import type { ShowLocale } from '../../../shared/locale';
+import { t } from '../i18n/desk-text';
 
 /** `4:07`, `1:02:09`. */
 export function formatDuration(ms: number): string {
@@ -14,7 +15,7 @@ export function formatDuration(ms: number): string {
 
 /** How the operator reads a product: in the chosen show locale, falling back to the show's first. */
 export function productLabel(product: Product | null, locale: ShowLocale | undefined, locales: ShowLocale[]) {
-  if (!product) return { title: '(product missing)', price: '', pitch: '', missingTitle: true };
+  if (!product) return { title: t('product.missing'), price: '', pitch: '', missingTitle: true };
   const lang = locale?.locale ?? 'en';
   const fallbacks = [locales[0]?.locale, 'en'].filter((l): l is string => !!l);
   const title = pickText(product.title, lang, fallbacks);
