@@ -62,3 +62,13 @@ describe('the desk dictionaries', () => {
     expect(new Intl.DateTimeFormat(operatorLocaleFor('en', ['pl-PL']), { hour: '2-digit', minute: '2-digit' }).format(new Date(2026, 0, 1, 21, 5))).toBe('21:05');
   });
 });
+
+describe('times on the desk', () => {
+  it('read on the 24-hour clock in every locale, American English too, with the locale’s own separators', async () => {
+    const { formatClock } = await import('../../../src/renderer/src/lib/format');
+    const at = new Date(2026, 0, 1, 21, 5, 9).getTime();
+    expect(formatClock(at, 'en-US')).toBe('21:05:09');
+    expect(formatClock(at, 'pl-PL')).toBe('21:05:09');
+    expect(formatClock(at, 'fi-FI')).toBe('21.05.09');
+  });
+});

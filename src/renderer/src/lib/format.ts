@@ -90,9 +90,12 @@ export function formatList(items: string[], locale: string): string {
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
-/** `14:03:27` in the operator's locale. */
+/**
+ * `14:03:27` in the operator's locale (its digits and separators), always on the 24-hour clock: a
+ * studio runs on broadcast time, and an "08:43 PM" among 24-hour times is the mix-up to avoid.
+ */
 export function formatClock(at: number, locale: string): string {
   let clock = clocks.get(locale);
-  if (!clock) clocks.set(locale, (clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })));
+  if (!clock) clocks.set(locale, (clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
   return clock.format(at);
 }

@@ -70,6 +70,6 @@ function chartOptions(width: number, time: (seconds: number) => string): uPlot.O
 const formats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(locale: string): Intl.DateTimeFormat {
   let format = formats.get(locale);
-  if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })));
+  if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
   return format;
 }
