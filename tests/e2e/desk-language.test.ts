@@ -5,6 +5,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { useStudioInBrowser } from '../helpers/browser';
 import type { TestStudio } from '../helpers/test-studio';
 import { englishLeft } from '../helpers/desk-words';
+import { startDisplay, startObs } from '../helpers/obs-process';
+import { until } from '../helpers/until';
 
 const LAN_ADDRESS = '127.0.0.2';
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
@@ -134,26 +136,44 @@ describe('the desk in the operator’s language', () => {
     expect(line).not.toMatch(/AM|PM/);
   });
 
-  it('photographs the desk and the tablet in English and Polish at 1440×900, 1920×1080 and 820×1180', async () => {
-    await showInProgress();
-    for (const [lang, locale] of [
-      ['en', 'en-GB'],
-      ['pl', 'pl-PL']
-    ]) {
-      for (const viewport of [
-        { width: 1440, height: 900 },
-        { width: 1920, height: 1080 }
+  it('photographs the desk and the tablet in English and Polish at 1440×900, 1920×1080 and 820×1180, a real OBS recording on its card', async () => {
+    const display = await startDisplay();
+    const obs = await startObs(display);
+    try {
+      const added = await t.api('POST', '/api/v1/obs/connections', { name: 'Kanał PL', url: obs.url, password: obs.password, locale: 'pl-PL' });
+      const base = `/api/v1/obs/connections/${added.body.id}`;
+      await until('OBS connected', async () => (await t.api('GET', base)).body.status, (s) => s === 'identified', 20_000);
+      await t.api('POST', `${base}/setup`);
+      await t.api('POST', `${base}/record`, { action: 'start' });
+      await t.api('POST', '/api/v1/rundown/next');
+      await t.api('POST', '/api/v1/rundown/next');
+      for (const [lang, locale] of [
+        ['en', 'en-GB'],
+        ['pl', 'pl-PL']
       ]) {
-        const { page, context } = await open({ viewport, locale });
-        await shot(page, `desk-${viewport.width}-${lang}.png`);
-        if (lang === 'en' && viewport.width === 1440) await shot(page, 'control-room.png');
-        expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
+        for (const viewport of [
+          { width: 1440, height: 900 },
+          { width: 1920, height: 1080 }
+        ]) {
+          const { page, context } = await open({ viewport, locale });
+          // The card says what this OBS really does: recording, with its time, and not streaming.
+          const state = page.getByTestId('obs-state');
+          await expect.poll(() => state.getAttribute('data-recording'), { timeout: 10_000 }).toBe('true');
+          expect(await state.getAttribute('data-streaming')).toBe('false');
+          expect(await page.getByTestId('broadcast-status').getAttribute('data-state')).toBe('recording');
+          await shot(page, `desk-${viewport.width}-${lang}.png`);
+          if (lang === 'en' && viewport.width === 1440) await shot(page, 'control-room.png');
+          expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
+          await context.close();
+        }
+        const { page, context } = await open({ ...TABLET, locale });
+        await page.getByTestId('on-air-title').waitFor();
+        await shot(page, `tablet-820-${lang}.png`);
         await context.close();
       }
-      const { page, context } = await open({ ...TABLET, locale });
-      await page.getByTestId('on-air-title').waitFor();
-      await shot(page, `tablet-820-${lang}.png`);
-      await context.close();
+    } finally {
+      await obs.stop();
+      await display.stop();
     }
-  });
+  }, 120_000);
 });
