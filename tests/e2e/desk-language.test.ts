@@ -89,6 +89,7 @@ describe('the desk in the operator’s language', () => {
 
       const { page: desk } = await open({ viewport: { width: 1440, height: 900 }, locale });
       expect(await desk.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await desk.title()).not.toContain('Control room');
       await everyDeskScreen(desk, check(desk));
       await shot(desk, `desk-1440-${lang}.png`);
 
@@ -118,13 +119,16 @@ describe('the desk in the operator’s language', () => {
     await page.getByTestId('desk-language').selectOption('de');
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toContain('Mit dem Studio verbunden');
     expect(await page.locator('.rundown h2').textContent()).toBe('Ablauf');
+    await page.getByTestId('locale-switch').selectOption('fr-FR');
     await page.reload();
     await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
     expect(await page.getByTestId('connection-status').textContent()).toContain('Mit dem Studio verbunden');
     expect(await page.getByTestId('desk-language').inputValue()).toBe('de');
+    // The catalogue's audience is remembered apart from the desk's language.
+    await expect.poll(() => page.getByTestId('locale-switch').inputValue()).toBe('fr-FR');
   });
 
-  it('writes times and counts the operator’s way: 24-hour times in Polish, "5 pozycji", titles in the Polish audience', async () => {
+  it('writes times and counts the operator’s way: 24-hour times in Polish, "12 pozycji", titles in the Polish audience', async () => {
     await t.api('POST', '/api/v1/rundown/next');
     const { page } = await open({ viewport: { width: 1440, height: 900 }, locale: 'pl-PL' });
     // Until the operator picks another, the catalogue reads in the audience of the desk's language.

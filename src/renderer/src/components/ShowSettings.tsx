@@ -11,7 +11,7 @@ import { GoalBar } from './sales/GoalBar';
  * right column stays in view, so a colour changed here is seen on the overlay at once.
  */
 export function ShowSettings({ onClose }: { onClose: () => void }) {
-  const { t } = useDeskText();
+  const { t, locale } = useDeskText();
   const show = useStudio((s) => s.show);
   if (!show) return null;
   return (
@@ -29,7 +29,7 @@ export function ShowSettings({ onClose }: { onClose: () => void }) {
         <ThemeEditor theme={show.theme} />
         <fieldset className="settings-section">
           <legend>{t('settings.goal')}</legend>
-          <GoalBar goal={show.goal} sales={show.sales} locales={show.locales} locale={show.locales[0]?.locale ?? 'en'} />
+          <GoalBar goal={show.goal} sales={show.sales} locales={show.locales} locale={locale} />
         </fieldset>
       </div>
     </aside>

@@ -90,7 +90,10 @@ export function setDeskLanguage(lang: string, locale?: string, remember = false)
       // A browser that refuses storage still switches, for this visit.
     }
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = chosen;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = chosen;
+    document.title = desk.t('app.title');
+  }
   // A new function each time: React sees the change and re-renders every text.
   state = { lang: chosen, locale: locale ?? operatorLocaleFor(chosen, browserLanguages()), t: ((...args: Parameters<TFunction>) => desk.t(...args)) as TFunction };
   for (const listener of listeners) listener();

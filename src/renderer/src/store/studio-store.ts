@@ -35,6 +35,16 @@ interface StudioStore extends MirroredShow {
 
 let noticeId = 0;
 
+/** The catalogue's audience, remembered per device like the desk's language. */
+const CATALOGUE_LOCALE_KEY = 'shopcast.catalogueLocale';
+function storedCatalogueLocale(): string | null {
+  try {
+    return localStorage.getItem(CATALOGUE_LOCALE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** The control room's state: a mirror of the studio's show plus what is local to this screen. */
 export const useStudio = create<StudioStore>((set, get) => ({
   show: null,
@@ -49,15 +59,23 @@ export const useStudio = create<StudioStore>((set, get) => ({
     const next = applyLiveMessage(get(), message, receivedAt);
     const locales = next.show?.locales ?? [];
     const locale = get().locale;
-    // Until the operator picks one, titles and prices read in the audience of the desk's own language.
-    const own = locales.find((l) => l.locale.split('-')[0] === deskLanguage());
+    // The audience this device last picked; until it picks one, the audience of the desk's own language.
+    const stored = storedCatalogueLocale();
+    const own = locales.find((l) => l.locale === stored) ?? locales.find((l) => l.locale.split('-')[0] === deskLanguage());
     set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (own?.locale ?? locales[0]?.locale ?? null) });
   },
   setLink: (link) => set({ link }),
   setClient: (client, me) => set({ client, me }),
   setMe: (me) => set({ me }),
   reset: () => set({ client: null, me: null, show: null, link: 'connecting', selectedItemId: null }),
-  setLocale: (locale) => set({ locale }),
+  setLocale: (locale) => {
+    try {
+      localStorage.setItem(CATALOGUE_LOCALE_KEY, locale);
+    } catch {
+      // Not remembered in a browser that refuses storage; chosen all the same.
+    }
+    set({ locale });
+  },
   select: (selectedItemId) => set({ selectedItemId }),
   notify(text, tone = 'error') {
     const id = ++noticeId;
