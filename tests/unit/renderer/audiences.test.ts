@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audienceProblem } from '../../../src/renderer/src/components/settings/AudiencesEditor';
+import { audienceProblem } from '../../../src/renderer/src/components/settings/audience-check';
 
 const show = [{ locale: 'pl-PL', currency: 'PLN' }];
 

@@ -104,9 +104,16 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
   }
 }
 
+/**
+ * Refusals the operator meets in a show, said in the desk's language; any other keeps the studio's
+ * own words, which name exactly what it refused.
+ */
+const WORDED_REFUSALS: Record<string, string> = { stale_revision: 'notice.stale', forbidden: 'notice.forbidden', not_found: 'notice.notFound' };
+
 function refused(client: StudioClient, err: unknown): void {
   const e = err as { code?: string; message: string };
-  useStudio.getState().notify(e.code === 'stale_revision' ? t('notice.stale') : e.message);
+  const key = e.code && Object.hasOwn(WORDED_REFUSALS, e.code) ? WORDED_REFUSALS[e.code] : null;
+  useStudio.getState().notify(key ? t(key) : e.message);
   // Refused for this role: the role may have changed under this screen; offer only what it now may do.
   if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
 }
