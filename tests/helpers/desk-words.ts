@@ -15,7 +15,8 @@ export function englishOnlyWords(lang: string): Set<string> {
 /**
  * Every text a person sees or hears on the page: text nodes of shown elements, titles, labels,
  * placeholders. What the desk shows as others wrote it (the show's title, the studio's or OBS's own
- * error words) is marked `data-verbatim` and left out: it is not the desk's to translate.
+ * error words, a product's id) is marked `data-verbatim` and left out, as are technical literals in
+ * `code` and `kbd` (a CSV header, a key cap): they are not the desk's to translate.
  */
 export function textOnScreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -24,7 +25,7 @@ export function textOnScreen(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || ['SCRIPT', 'STYLE'].includes(parent.tagName) || !node.textContent?.trim() || parent.closest('[data-verbatim]')) continue;
+      if (!parent || ['SCRIPT', 'STYLE'].includes(parent.tagName) || !node.textContent?.trim() || parent.closest('[data-verbatim], code, kbd')) continue;
       if (shown(parent) || parent.tagName === 'OPTION') out.push(node.textContent.trim());
     }
     for (const el of Array.from(document.querySelectorAll('[title], [aria-label], [placeholder], img[alt]'))) {

@@ -143,7 +143,9 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
           {label.title}
         </div>
         <div className="row-sub">
-          <span className="mono">{product.id}</span>
+          <span className="mono" data-verbatim>
+            {product.id}
+          </span>
           {label.price && <span>{label.price}</span>}
           <StockBadge stock={product.stock} />
         </div>
