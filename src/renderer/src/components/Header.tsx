@@ -14,6 +14,7 @@ const LINK_KEY = { live: 'header.link.live', connecting: 'header.link.connecting
 export function Header() {
   const { t } = useDeskText();
   const title = useStudio((s) => s.show?.title);
+  const revision = useStudio((s) => s.show?.revision);
   const link = useStudio((s) => s.link);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
   const me = useStudio((s) => s.me);
@@ -21,7 +22,8 @@ export function Header() {
   const [importing, setImporting] = useState(false);
   const [settings, setSettings] = useState(false);
   return (
-    <header className="header">
+    // The show's revision means nothing to a streamer: not shown, kept as data for tools and tests.
+    <header className="header" data-revision={revision ?? ''}>
       <div className="brand">
         <span className="logo" aria-hidden>
           ◉

@@ -108,7 +108,8 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
  * Refusals the operator meets in a show, said in the desk's language; any other keeps the studio's
  * own words, which name exactly what it refused.
  */
-const WORDED_REFUSALS: Record<string, string> = { stale_revision: 'notice.stale', forbidden: 'notice.forbidden', not_found: 'notice.notFound' };
+// A role refusal keeps the studio's words: they name the command the role may not run.
+const WORDED_REFUSALS: Record<string, string> = { stale_revision: 'notice.stale', not_found: 'notice.notFound' };
 
 function refused(client: StudioClient, err: unknown): void {
   const e = err as { code?: string; message: string };
