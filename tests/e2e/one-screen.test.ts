@@ -216,5 +216,8 @@ describe('one screen for the show', () => {
     await empty.waitFor();
     expect(await empty.textContent()).toBe('Nothing on air — tap Next, or Pin on an item.');
     expect(await page.locator('kbd').count()).toBe(0);
+    // The header wraps on the narrow screen: the link to the studio stays on it.
+    expect(await inView(page, page.getByTestId('connection-status'))).toBe(true);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
