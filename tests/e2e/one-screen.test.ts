@@ -164,6 +164,15 @@ describe('one screen for the show', () => {
   it('edits an OBS connection from its card and reconnects it: name, address and audience, the password kept', async () => {
     const added = await t.api('POST', '/api/v1/obs/connections', { name: 'OBS 1', url: 'ws://127.0.0.1:1', password: 'secret-1', locale: 'en-GB' });
     const page = await open();
+    // The Add OBS form fits its column: no field runs past it.
+    await page.getByTestId('obs-add-open').click();
+    const column = (await page.locator('.column.right').boundingBox())!;
+    const overflowing = await page.getByTestId('obs-add-form').locator('input, select, button').evaluateAll(
+      (els, right) => els.filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => e.outerHTML.slice(0, 60)),
+      column.x + column.width
+    );
+    expect(overflowing).toEqual([]);
+    await page.getByTestId('obs-add-open').click();
     const card = page.getByTestId('obs-connection');
     await card.getByTestId('obs-edit').click();
     const form = card.getByTestId('obs-edit-form');
