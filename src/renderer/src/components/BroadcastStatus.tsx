@@ -1,8 +1,6 @@
 import { NONE, useStudio } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
-
-/** `01:02:09.123` as OBS reports it, without the milliseconds. */
-export const timecode = (tc: string | null | undefined): string => (tc ? tc.replace(/\.\d+$/, '') : '');
+import { broadcastState } from '../lib/broadcast-state';
 
 /**
  * Whether the show is on air: an OBS is streaming (with its time on air), recording, or neither.
@@ -10,19 +8,16 @@ export const timecode = (tc: string | null | undefined): string => (tc ? tc.repl
  */
 export function BroadcastStatus() {
   const { t } = useDeskText();
-  const obs = useStudio((s) => s.show?.obs ?? NONE);
-  const streaming = obs.filter((c) => c.health?.streaming);
-  const recording = obs.filter((c) => c.health?.recording);
-  if (streaming.length > 0) {
-    const longest = streaming.map((c) => timecode(c.health?.streamTimecode)).sort().at(-1) ?? '';
+  const state = broadcastState(useStudio((s) => s.show?.obs ?? NONE));
+  if (state.kind === 'streaming') {
     return (
       <span className="broadcast on-air" data-testid="broadcast-status" data-state="streaming" role="status">
-        <span className="dot" aria-hidden /> {streaming.length === obs.length ? t('broadcast.streaming') : t('broadcast.streamingSome', { count: streaming.length, of: obs.length })}
-        {longest && <span className="mono"> {longest}</span>}
+        <span className="dot" aria-hidden /> {state.streaming === state.of ? t('broadcast.streaming') : t('broadcast.streamingSome', { count: state.streaming, of: state.of })}
+        {state.longest && <span className="mono"> {state.longest}</span>}
       </span>
     );
   }
-  if (recording.length > 0) {
+  if (state.kind === 'recording') {
     return (
       <span className="broadcast recording" data-testid="broadcast-status" data-state="recording" role="status">
         <span className="dot" aria-hidden /> {t('broadcast.recording')}
@@ -31,7 +26,7 @@ export function BroadcastStatus() {
   }
   return (
     <span className="broadcast off" data-testid="broadcast-status" data-state="off" role="status">
-      {obs.length === 0 ? t('broadcast.noObs') : t('broadcast.notStreaming')}
+      {state.noObs ? t('broadcast.noObs') : t('broadcast.notStreaming')}
     </span>
   );
 }
