@@ -23,6 +23,8 @@ export interface ReadinessProblem {
   field?: AudienceField;
   locales?: string[];
   shows?: FallbackShown;
+  /** The audiences' locales (translation) or the currencies (lowest30d) concerned: for a screen that words it in its operator's language. */
+  where: string[];
 }
 
 const FIELDS: readonly AudienceField[] = ['title', 'pitch', 'badge'];
@@ -44,7 +46,7 @@ export function readinessProblems(view: ShowView): ReadinessProblem[] {
       return now !== undefined && before !== undefined && before > now && p.lowest30d?.[cur] === undefined;
     });
     if (missingLowest.length) {
-      problems.push({ ...at, kind: 'lowest30d', message: `${p.id}: discounted without the lowest price of the last 30 days in ${missingLowest.join(', ')} (EU rule)` });
+      problems.push({ ...at, kind: 'lowest30d', message: `${p.id}: discounted without the lowest price of the last 30 days in ${missingLowest.join(', ')} (EU rule)`, where: missingLowest });
     }
   }
   return problems;
@@ -69,6 +71,7 @@ function fieldFallbacks(view: ShowView, product: Product, field: AudienceField):
     kind: 'translation' as const,
     field,
     locales,
+    where: locales,
     shows,
     message: `${product.id}: no ${field} in ${locales.join(', ')}: ${OUTCOME[shows](base)}`
   }));

@@ -112,7 +112,7 @@ async function pairTablet(desktop: Page, offer: Offer, context = pad): Promise<W
 const onAirTitle = (page: Page) => page.getByTestId('on-air-title').textContent();
 const item = (page: Page, productId: string) => page.locator(`[data-testid="rundown-item"][data-product-id="${productId}"]`);
 const noticeTexts = (page: Page) => page.getByTestId('notice').allTextContents();
-const revisionOf = async (page: Page) => Number((await page.locator('[title="Show revision"]').textContent())?.replace(/\D/g, ''));
+const revisionOf = async (page: Page) => Number(await page.locator('header[data-revision]').getAttribute('data-revision'));
 
 describe("the moderator's second screen", () => {
   it('hands a tablet to a moderator well under a minute: LAN on, a code and its QR code, the QR address opened on the tablet, Pair tapped, the device online in the producer list', async () => {

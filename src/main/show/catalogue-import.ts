@@ -214,14 +214,12 @@ class CsvCatalogueReader {
       this.result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
       return;
     }
-    const outcome = rowToPatch(cells, columns);
-    if (typeof outcome === 'string') {
-      this.result.rejected.push({ row, message: outcome });
-      return;
-    }
-    const checked = ProductPatch.safeParse(outcome);
-    if (checked.success) this.result.products.push(checked.data);
-    else this.result.rejected.push({ row, message: describeZodError(checked.error) });
+    // Every problem of the row at once, so one fix of the spreadsheet is enough.
+    const { patch, problems } = rowToPatch(cells, columns);
+    const checked = ProductPatch.safeParse(patch);
+    if (!checked.success && problems.length === 0) problems.push(describeZodError(checked.error));
+    if (checked.success && problems.length === 0) this.result.products.push(checked.data);
+    else this.result.rejected.push({ row, message: problems.join('; ') });
   }
 }
 
@@ -259,8 +257,9 @@ function parseColumn(raw: string): Column | null {
 }
 
 /** Builds a patch from one CSV row; an empty cell means "not given", so it never erases data. */
-function rowToPatch(cells: string[], columns: Column[]): Record<string, unknown> | string {
+function rowToPatch(cells: string[], columns: Column[]): { patch: Record<string, unknown>; problems: string[] } {
   const patch: Record<string, unknown> = {};
+  const problems: string[] = [];
   for (let c = 0; c < columns.length; c++) {
     const column = columns[c];
     const value = (cells[c] ?? '').trim();
@@ -269,8 +268,8 @@ function rowToPatch(cells: string[], columns: Column[]): Record<string, unknown>
       case 'plain':
         if (column.field === 'stock') {
           const stock = parseAmount(value);
-          if (stock === null || !Number.isInteger(stock) || stock < 0) return `${column.name}: "${value}" is not a whole number of units`;
-          patch.stock = stock;
+          if (stock === null || !Number.isInteger(stock) || stock < 0) problems.push(`${column.name}: "${value}" is not a whole number of units`);
+          else patch.stock = stock;
         } else patch[column.field] = value;
         break;
       case 'localized':
@@ -278,14 +277,14 @@ function rowToPatch(cells: string[], columns: Column[]): Record<string, unknown>
         break;
       case 'priced': {
         const amount = parseAmount(value);
-        if (amount === null || amount < 0) return `${column.name}: "${value}" is not a price`;
-        patch[column.field] = { ...(patch[column.field] as object), [column.currency]: amount };
+        if (amount === null || amount < 0) problems.push(`${column.name}: "${value}" is not a price`);
+        else patch[column.field] = { ...(patch[column.field] as object), [column.currency]: amount };
         break;
       }
     }
   }
-  if (patch.id === undefined) return 'id is empty';
-  return patch;
+  if (patch.id === undefined) problems.unshift('id is empty');
+  return { patch, problems };
 }
 
 /** `19.99`, `19,99`, `1 890`, `1.890,50`, `€ 19,99`: how spreadsheets in Europe write amounts. */

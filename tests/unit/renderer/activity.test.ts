@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setDeskLanguage } from '../../../src/renderer/src/i18n/desk-text';
 import { activityLine, actorLabel, isOperatorEntry, type ActivityEntry, type Names } from '../../../src/renderer/src/lib/activity';
 
 const titles: Record<string, string> = { 'lav-01': 'Lavender trousers', 'kni-02': 'Chunky knit jumper' };
@@ -10,6 +11,8 @@ const at = new Date(2026, 10, 28, 14, 2, 11).getTime();
 const entry = (command: string, events: ActivityEntry['events'], actor: ActivityEntry['actor'] = ana): ActivityEntry => ({ rev: 1, at, actor, command, events });
 
 describe('the activity trail', () => {
+  afterEach(() => setDeskLanguage('en', 'en-GB'));
+
   it('says who did what and when, naming the product in the operator language', () => {
     expect(activityLine(entry('rundown.pin', [{ type: 'onAir.pinned', itemId: 'item-1', productId: 'lav-01', since: at }]), names)).toBe(
       '14:02:11 · Ana (moderator) pinned Lavender trousers'
@@ -19,6 +22,18 @@ describe('the activity trail', () => {
     );
     expect(activityLine(entry('rundown.remove', [{ type: 'rundown.itemRemoved', itemId: 'item-1' }]), names)).toBe('14:02:11 · Ana (moderator) removed Lavender trousers from the rundown');
     expect(activityLine(entry('rundown.move', [{ type: 'rundown.itemMoved', itemId: 'item-1', index: 2 }]), names)).toBe('14:02:11 · Ana (moderator) moved Lavender trousers to position 3');
+  });
+
+  it('speaks the operator language: the actor and the verb where Polish and German put them, the role translated', () => {
+    const pin = entry('rundown.pin', [{ type: 'onAir.pinned', itemId: 'item-1', productId: 'lav-01', since: at }]);
+    setDeskLanguage('pl', 'pl-PL');
+    expect(activityLine(pin, names)).toBe('14:02:11 · Ana (moderator): na antenie Lavender trousers');
+    expect(activityLine(entry('catalogue.import', [{ type: 'catalogue.upserted', products: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }, { id: 'e' }] }]), names)).toBe(
+      '14:02:11 · Ana (moderator): zaimportowano 5 produktów'
+    );
+    setDeskLanguage('de', 'de-DE');
+    expect(activityLine(pin, names)).toBe('14:02:11 · Ana (Moderator) hat Lavender trousers auf Sendung genommen');
+    expect(actorLabel({ id: 'studio', client: 'deal-timer' })).toBe('Studio (Angebots-Timer)');
   });
 
   it('names the owner, the studio itself and entries from before roles without inventing a person', () => {

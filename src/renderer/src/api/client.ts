@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/view';
+import { t } from '../i18n/desk-text';
 
 /** A refusal from the studio, with the server's own words. */
 export class ApiFailure extends Error {
@@ -61,12 +62,12 @@ export class StudioClient {
     try {
       res = await fetch(`${this.address.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.address.token}`, 'x-shopcast-client': 'control-room' } });
     } catch {
-      throw new ApiFailure(0, 'offline', 'The studio cannot be reached. Is it still running?');
+      throw new ApiFailure(0, 'offline', t('client.offline'));
     }
     if (!res.ok) {
       if (res.status === 401) this.onUnauthorized();
       const error = ((await res.json().catch(() => undefined)) as ApiErrorBody | undefined)?.error;
-      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? `The studio answered ${res.status}`);
+      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? t('pair.answered', { status: res.status }));
     }
     return res.blob();
   }
@@ -84,14 +85,14 @@ export class StudioClient {
       });
     } catch (err) {
       if ((err as Error).name === 'AbortError') throw err;
-      throw new ApiFailure(0, 'offline', 'The studio cannot be reached. Is it still running?');
+      throw new ApiFailure(0, 'offline', t('client.offline'));
     }
     const text = await res.text();
     const data = parseJson(text);
     if (!res.ok) {
       if (res.status === 401) this.onUnauthorized();
       const error = (data as ApiErrorBody | undefined)?.error;
-      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? `The studio answered ${res.status}`);
+      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? t('pair.answered', { status: res.status }));
     }
     return data as T;
   }

@@ -1,6 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/view';
 import type { PairingStatus } from '../../../shared/access';
 import { ApiFailure, type StudioAddress } from './client';
+import { t } from '../i18n/desk-text';
 
 const OWNER_TOKEN_KEY = 'shopcast.token';
 /** A paired device keeps its token across reloads: a tablet stays paired for the whole season. */
@@ -102,13 +103,13 @@ async function pairingCall<T>(path: string, body: unknown): Promise<T> {
       body: JSON.stringify(body)
     });
   } catch {
-    throw new PairingFailure(0, 'offline', 'The studio cannot be reached. Is this device on the studio network?', null);
+    throw new PairingFailure(0, 'offline', t('pair.offline'), null);
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => undefined)) as (T & ApiErrorBody) | undefined;
   if (!res.ok) {
     const retry = Number(res.headers.get('retry-after'));
-    throw new PairingFailure(res.status, data?.error?.code ?? 'error', data?.error?.message ?? `The studio answered ${res.status}`, Number.isFinite(retry) && retry > 0 ? retry : null);
+    throw new PairingFailure(res.status, data?.error?.code ?? 'error', data?.error?.message ?? t('pair.answered', { status: res.status }), Number.isFinite(retry) && retry > 0 ? retry : null);
   }
   return data!;
 }

@@ -4,8 +4,8 @@ import { ApiFailure, StudioClient, type StudioAddress } from './client';
 import { LiveConnection } from './live-connection';
 import { findStudio, forgetToken, isPairingPath } from './session';
 import { useStudio } from '../store/studio-store';
+import { t } from '../i18n/desk-text';
 
-export const REMOVED_TEXT = 'This device was removed from the show. Ask the producer for a new code.';
 
 export type SessionStage =
   | { kind: 'starting' }
@@ -18,7 +18,7 @@ export type SessionStage =
 /** A studio from before roles answers 404 to `/me`: the owner is its producer, anyone else reads. */
 const FALLBACK: Record<StudioAddress['kind'], Whoami> = {
   owner: { id: 'owner', name: 'Studio', role: 'producer' },
-  device: { id: 'device', name: 'This device', role: 'viewer' }
+  device: { id: 'device', name: t('device.this'), role: 'viewer' }
 };
 
 async function whoami(client: StudioClient, isEnded: () => boolean): Promise<Whoami | null> {
@@ -53,7 +53,7 @@ export function useStudioSession(): { stage: SessionStage; restart: () => void }
       live?.stop();
       forgetToken(address);
       useStudio.getState().reset();
-      setStage(address.kind === 'device' ? { kind: 'pair', notice: REMOVED_TEXT } : { kind: 'refused' });
+      setStage(address.kind === 'device' ? { kind: 'pair', notice: t('pair.removed') } : { kind: 'refused' });
     };
     void (async () => {
       const address = await findStudio();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { activityLine, isOperatorEntry, type ActivityEntry, type Names } from '../lib/activity';
 import { productLabel } from '../lib/format';
 import { NONE, useStudio } from '../store/studio-store';
+import { t as deskT, useDeskText } from '../i18n/desk-text';
 
 const SHOWN = 50;
 /** At most one refresh a second, however fast the show changes (a flash deal's orders). */
@@ -9,6 +10,7 @@ const THROTTLE_MS = 1000;
 
 /** The audit trail: who did what, when, newest first, refreshed as the show changes. */
 export function ActivityPanel() {
+  const { t, lang } = useDeskText();
   const client = useStudio((s) => s.client);
   const revision = useStudio((s) => s.show?.revision ?? 0);
   const [entries, setEntries] = useState<ActivityEntry[]>([]);
@@ -38,17 +40,19 @@ export function ActivityPanel() {
         .slice(-SHOWN)
         .reverse()
         .map((e) => ({ key: e.rev, text: activityLine(e, names) })),
-    [entries, names]
+    // The lines are words of the desk's language: a new language, new lines.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [entries, names, lang]
   );
 
   return (
-    <section className="panel activity" aria-label="Activity">
+    <section className="panel activity" aria-label={t('activity.title')}>
       <div className="panel-head">
-        <h2>Activity</h2>
-        <span className="muted">who did what</span>
+        <h2>{t('activity.title')}</h2>
+        <span className="muted">{t('activity.subtitle')}</span>
       </div>
       {lines.length === 0 ? (
-        <p className="empty">Nothing done yet.</p>
+        <p className="empty">{t('activity.none')}</p>
       ) : (
         <ol className="activity-list" data-testid="activity">
           {lines.map((l) => (
@@ -84,6 +88,6 @@ function useNames(entries: ActivityEntry[]): Names {
       }
     }
     const product = (id: string) => titles.get(id) ?? id;
-    return { product, item: (id) => (itemProduct.has(id) ? product(itemProduct.get(id)!) : 'an item') };
+    return { product, item: (id) => (itemProduct.has(id) ? product(itemProduct.get(id)!) : deskT('activity.anItem')) };
   }, [rundown, deal, locales, locale, entries]);
 }

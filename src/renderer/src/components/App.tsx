@@ -24,19 +24,21 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { ShortcutHelp } from './ShortcutHelp';
 import { PairScreen } from './PairScreen';
 import { TabletRoom } from './TabletRoom';
+import { useDeskText } from '../i18n/desk-text';
 
 export function App() {
   const { stage, restart } = useStudioSession();
+  const { t } = useDeskText();
   if (stage.kind === 'pair') return <PairScreen onPaired={restart} notice={stage.notice} />;
   if (stage.kind === 'refused') {
     return (
       <main className="gate" data-testid="refused">
-        <h1>Shopcast Studio</h1>
-        <p>The studio did not accept this address’s token. Open the <strong>Control URL</strong> the studio printed when it last started.</p>
+        <h1>{t('app.name')}</h1>
+        <p>{t('app.refused')}</p>
       </main>
     );
   }
-  if (stage.kind === 'starting') return <main className="loading">Connecting to the studio…</main>;
+  if (stage.kind === 'starting') return <main className="loading">{t('app.connecting')}</main>;
   return <ControlRoom />;
 }
 
@@ -44,6 +46,7 @@ function ControlRoom() {
   const [dragLabel, setDragLabel] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const show = useStudio((s) => s.show);
+  const { t } = useDeskText();
   const tablet = useTabletLayout();
   // Held for the whole show, not only while the link is up: a dropped link is when the moderator
   // most needs to see the screen.
@@ -83,7 +86,7 @@ function ControlRoom() {
         <Header />
         <ConnectionBanner />
         <OperatorsNotice />
-        {!show ? <main className="loading">Connecting to the studio…</main> : tablet ? <TabletRoom wakeLock={wakeLock} /> : <DesktopRoom />}
+        {!show ? <main className="loading">{t('app.connecting')}</main> : tablet ? <TabletRoom wakeLock={wakeLock} /> : <DesktopRoom />}
         <Notices />
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       </div>
@@ -98,17 +101,19 @@ function DesktopRoom() {
     <main className="columns">
       <CataloguePanel />
       <RundownPanel />
+      {/* What is on air, what the OBSes really do and what to fix before going live come first:
+          at 1440×900 they are all in view without scrolling. */}
       <div className="column right">
         <OnAirPanel />
-        {producer && <DevicesPanel />}
-        <ActivityPanel />
-        {producer && <PreviewPanel />}
-        <ReadinessPanel />
         {producer && <ObsPanel />}
+        <ReadinessPanel />
+        {producer && <PreviewPanel />}
+        {producer && <DevicesPanel />}
       </div>
       <div className="column sales">
         {producer && <MarketplacePanel />}
         <SalesPanel />
+        <ActivityPanel />
       </div>
     </main>
   );

@@ -10,6 +10,8 @@ import { act, NONE, useStudio } from '../store/studio-store';
 import { ProductImage } from './ProductImage';
 import { useMay } from '../lib/roles';
 import { NOT_A_DRAG_HANDLE } from './ShowControls';
+import { useDeskText } from '../i18n/desk-text';
+import { formatCount } from '../lib/format';
 
 const PAGE = 100;
 const ROW_HEIGHT = 52;
@@ -24,6 +26,7 @@ interface Results {
 
 /** The catalogue: searched by the studio, listed virtually, fetched page by page as it scrolls. */
 export function CataloguePanel({ touch = false }: { touch?: boolean }) {
+  const { t, locale: operatorLocale } = useDeskText();
   const rowHeight = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
   const client = useStudio((s) => s.client);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
@@ -82,21 +85,22 @@ export function CataloguePanel({ touch = false }: { touch?: boolean }) {
   }, [visible, results, key, client]);
 
   return (
-    <section className="column catalogue" aria-label="Catalogue">
+    <section className="column catalogue" aria-label={t('catalogue.title')}>
       <div className="panel-head">
-        <h2>Catalogue</h2>
-        <span className="muted">{results.total.toLocaleString()} products</span>
+        <h2>{t('catalogue.title')}</h2>
+        <span className="muted">{t('catalogue.count', { count: results.total, formatted: formatCount(results.total, operatorLocale) })}</span>
       </div>
       <div className="search-row">
         <input
           data-testid="catalogue-search"
           type="search"
-          placeholder="Search any language…  ( / )"
+          placeholder={touch ? t('catalogue.searchTouch') : t('catalogue.search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          aria-label="Search the catalogue"
+          aria-label={t('catalogue.searchLabel')}
         />
-        <select data-testid="locale-switch" value={locale ?? ''} onChange={(e) => setLocale(e.target.value)} aria-label="Language and currency shown">
+        <select data-testid="locale-switch" value={locale ?? ''} onChange={(e) => setLocale(e.target.value)} aria-label={t('catalogue.language')}
+          title={t('catalogue.language')}>
           {locales.map((l) => (
             <option key={l.locale} value={l.locale}>
               {l.locale} · {l.currency}
@@ -115,13 +119,14 @@ export function CataloguePanel({ touch = false }: { touch?: boolean }) {
             );
           })}
         </div>
-        {results.total === 0 && results.key === key && <p className="empty">No product matches “{debounced}”.</p>}
+        {results.total === 0 && results.key === key && <p className="empty">{t('catalogue.noMatch', { query: debounced })}</p>}
       </div>
     </section>
   );
 }
 
 const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { product: Product; locale: ShowLocale | undefined; locales: ShowLocale[] }) {
+  const { t } = useDeskText();
   const label = useMemo(() => productLabel(product, locale, locales), [product, locale, locales]);
   const mayAdd = useMay('rundown.add');
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
@@ -138,7 +143,9 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
           {label.title}
         </div>
         <div className="row-sub">
-          <span className="mono">{product.id}</span>
+          <span className="mono" data-verbatim>
+            {product.id}
+          </span>
           {label.price && <span>{label.price}</span>}
           <StockBadge stock={product.stock} />
         </div>
@@ -149,9 +156,9 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
           className={soldOut ? 'secondary' : ''}
           {...NOT_A_DRAG_HANDLE}
           onClick={() => void act((c) => c.post('/api/v1/rundown/items', { productId: product.id }))}
-          aria-label={`Add ${label.title} to the rundown`}
+          aria-label={t('catalogue.addLabel', { title: label.title })}
         >
-          Add
+          {t('common.add')}
         </button>
       )}
     </div>
@@ -159,14 +166,15 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
 });
 
 export function StockBadge({ stock }: { stock: number | null }) {
+  const { t } = useDeskText();
   switch (stockLevel(stock)) {
     case 'untracked':
       return null;
     case 'sold-out':
-      return <span className="badge sold-out">Sold out</span>;
+      return <span className="badge sold-out">{t('stock.soldOut')}</span>;
     case 'low':
-      return <span className="badge low">{stock} left</span>;
+      return <span className="badge low">{t('stock.left', { count: stock ?? 0 })}</span>;
     case 'ok':
-      return <span className="muted">{stock} in stock</span>;
+      return <span className="muted">{t('stock.inStock', { count: stock ?? 0 })}</span>;
   }
 }

@@ -1,23 +1,25 @@
 import { useStudio } from '../store/studio-store';
+import { useDeskText } from '../i18n/desk-text';
 
 /**
  * A blip (a studio restart, a tablet roaming between access points) shows calmly as "Reconnecting…";
  * only once the link has been down for a few seconds does it alarm.
  */
 export function ConnectionBanner() {
+  const { t } = useDeskText();
   const link = useStudio((s) => s.link);
   const hasShow = useStudio((s) => s.show !== null);
   if (link === 'live' || !hasShow) return null;
   if (link === 'connecting') {
     return (
       <div className="banner calm" role="status" data-testid="reconnecting">
-        Reconnecting…
+        {t('banner.reconnecting')}
       </div>
     );
   }
   return (
     <div className="banner" role="alert">
-      The studio is not reachable. Reconnecting by itself; what you see may be out of date.
+      {t('banner.offline')}
     </div>
   );
 }

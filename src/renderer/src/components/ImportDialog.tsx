@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import type { ImportResult } from '../../../shared/view';
 import { useStudio } from '../store/studio-store';
+import { useDeskText } from '../i18n/desk-text';
 
 /** Catalogue import from a spreadsheet (CSV) or JSON, with every rejected row listed. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useDeskText();
   const client = useStudio((s) => s.client);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,11 +40,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal wide" role="dialog" aria-label="Import a catalogue" onClick={(e) => e.stopPropagation()}>
-        <h2>Import a catalogue</h2>
+      <div className="modal wide" role="dialog" aria-label={t('import.title')} onClick={(e) => e.stopPropagation()}>
+        <h2>{t('import.title')}</h2>
         <p className="muted">
-          CSV with a header row — <code>id,title:en,title:pl,price:EUR,price:PLN,stock,image</code> — or a JSON array. Existing ids are
-          updated; nothing else of them is lost.
+          {t('import.help')} <code>id,title:en,title:pl,price:EUR,price:PLN,stock,image</code>
         </p>
         <input
           ref={input}
@@ -58,9 +59,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         />
         <div className="modal-actions">
           <button className="primary" onClick={() => void choose()} disabled={busy}>
-            {busy ? 'Importing…' : 'Choose a file…'}
+            {busy ? t('import.busy') : t('import.choose')}
           </button>
-          <button onClick={onClose}>Close</button>
+          <button onClick={onClose}>{t('common.close')}</button>
         </div>
         {error && (
           <p className="warn" data-testid="import-error">
@@ -70,10 +71,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         {result && (
           <div data-testid="import-result" className="import-result">
             <p>
-              <strong>{result.imported}</strong> imported
+              {t('import.imported', { count: result.imported })}
               {result.rejected.length > 0 && (
                 <>
-                  , <strong className="warn">{result.rejected.length}</strong> rejected
+                  {t('import.listSeparator')}
+                  <strong className="warn">{t('import.rejected', { count: result.rejected.length })}</strong>
                 </>
               )}
             </p>
@@ -81,15 +83,22 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <table className="rejected">
                 <thead>
                   <tr>
-                    <th>Row</th>
-                    <th>Problem</th>
+                    <th>{t('import.row')}</th>
+                    <th>{t('import.problem')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.rejected.map((r) => (
                     <tr key={r.row} data-testid="rejected-row">
                       <td className="mono">{r.row}</td>
-                      <td>{r.message}</td>
+                      <td>
+                        {/* Every problem of the row, not only the first: the studio joins them with "; ". */}
+                        <ul className="row-problems" data-verbatim>
+                          {r.message.split('; ').map((m) => (
+                            <li key={m}>{m}</li>
+                          ))}
+                        </ul>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,45 +4,52 @@ import { ApiFailure } from '../api/client';
 import { formatClock } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
 import { useTicker } from './sales/use-ticker';
+import { operatorLocale, t as deskT, useDeskText } from '../i18n/desk-text';
+import type { TFunction } from 'i18next';
 
 type Kind = MarketplaceSettingsInput['kind'];
 
 interface Field {
   name: string;
+  /** The dictionary key of its label. */
   label: string;
   /** Write-only: a password input that shows only whether it is set, left out of the PUT when untouched. */
   secret?: boolean;
   optional?: boolean;
   number?: boolean;
+  /** A literal example (an address, a country code) or, for words, a dictionary key in `placeholderKey`. */
   placeholder?: string;
+  placeholderKey?: string;
 }
 
-const POLL = { name: 'pollSeconds', label: 'Poll every (seconds)', optional: true, number: true, placeholder: 'default' };
+const POLL = { name: 'pollSeconds', label: 'marketplace.field.pollSeconds', optional: true, number: true, placeholderKey: 'marketplace.default' };
 
 /** The fields of each connector, as `PUT /api/v1/marketplace` takes them (src/shared/marketplace.ts). */
 const FIELDS: Record<Kind, Field[]> = {
-  demo: [{ name: 'seed', label: 'Seed (same seed, same orders)', optional: true, number: true, placeholder: 'random' }, POLL],
+  demo: [{ name: 'seed', label: 'marketplace.field.seed', optional: true, number: true, placeholderKey: 'marketplace.random' }, POLL],
   none: [],
   aliexpress: [
-    { name: 'appKey', label: 'App key' },
-    { name: 'appSecret', label: 'App secret', secret: true },
-    { name: 'trackingId', label: 'Tracking id' },
-    { name: 'shipToCountry', label: 'Ship to country', optional: true, placeholder: 'PL' },
-    { name: 'gatewayUrl', label: 'Gateway URL', optional: true, placeholder: 'https://api-sg.aliexpress.com/sync' },
+    { name: 'appKey', label: 'marketplace.field.appKey' },
+    { name: 'appSecret', label: 'marketplace.field.appSecret', secret: true },
+    { name: 'trackingId', label: 'marketplace.field.trackingId' },
+    { name: 'shipToCountry', label: 'marketplace.field.shipToCountry', optional: true, placeholder: 'PL' },
+    { name: 'gatewayUrl', label: 'marketplace.field.gatewayUrl', optional: true, placeholder: 'https://api-sg.aliexpress.com/sync' },
     POLL
   ],
   shopify: [
-    { name: 'shop', label: 'Shop', placeholder: 'your-shop.myshopify.com' },
-    { name: 'accessToken', label: 'Admin API access token', secret: true },
-    { name: 'webhookSecret', label: 'Webhook secret', secret: true, optional: true },
+    { name: 'shop', label: 'marketplace.field.shop', placeholder: 'your-shop.myshopify.com' },
+    { name: 'accessToken', label: 'marketplace.field.accessToken', secret: true },
+    { name: 'webhookSecret', label: 'marketplace.field.webhookSecret', secret: true, optional: true },
     POLL
   ]
 };
 
-const KIND_NAME: Record<Kind, string> = { demo: 'Demo marketplace', none: 'No marketplace', aliexpress: 'AliExpress', shopify: 'Shopify' };
+const KINDS: Kind[] = ['demo', 'none', 'aliexpress', 'shopify'];
+const kindName = (kind: Kind, t: TFunction) => t(`marketplace.kind.${kind}`);
 
 /** Which marketplace the show sells on, and how the link to it is doing, in plain words. */
 export function MarketplacePanel() {
+  const { t } = useDeskText();
   const client = useStudio((s) => s.client);
   const [view, setView] = useState<MarketplaceView | null>(null);
   const [editing, setEditing] = useState(false);
@@ -70,11 +77,11 @@ export function MarketplacePanel() {
 
   if (hidden) return null;
   return (
-    <section className="panel marketplace-panel" aria-label="Marketplace">
+    <section className="panel marketplace-panel" aria-label={t('marketplace.title')}>
       <div className="panel-head">
-        <h2>Marketplace</h2>
+        <h2>{t('marketplace.title')}</h2>
         <button data-testid="marketplace-edit" onClick={() => setEditing((e) => !e)}>
-          {editing ? 'Close' : 'Settings…'}
+          {editing ? t('common.close') : t('marketplace.settings')}
         </button>
       </div>
       {view && <MarketplaceStatusLine view={view} />}
@@ -92,37 +99,41 @@ export function MarketplacePanel() {
 }
 
 function MarketplaceStatusLine({ view }: { view: MarketplaceView }) {
-  const locale = useStudio((s) => s.locale) ?? undefined;
+  const { t, locale } = useDeskText();
   const offset = useStudio((s) => s.clockOffset);
   const seconds = useTicker(1000, () => (view.retryAt ? Math.max(0, Math.ceil((view.retryAt - Date.now() - offset) / 1000)) : null));
   return (
     <div className={`marketplace-status status-${view.status}`} data-testid="marketplace-status" data-status={view.status} data-kind={view.kind}>
       <span className="dot" aria-hidden />
-      <strong>{KIND_NAME[view.kind]}</strong>
-      <span data-testid="marketplace-status-text">{statusText(view, seconds, locale)}</span>
+      <strong>{kindName(view.kind, t)}</strong>
+      <span data-testid="marketplace-status-text">{statusText(view, seconds, locale, t)}</span>
     </div>
   );
 }
 
 /** "AliExpress is rate-limiting the app — retrying in 40 s": what is wrong and what happens next. */
-export function statusText(view: MarketplaceView, retryInSeconds: number | null, locale?: string): string {
+export function statusText(view: MarketplaceView, retryInSeconds: number | null, locale = operatorLocale(), t: TFunction = deskT): string {
   switch (view.status) {
     case 'off':
-      return view.kind === 'none' ? 'sales come in through the API only' : 'not connected';
+      return view.kind === 'none' ? t('marketplace.status.apiOnly') : t('marketplace.status.off');
     case 'syncing':
-      return 'connecting…';
+      return t('marketplace.status.syncing');
     case 'ok':
       // "In sync" only when the last poll was taken whole: a skipped or clashing order says so instead.
       if (view.lastError) return view.lastError;
-      return view.lastSyncAt ? `in sync · last checked ${formatClock(view.lastSyncAt, locale ?? 'en-GB')}` : 'in sync';
-    case 'backing_off':
-      return `${view.lastError ?? 'not answering'} — retrying ${retryInSeconds ? `in ${retryInSeconds} s` : 'now'}`;
+      return view.lastSyncAt ? t('marketplace.status.okAt', { time: formatClock(view.lastSyncAt, locale) }) : t('marketplace.status.ok');
+    case 'backing_off': {
+      // The marketplace's own words (its error) are shown as they came: they name its API.
+      const why = view.lastError ?? t('marketplace.status.notAnswering');
+      return retryInSeconds ? t('marketplace.status.retryIn', { why, seconds: retryInSeconds }) : t('marketplace.status.retryNow', { why });
+    }
     case 'failed':
-      return `${view.lastError ?? 'refused'} — stopped until the settings are changed`;
+      return t('marketplace.status.failed', { why: view.lastError ?? t('marketplace.status.refused') });
   }
 }
 
 function MarketplaceForm({ view, onSaved }: { view: MarketplaceView; onSaved: (view: MarketplaceView) => void }) {
+  const { t } = useDeskText();
   const [kind, setKind] = useState<Kind>(view.kind);
   const [values, setValues] = useState<Record<string, string>>(() => (kind === view.kind ? stringify(view.settings) : {}));
   const fields = FIELDS[kind];
@@ -151,11 +162,11 @@ function MarketplaceForm({ view, onSaved }: { view: MarketplaceView; onSaved: (v
       }}
     >
       <label className="wide">
-        Connector
+        {t('marketplace.connector')}
         <select data-testid="marketplace-kind" value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
-          {(Object.keys(KIND_NAME) as Kind[]).map((k) => (
+          {KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_NAME[k]}
+              {kindName(k, t)}
             </option>
           ))}
         </select>
@@ -165,8 +176,8 @@ function MarketplaceForm({ view, onSaved }: { view: MarketplaceView; onSaved: (v
         return (
           <label key={f.name} className={f.name === 'gatewayUrl' ? 'wide' : ''}>
             <span>
-              {f.label}
-              {f.secret && <span className={`chip secret-state${isSet ? ' set' : ''}`}>{isSet ? 'set' : 'not set'}</span>}
+              {t(f.label)}
+              {f.secret && <span className={`chip secret-state${isSet ? ' set' : ''}`}>{isSet ? t('marketplace.secretSet') : t('marketplace.secretNotSet')}</span>}
             </span>
             <input
               name={f.name}
@@ -174,7 +185,7 @@ function MarketplaceForm({ view, onSaved }: { view: MarketplaceView; onSaved: (v
               type={f.secret ? 'password' : 'text'}
               inputMode={f.number ? 'numeric' : undefined}
               autoComplete={f.secret ? 'new-password' : 'off'}
-              placeholder={f.secret ? (isSet ? 'set — type to replace' : 'not set') : f.placeholder}
+              placeholder={f.secret ? (isSet ? t('marketplace.secretReplace') : t('marketplace.secretNotSet')) : f.placeholderKey ? t(f.placeholderKey) : f.placeholder}
               required={!f.optional && !(f.secret && isSet)}
               value={values[f.name] ?? ''}
               onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
@@ -184,7 +195,7 @@ function MarketplaceForm({ view, onSaved }: { view: MarketplaceView; onSaved: (v
       })}
       <div className="wide form-actions">
         <button className="primary" type="submit" data-testid="marketplace-save">
-          Use {KIND_NAME[kind]}
+          {t('marketplace.use', { name: kindName(kind, t) })}
         </button>
       </div>
     </form>

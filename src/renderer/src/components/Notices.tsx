@@ -1,6 +1,8 @@
 import { useStudio } from '../store/studio-store';
+import { useDeskText } from '../i18n/desk-text';
 
 export function Notices() {
+  const { t } = useDeskText();
   const notices = useStudio((s) => s.notices);
   const dismiss = useStudio((s) => s.dismiss);
   return (
@@ -8,7 +10,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} data-testid="notice">
           <span>{n.text}</span>
-          <button className="ghost" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+          <button className="ghost" aria-label={t('common.dismiss')} onClick={() => dismiss(n.id)}>
             ×
           </button>
         </div>

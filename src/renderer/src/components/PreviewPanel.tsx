@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { NONE, useStudio } from '../store/studio-store';
+import { useDeskText } from '../i18n/desk-text';
 
 interface OverlayList {
   token: string;
@@ -8,6 +9,7 @@ interface OverlayList {
 
 /** The on-air overlays per audience, live, as OBS will show them; and their URLs for OBS. */
 export function PreviewPanel() {
+  const { t } = useDeskText();
   const client = useStudio((s) => s.client);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
   const [list, setList] = useState<OverlayList | null>(null);
@@ -36,27 +38,27 @@ export function PreviewPanel() {
   const path = layout ? layout[format] : null;
   const copy = () => path && void navigator.clipboard?.writeText(new URL(path, window.location.origin).href);
   return (
-    <section className="panel preview" aria-label="Overlay preview">
+    <section className="panel preview" aria-label={t('preview.label')}>
       <div className="panel-head">
-        <h2>Preview</h2>
+        <h2>{t('preview.title')}</h2>
         <div className="preview-controls">
-          <select aria-label="Audience" data-testid="preview-locale" value={chosen ?? ''} onChange={(e) => setLocale(e.target.value)}>
+          <select aria-label={t('preview.audience')} data-testid="preview-locale" value={chosen ?? ''} onChange={(e) => setLocale(e.target.value)}>
             {locales.map((l) => (
               <option key={l.locale}>{l.locale}</option>
             ))}
           </select>
-          <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as 'landscape' | 'vertical')}>
+          <select aria-label={t('preview.format')} value={format} onChange={(e) => setFormat(e.target.value as 'landscape' | 'vertical')}>
             <option value="landscape">16:9</option>
             <option value="vertical">9:16</option>
           </select>
-          <button onClick={copy} title="Copy the overlay URL for an OBS browser source" disabled={!path}>
-            Copy URL
+          <button onClick={copy} title={t('preview.copyHint')} disabled={!path}>
+            {t('preview.copy')}
           </button>
         </div>
       </div>
       {path && (
         <div className={`preview-frame ${format}`} ref={frame}>
-          <iframe title={`Overlay ${chosen}`} src={path} data-testid="preview-frame" sandbox="allow-scripts allow-same-origin" style={{ transform: `scale(${scale})` }} />
+          <iframe title={t('preview.frame', { locale: chosen })} src={path} data-testid="preview-frame" sandbox="allow-scripts allow-same-origin" style={{ transform: `scale(${scale})` }} />
         </div>
       )}
     </section>

@@ -1,20 +1,23 @@
 import { useMemo } from 'react';
-import { readinessProblems } from '../../../shared/readiness';
+import type { TFunction } from 'i18next';
+import { readinessProblems, type ReadinessProblem } from '../../../shared/readiness';
 import { baseLanguageOfView } from '../../../shared/on-air-card';
 import { act, useStudio } from '../store/studio-store';
 import { useIsProducer } from '../lib/roles';
+import { useDeskText } from '../i18n/desk-text';
+import { formatList } from '../lib/format';
 
-/** Every string this panel shows, in one place for the move to the dictionaries. */
-const TEXT = {
-  title: 'Before going live',
-  toCheck: (n: number) => `${n} to check`,
-  allSet: 'All set',
-  baseLanguage: 'Base language',
-  baseLanguageHint: 'What every audience reads when a text is missing in its own language'
-};
+/** The problem in the operator's words: which product, which field, for whom, and what they see instead. */
+function problemText(p: ReadinessProblem, t: TFunction, locale: string, base: string): string {
+  const where = formatList(p.where, locale);
+  if (p.kind === 'lowest30d') return t('readiness.lowest30d', { product: p.productId, where });
+  const field = t(`readiness.field.${p.field ?? 'title'}`);
+  return t(`readiness.shows.${p.shows ?? 'base-language'}`, { product: p.productId, field, where, base });
+}
 
 /** Before going live: what each audience would see fall back, and discounts the EU rule forbids. */
 export function ReadinessPanel() {
+  const { t, locale } = useDeskText();
   const show = useStudio((s) => s.show);
   const producer = useIsProducer();
   const problems = useMemo(() => (show ? readinessProblems(show) : []), [show]);
@@ -22,16 +25,16 @@ export function ReadinessPanel() {
   // The show's languages, and the base language in effect even when no audience speaks it.
   const languages = useMemo(() => [...new Set([base, ...(show?.locales ?? []).map((l) => l.locale.split('-')[0])])].sort(), [show?.locales, base]);
   return (
-    <section className="panel readiness" aria-label={TEXT.title}>
+    <section className="panel readiness" aria-label={t('readiness.title')}>
       <div className="panel-head">
-        <h2>{TEXT.title}</h2>
+        <h2>{t('readiness.title')}</h2>
         <span className={problems.length ? 'warn' : 'ok'} data-testid="readiness-count">
-          {problems.length ? TEXT.toCheck(problems.length) : TEXT.allSet}
+          {problems.length ? t('readiness.toCheck', { count: problems.length }) : t('readiness.allSet')}
         </span>
       </div>
       {producer && show && (
-        <label className="base-language" title={TEXT.baseLanguageHint}>
-          {TEXT.baseLanguage}{' '}
+        <label className="base-language" title={t('readiness.baseLanguageHint')}>
+          {t('readiness.baseLanguage')}{' '}
           <select value={base} data-testid="base-language" onChange={(e) => void act((c) => c.patch('/api/v1/show', { baseLanguage: e.target.value }))}>
             {languages.map((lang) => (
               <option key={lang} value={lang}>
@@ -45,7 +48,7 @@ export function ReadinessPanel() {
         <ul className="problems" data-testid="readiness">
           {problems.slice(0, 30).map((p, i) => (
             <li key={i} className={p.kind}>
-              {p.message}
+              {problemText(p, t, locale, base)}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -11,6 +11,7 @@ import { useMay } from '../lib/roles';
 import { ProductImage } from './ProductImage';
 import { StockBadge } from './CataloguePanel';
 import { NOT_A_DRAG_HANDLE, ShowControls } from './ShowControls';
+import { useDeskText } from '../i18n/desk-text';
 
 export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
 
@@ -19,6 +20,7 @@ export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
  * mark sold out, remove. On a tablet the show controls sit under the on-air card instead.
  */
 export function RundownPanel({ controls = true, touch = false }: { controls?: boolean; touch?: boolean }) {
+  const { t } = useDeskText();
   const rundown = useStudio((s) => s.show?.rundown ?? NONE);
   const onAirItemId = useStudio((s) => s.show?.onAir?.itemId ?? null);
   const locales = useStudio((s) => s.show?.locales ?? NONE);
@@ -27,10 +29,10 @@ export function RundownPanel({ controls = true, touch = false }: { controls?: bo
   const showLocale = locales.find((l) => l.locale === locale);
   const { setNodeRef, isOver } = useDroppable({ id: RUNDOWN_DROP_ZONE });
   return (
-    <section className="column rundown" aria-label="Rundown">
+    <section className="column rundown" aria-label={t('rundown.title')}>
       <div className="panel-head">
-        <h2>Rundown</h2>
-        <span className="muted">{rundown.length} items</span>
+        <h2>{t('rundown.title')}</h2>
+        <span className="muted">{t('rundown.count', { count: rundown.length })}</span>
       </div>
       {controls && <ShowControls />}
       <div ref={setNodeRef} className={`scroll rundown-list${isOver ? ' drop-target' : ''}`} data-testid="rundown-drop-zone">
@@ -50,7 +52,7 @@ export function RundownPanel({ controls = true, touch = false }: { controls?: bo
             ))}
           </ol>
         </SortableContext>
-        {rundown.length === 0 && <p className="empty">Drag products here, or press Add in the catalogue.</p>}
+        {rundown.length === 0 && <p className="empty">{t(touch ? 'rundown.emptyTouch' : 'rundown.empty')}</p>}
       </div>
     </section>
   );
@@ -68,6 +70,7 @@ interface ItemProps {
 }
 
 const RundownItem = memo(function RundownItem({ item, index, onAir, selected, locale, locales, touch }: ItemProps) {
+  const { t } = useDeskText();
   const mayMove = useMay('rundown.move');
   const mayPin = useMay('rundown.pin');
   const mayRemove = useMay('rundown.remove');
@@ -76,9 +79,21 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
   const stock = stockLevel(item.product?.stock);
   const select = useStudio((s) => s.select);
   const pin = () => void actOnWhatISaw('/api/v1/rundown/pin', { itemId: item.id });
+  const row = useRef<HTMLLIElement | null>(null);
+  const ref = useCallback(
+    (node: HTMLLIElement | null) => {
+      row.current = node;
+      setNodeRef(node);
+    },
+    [setNodeRef]
+  );
+  // The item on air stays in view: the next press of N, from anyone, scrolls the rundown with it.
+  useEffect(() => {
+    if (onAir) row.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [onAir]);
   return (
     <li
-      ref={setNodeRef}
+      ref={ref}
       style={{ transform: CSS.Transform.toString(transform), transition }}
       className={`row rundown-item${onAir ? ' on-air' : ''}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${item.soldOut ? ' sold-out-item' : ''}${stock === 'low' ? ' low-stock-item' : ''}`}
       data-testid="rundown-item"
@@ -96,28 +111,33 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
       <ProductImage src={item.product?.image ?? null} />
       <div className="row-main">
         <div className="row-title" title={label.title}>
-          {onAir && <span className="badge live">ON AIR</span>} {label.title}
+          {onAir && <span className="badge live">{t('onAir.badge')}</span>} {label.title}
         </div>
         <div className="row-sub">
           {label.price && <span>{label.price}</span>}
           <StockBadge stock={item.product?.stock ?? null} />
-          {item.scene && <span className="chip">scene: {item.scene}</span>}
+          {item.scene && <span className="chip">{t('rundown.scene', { scene: item.scene })}</span>}
+          {/* On the stock line, beside the stock it changes; the row's buttons keep to pin and remove. */}
+          {item.product && (
+            <span className="sold-out-slot" {...NOT_A_DRAG_HANDLE}>
+              <SoldOutToggle productId={item.productId} stock={item.product.stock} title={label.title} />
+            </span>
+          )}
         </div>
       </div>
       {(mayPin || mayRemove) && (
         <div className="row-actions" {...NOT_A_DRAG_HANDLE}>
           {mayPin && (
-            <button data-testid="pin" className={onAir ? 'live' : ''} onClick={pin} aria-label={`Pin ${label.title}`}>
-              {onAir ? 'On air' : 'Pin'}
+            <button data-testid="pin" className={onAir ? 'live' : ''} onClick={pin} aria-label={t('rundown.pinLabel', { title: label.title })}>
+              {onAir ? t('rundown.onAir') : t('rundown.pin')}
             </button>
           )}
-          {item.product && <SoldOutToggle productId={item.productId} stock={item.product.stock} title={label.title} />}
           {mayRemove && (
             <button
               data-testid="remove"
               className="ghost"
-              onClick={() => (!touch || confirm(`Remove ${label.title} from the rundown?`)) && void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))}
-              aria-label={`Remove ${label.title}`}
+              onClick={() => (!touch || confirm(t('rundown.removeConfirm', { title: label.title }))) && void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))}
+              aria-label={t('rundown.removeLabel', { title: label.title })}
             >
               ✕
             </button>
@@ -136,6 +156,7 @@ const stockBefore = new Map<string, number>();
  * count it had when this screen marked it, else untracked (nobody is asked to type a number mid-show).
  */
 function SoldOutToggle({ productId, stock, title }: { productId: string; stock: number | null; title: string }) {
+  const { t } = useDeskText();
   const may = useMay('product.setStock');
   if (!may) return null;
   const soldOut = stock === 0;
@@ -149,8 +170,17 @@ function SoldOutToggle({ productId, stock, title }: { productId: string; stock: 
     void act((c) => c.post(path, { stock: stockBefore.get(productId) ?? null }));
   };
   return (
-    <button data-testid="sold-out" className={soldOut ? 'sold-out-on' : 'secondary'} aria-pressed={soldOut} onClick={toggle} aria-label={soldOut ? `${title} is sold out: put it back in stock` : `Mark ${title} sold out`}>
-      Sold out
+    // An action, worded as one ("Mark sold out", "Restock"): the red "Sold out" badge beside the
+    // price is the status, this is the switch, and the two never read alike.
+    <button
+      data-testid="sold-out"
+      className={`sold-out-toggle${soldOut ? ' on' : ''}`}
+      aria-pressed={soldOut}
+      onClick={toggle}
+      aria-label={soldOut ? t('rundown.restockLabel', { title }) : t('rundown.markSoldOutLabel', { title })}
+      title={soldOut ? t('rundown.restockLabel', { title }) : t('rundown.markSoldOutLabel', { title })}
+    >
+      {soldOut ? t('rundown.restock') : t('rundown.markSoldOut')}
     </button>
   );
 }

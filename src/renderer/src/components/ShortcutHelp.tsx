@@ -1,18 +1,22 @@
+import { useDeskText } from '../i18n/desk-text';
+
+/** The keys are the same in every language; what they do is the dictionary's. */
 const KEYS: [string, string][] = [
-  ['↓  PageDown  N', 'next item on air'],
-  ['↑  PageUp  B', 'previous item'],
-  ['Enter', 'pin the selected item'],
-  ['1 – 9', 'pin the n-th item'],
-  ['Esc', 'take the product off air'],
-  ['/', 'search the catalogue'],
-  ['?', 'this help']
+  ['↓  PageDown  N', 'keys.next'],
+  ['↑  PageUp  B', 'keys.previous'],
+  ['Enter', 'keys.pinSelected'],
+  ['1 – 9', 'keys.pinNth'],
+  ['Esc', 'keys.offAir'],
+  ['/', 'keys.search'],
+  ['?', 'keys.help']
 ];
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useDeskText();
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
-        <h2>Keyboard</h2>
+      <div className="modal" role="dialog" aria-label={t('keys.dialog')} onClick={(e) => e.stopPropagation()}>
+        <h2>{t('keys.title')}</h2>
         <table className="keys">
           <tbody>
             {KEYS.map(([k, does]) => (
@@ -20,13 +24,13 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
                 <td>
                   <kbd>{k}</kbd>
                 </td>
-                <td>{does}</td>
+                <td>{t(does)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="muted">Presentation clickers send PageUp/PageDown: the host can run the rundown from the set.</p>
-        <button onClick={onClose}>Close</button>
+        <p className="muted">{t('keys.clicker')}</p>
+        <button onClick={onClose}>{t('common.close')}</button>
       </div>
     </div>
   );

@@ -1,20 +1,22 @@
 import { useMay } from '../lib/roles';
 import { act } from '../store/studio-store';
+import { useDeskText } from '../i18n/desk-text';
 
 /** Along the rundown: previous, next, off air. Large on a tablet, where they sit under the on-air card. */
 export function ShowControls() {
+  const { t } = useDeskText();
   const mayMove = useMay('rundown.next');
   if (!mayMove) return null;
   return (
     <div className="controls show-controls">
-      <button data-testid="previous" onClick={() => void act((c) => c.post('/api/v1/rundown/previous'))} title="Previous (↑ / PageUp / B)">
-        ◀ Previous
+      <button data-testid="previous" onClick={() => void act((c) => c.post('/api/v1/rundown/previous'))} title={t('controls.previousHint')}>
+        ◀ {t('controls.previous')}
       </button>
-      <button data-testid="next" className="primary" onClick={() => void act((c) => c.post('/api/v1/rundown/next'))} title="Next (↓ / PageDown / N)">
-        Next ▶
+      <button data-testid="next" className="primary" onClick={() => void act((c) => c.post('/api/v1/rundown/next'))} title={t('controls.nextHint')}>
+        {t('controls.next')} ▶
       </button>
-      <button data-testid="unpin" className="secondary" onClick={() => void act((c) => c.post('/api/v1/rundown/unpin'))} title="Take off air (Esc)">
-        Off air
+      <button data-testid="unpin" className="secondary" onClick={() => void act((c) => c.post('/api/v1/rundown/unpin'))} title={t('controls.offAirHint')}>
+        {t('controls.offAir')}
       </button>
     </div>
   );

@@ -12,6 +12,7 @@ import { ReadinessPanel } from './ReadinessPanel';
 import { ObsPanel } from './ObsPanel';
 import { SalesPanel } from './SalesPanel';
 import { MarketplacePanel } from './MarketplacePanel';
+import { useDeskText } from '../i18n/desk-text';
 
 type Tab = 'rundown' | 'catalogue' | 'sales' | 'activity' | 'studio';
 
@@ -20,21 +21,22 @@ type Tab = 'rundown' | 'catalogue' | 'sales' | 'activity' | 'studio';
  * large rows below, everything else one tab away.
  */
 export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
+  const { t } = useDeskText();
   const producer = useIsProducer();
   const [tab, setTab] = useState<Tab>('rundown');
   const count = useStudio((s) => s.show?.rundown ?? NONE).length;
   const tabs: { id: Tab; text: string }[] = [
-    { id: 'rundown', text: `Rundown (${count})` },
-    { id: 'catalogue', text: 'Catalogue' },
-    { id: 'sales', text: 'Sales' },
-    { id: 'activity', text: 'Activity' },
-    ...(producer ? [{ id: 'studio' as const, text: 'Studio' }] : [])
+    { id: 'rundown', text: t('tabs.rundown', { count }) },
+    { id: 'catalogue', text: t('tabs.catalogue') },
+    { id: 'sales', text: t('tabs.sales') },
+    { id: 'activity', text: t('tabs.activity') },
+    ...(producer ? [{ id: 'studio' as const, text: t('tabs.studio') }] : [])
   ];
   return (
     <main className="tablet-room">
       {(wakeLock === 'unsupported' || wakeLock === 'refused') && <WakeHint />}
       <OnAirPanel controls />
-      <div className="tabs" role="tablist" aria-label="Sections">
+      <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
         {tabs.map((t) => (
           <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
             {t.text}
@@ -62,12 +64,13 @@ export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
 
 /** Browsers keep the screen on only for secure pages; over plain http on the studio network, the tablet must. */
 function WakeHint() {
+  const { t } = useDeskText();
   const [hidden, setHidden] = useState(false);
   if (hidden) return null;
   return (
     <p className="wake-hint" data-testid="wake-hint">
-      This browser cannot keep the screen on here: set the tablet’s auto-lock to “Never” for the show.
-      <button className="ghost" aria-label="Hide this hint" onClick={() => setHidden(true)}>
+      {t('tablet.wakeHint')}
+      <button className="ghost" aria-label={t('tablet.hideHint')} onClick={() => setHidden(true)}>
         ×
       </button>
     </p>

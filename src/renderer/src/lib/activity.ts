@@ -1,4 +1,6 @@
 import type { JournalEntry, ShowEvent } from '../../../shared/events';
+import { operatorLocale, t } from '../i18n/desk-text';
+import { formatClock } from './format';
 
 /** The journal's actor as the server fills it for devices: name and role (older entries lack them). */
 export interface ActivityActor {
@@ -16,67 +18,77 @@ export interface Names {
   item(itemId: string): string;
 }
 
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+/** The studio's own actors, by what they are ("Studio (deal timer)"); an unknown one by its client name. */
+const STUDIO_CLIENTS = new Set(['deal-timer', 'demo', 'marketplace', 'shopify-webhook']);
 
 /** "Ana (moderator)"; the studio's own actors (deal timer, marketplace) by what they are. */
 export function actorLabel(actor: ActivityActor): string {
-  if (actor.name && actor.role) return `${actor.name} (${actor.role})`;
-  if (actor.id === 'owner') return 'Studio (producer)';
-  return `Studio (${actor.name ?? actor.client.replace(/-/g, ' ')})`;
+  if (actor.name && actor.role) return t('activity.actor', { name: actor.name, role: t(`role.${actor.role}`, { defaultValue: actor.role }) });
+  if (actor.id === 'owner') return t('activity.owner');
+  const what = actor.name ?? (STUDIO_CLIENTS.has(actor.client) ? t(`activity.client.${actor.client}`) : actor.client.replace(/-/g, ' '));
+  return t('activity.studio', { what });
 }
 
 function find<T extends ShowEvent['type']>(events: ShowEvent[], type: T): Extract<ShowEvent, { type: T }> | undefined {
   return events.find((e): e is Extract<ShowEvent, { type: T }> => e.type === type);
 }
 
-/** What the entry did, in words: "pinned Lavender trousers". */
+/**
+ * What the entry did, as a whole sentence with the actor in it ("Ana (moderator) pinned Lavender
+ * trousers"): languages put the actor and the verb in different places, so the dictionary does.
+ */
 export function describe(entry: ActivityEntry, names: Names): string {
   const e = entry.events;
+  const actor = actorLabel(entry.actor);
+  const say = (key: string, vars: Record<string, unknown> = {}) => t(`activity.${key}`, { actor, ...vars });
   const pinned = find(e, 'onAir.pinned');
   switch (entry.command) {
     case 'rundown.add': {
       const added = find(e, 'rundown.itemAdded');
-      return `added ${added ? names.product(added.item.productId) : 'an item'} to the rundown`;
+      return added ? say('added', { product: names.product(added.item.productId) }) : say('addedItem');
     }
     case 'rundown.remove': {
       const removed = find(e, 'rundown.itemRemoved');
-      return `removed ${removed ? names.item(removed.itemId) : 'an item'} from the rundown`;
+      return removed ? say('removed', { product: names.item(removed.itemId) }) : say('removedItem');
     }
     case 'rundown.move': {
       const moved = find(e, 'rundown.itemMoved');
-      return moved ? `moved ${names.item(moved.itemId)} to position ${moved.index + 1}` : 'reordered the rundown';
+      return moved ? say('moved', { product: names.item(moved.itemId), position: moved.index + 1 }) : say('reordered');
     }
     case 'rundown.pin':
-      return pinned ? `pinned ${names.product(pinned.productId)}` : 'pinned an item';
+      return pinned ? say('pinned', { product: names.product(pinned.productId) }) : say('pinnedItem');
     case 'rundown.next':
     case 'rundown.previous':
-      return pinned ? `put ${names.product(pinned.productId)} on air (${entry.command === 'rundown.next' ? 'next' : 'previous'})` : 'moved along the rundown';
+      if (!pinned) return say('movedAlong');
+      return say(entry.command === 'rundown.next' ? 'onAirNext' : 'onAirPrevious', { product: names.product(pinned.productId) });
     case 'rundown.unpin': {
       const cleared = find(e, 'onAir.cleared');
-      return cleared ? `took ${names.item(cleared.itemId)} off air` : 'took the product off air';
+      return cleared ? say('tookOff', { product: names.item(cleared.itemId) }) : say('tookOffProduct');
     }
     case 'product.setStock': {
       const product = find(e, 'catalogue.upserted')?.products[0];
-      if (!product) return 'changed a stock';
-      return product.stock === 0 ? `marked ${names.product(product.id)} sold out` : `set ${names.product(product.id)} in stock (${product.stock ?? '?'})`;
+      if (!product) return say('stockChanged');
+      if (product.stock === 0) return say('soldOut', { product: names.product(product.id) });
+      return product.stock === null ? say('backInStock', { product: names.product(product.id) }) : say('inStock', { product: names.product(product.id), count: product.stock });
     }
     case 'deal.start': {
       const deal = find(e, 'deal.started');
-      return deal ? `started a flash deal on ${names.product(deal.deal.productId)}` : 'started a flash deal';
+      return deal ? say('dealStarted', { product: names.product(deal.deal.productId) }) : say('dealStartedNoProduct');
     }
     case 'deal.end':
-      return 'ended the flash deal';
+      return say('dealEnded');
     case 'catalogue.import':
-      return `imported ${find(e, 'catalogue.upserted')?.products.length ?? 0} products`;
+      return say('imported', { count: find(e, 'catalogue.upserted')?.products.length ?? 0 });
     case 'show.update':
-      return 'changed the show’s settings';
+      return say('settings');
     default:
-      return entry.command;
+      return say('other', { command: entry.command });
   }
 }
 
+/** `14:03:27 · Ana (moderator) pinned …`, the time in the operator's locale. */
 export function activityLine(entry: ActivityEntry, names: Names): string {
-  return `${time.format(entry.at)} · ${actorLabel(entry.actor)} ${describe(entry, names)}`;
+  return t('activity.line', { time: formatClock(entry.at, operatorLocale()), text: describe(entry, names) });
 }
 
 /** Orders counted by the marketplace poller fill the journal; the trail is about people. */

@@ -1,6 +1,7 @@
 import { formatPrice, pickText } from '../../../shared/locale-text';
 import type { Product } from '../../../shared/product';
 import type { ShowLocale } from '../../../shared/locale';
+import { t } from '../i18n/desk-text';
 
 /** `4:07`, `1:02:09`. */
 export function formatDuration(ms: number): string {
@@ -14,7 +15,7 @@ export function formatDuration(ms: number): string {
 
 /** How the operator reads a product: in the chosen show locale, falling back to the show's first. */
 export function productLabel(product: Product | null, locale: ShowLocale | undefined, locales: ShowLocale[]) {
-  if (!product) return { title: '(product missing)', price: '', pitch: '', missingTitle: true };
+  if (!product) return { title: t('product.missing'), price: '', pitch: '', missingTitle: true };
   const lang = locale?.locale ?? 'en';
   const fallbacks = [locales[0]?.locale, 'en'].filter((l): l is string => !!l);
   const title = pickText(product.title, lang, fallbacks);
@@ -73,11 +74,28 @@ export function formatCount(n: number, locale: string): string {
   return numberFormat(locale).format(n);
 }
 
+/** `15 %` in German and French, `15%` in English: the locale decides. */
+export function formatPercent(fraction: number, locale: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/** "Ana, Piotr and Ola" in the operator's language. */
+export function formatList(items: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
-/** `14:03:27` in the operator's locale. */
+/**
+ * `14:03:27` in the operator's locale (its digits and separators), always on the 24-hour clock: a
+ * studio runs on broadcast time, and an "08:43 PM" among 24-hour times is the mix-up to avoid.
+ */
 export function formatClock(at: number, locale: string): string {
   let clock = clocks.get(locale);
-  if (!clock) clocks.set(locale, (clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })));
+  if (!clock) clocks.set(locale, (clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
   return clock.format(at);
 }

@@ -4,6 +4,7 @@ import type { LinkStatus } from '../api/live-connection';
 import type { StudioClient } from '../api/client';
 import type { OperatorView, Whoami } from '../../../shared/access';
 import { applyLiveMessage, type MirroredShow } from './live-state';
+import { deskLanguage, t } from '../i18n/desk-text';
 
 export interface Notice {
   id: number;
@@ -34,6 +35,16 @@ interface StudioStore extends MirroredShow {
 
 let noticeId = 0;
 
+/** The catalogue's audience, remembered per device like the desk's language. */
+const CATALOGUE_LOCALE_KEY = 'shopcast.catalogueLocale';
+function storedCatalogueLocale(): string | null {
+  try {
+    return localStorage.getItem(CATALOGUE_LOCALE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** The control room's state: a mirror of the studio's show plus what is local to this screen. */
 export const useStudio = create<StudioStore>((set, get) => ({
   show: null,
@@ -48,13 +59,23 @@ export const useStudio = create<StudioStore>((set, get) => ({
     const next = applyLiveMessage(get(), message, receivedAt);
     const locales = next.show?.locales ?? [];
     const locale = get().locale;
-    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (locales[0]?.locale ?? null) });
+    // The audience this device last picked; until it picks one, the audience of the desk's own language.
+    const stored = storedCatalogueLocale();
+    const own = locales.find((l) => l.locale === stored) ?? locales.find((l) => l.locale.split('-')[0] === deskLanguage());
+    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (own?.locale ?? locales[0]?.locale ?? null) });
   },
   setLink: (link) => set({ link }),
   setClient: (client, me) => set({ client, me }),
   setMe: (me) => set({ me }),
   reset: () => set({ client: null, me: null, show: null, link: 'connecting', selectedItemId: null }),
-  setLocale: (locale) => set({ locale }),
+  setLocale: (locale) => {
+    try {
+      localStorage.setItem(CATALOGUE_LOCALE_KEY, locale);
+    } catch {
+      // Not remembered in a browser that refuses storage; chosen all the same.
+    }
+    set({ locale });
+  },
   select: (selectedItemId) => set({ selectedItemId }),
   notify(text, tone = 'error') {
     const id = ++noticeId;
@@ -64,7 +85,6 @@ export const useStudio = create<StudioStore>((set, get) => ({
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) })
 }));
 
-export const STALE_NOTICE = 'The rundown changed while you were acting on it; look again and retry.';
 
 /** The producer renamed this device or changed its role: the live feed's operator list says so at once. */
 function meAsOperators(me: Whoami | null, operators: OperatorView[] | undefined): Whoami | null {
@@ -84,9 +104,17 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
   }
 }
 
+/**
+ * Refusals the operator meets in a show, said in the desk's language; any other keeps the studio's
+ * own words, which name exactly what it refused.
+ */
+// A role refusal keeps the studio's words: they name the command the role may not run.
+const WORDED_REFUSALS: Record<string, string> = { stale_revision: 'notice.stale', not_found: 'notice.notFound' };
+
 function refused(client: StudioClient, err: unknown): void {
   const e = err as { code?: string; message: string };
-  useStudio.getState().notify(e.code === 'stale_revision' ? STALE_NOTICE : e.message);
+  const key = e.code && Object.hasOwn(WORDED_REFUSALS, e.code) ? WORDED_REFUSALS[e.code] : null;
+  useStudio.getState().notify(key ? t(key) : e.message);
   // Refused for this role: the role may have changed under this screen; offer only what it now may do.
   if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
 }

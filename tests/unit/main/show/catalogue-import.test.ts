@@ -32,6 +32,12 @@ describe('CSV catalogue import', () => {
     ]);
   });
 
+  it('lists every problem of a broken row, not only the first', () => {
+    const { products, rejected } = parseCatalogue(csv('id,title:en,price:EUR,price:PLN,stock', 'a,A,abc,zz,-3', 'b,B,1.00,4.00,2'), 'csv');
+    expect(products.map((p) => p.id)).toEqual(['b']);
+    expect(rejected).toEqual([{ row: 2, message: 'price:EUR: "abc" is not a price; price:PLN: "zz" is not a price; stock: "-3" is not a whole number of units' }]);
+  });
+
   it('treats an empty cell as not given, so a partial sheet never erases data', () => {
     const { products } = parseCatalogue(csv('id,title:en,title:de,stock,image', 'a,,Hose,,'), 'csv');
     expect(products).toEqual([{ id: 'a', title: { de: 'Hose' } }]);

@@ -3,12 +3,14 @@ import type { SalesGoal } from '../../../../shared/goal';
 import { goalProgress } from '../../../../shared/goal-progress';
 import type { SalesView } from '../../../../shared/sales';
 import type { ShowLocale } from '../../../../shared/locale';
-import { formatCount, formatMoney } from '../../lib/format';
+import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { act } from '../../store/studio-store';
 import { useIsProducer } from '../../lib/roles';
+import { useDeskText } from '../../i18n/desk-text';
 
 /** Progress toward the producer's goal for the show, and the form to set or clear it. */
 export function GoalBar({ goal, sales, locales, locale }: { goal: SalesGoal | null; sales: SalesView; locales: ShowLocale[]; locale: string }) {
+  const { t } = useDeskText();
   const [editing, setEditing] = useState(false);
   // The goal is the show's setting: a moderator or viewer sees the bar, not the form.
   const producer = useIsProducer();
@@ -16,10 +18,10 @@ export function GoalBar({ goal, sales, locales, locale }: { goal: SalesGoal | nu
   if (!goal) {
     return (
       <div className="goal empty-goal" data-testid="goal-none">
-        <span className="muted">No sales goal for this show.</span>
+        <span className="muted">{t('goal.none')}</span>
         {producer && (
           <button data-testid="goal-edit" onClick={() => setEditing(true)}>
-            Set goal…
+            {t('goal.set')}
           </button>
         )}
       </div>
@@ -31,17 +33,17 @@ export function GoalBar({ goal, sales, locales, locale }: { goal: SalesGoal | nu
     <div className="goal" data-testid="goal">
       <div className="goal-head">
         <span>
-          Goal: <strong data-testid="goal-reached">{amount(reached)}</strong> of <span data-testid="goal-target">{amount(target)}</span>
-          {'units' in goal && ' units'}
+          {t('goal.label')} <strong data-testid="goal-reached">{amount(reached)}</strong> {t('goal.of')} <span data-testid="goal-target">{amount(target)}</span>
+          {'units' in goal && ` ${t('goal.unitsWord', { count: target })}`}
         </span>
-        <span className={fraction >= 1 ? 'ok' : 'muted'}>{fraction >= 1 ? 'Reached!' : `${Math.floor(fraction * 100)}%`}</span>
+        <span className={fraction >= 1 ? 'ok' : 'muted'}>{fraction >= 1 ? t('goal.reached') : formatPercent(Math.floor(fraction * 100) / 100, locale)}</span>
         {producer && (
-          <button className="ghost" data-testid="goal-edit" onClick={() => setEditing(true)} aria-label="Change the goal">
-            Edit
+          <button className="ghost" data-testid="goal-edit" onClick={() => setEditing(true)} aria-label={t('goal.change')}>
+            {t('common.edit')}
           </button>
         )}
       </div>
-      <div className="goal-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label="Progress toward the sales goal">
+      <div className="goal-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={t('goal.progress')}>
         <div className={`goal-fill${fraction >= 1 ? ' done' : ''}`} data-testid="goal-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
     </div>
@@ -49,6 +51,7 @@ export function GoalBar({ goal, sales, locales, locale }: { goal: SalesGoal | nu
 }
 
 function GoalForm({ goal, locales, onDone }: { goal: SalesGoal | null; locales: ShowLocale[]; onDone: () => void }) {
+  const { t } = useDeskText();
   const currencies = [...new Set(locales.map((l) => l.currency))];
   const [unit, setUnit] = useState(goal && 'currency' in goal ? goal.currency : 'units');
   const [amount, setAmount] = useState(goal ? String('units' in goal ? goal.units : goal.revenue) : '');
@@ -70,36 +73,36 @@ function GoalForm({ goal, locales, onDone }: { goal: SalesGoal | null; locales: 
       <input
         data-testid="goal-amount"
         inputMode="decimal"
-        aria-label="Goal"
-        placeholder="e.g. 500"
+        aria-label={t('goal.amount')}
+        placeholder={t('goal.placeholder')}
         value={amount}
         onChange={(e) => {
           setAmount(e.target.value);
           e.target.setCustomValidity('');
         }}
-        onInvalid={(e) => e.currentTarget.setCustomValidity('A number without thousands separators, e.g. 5000 or 1250.50')}
+        onInvalid={(e) => e.currentTarget.setCustomValidity(t('goal.invalid'))}
         pattern="\s*\d+([.,]\d{1,2})?\s*"
         required
         autoFocus
       />
-      <select data-testid="goal-unit" aria-label="Goal in" value={unit} onChange={(e) => setUnit(e.target.value)}>
-        <option value="units">units</option>
+      <select data-testid="goal-unit" aria-label={t('goal.in')} value={unit} onChange={(e) => setUnit(e.target.value)}>
+        <option value="units">{t('goal.units')}</option>
         {currencies.map((c) => (
           <option key={c} value={c}>
-            {c} revenue
+            {t('goal.revenueIn', { currency: c })}
           </option>
         ))}
       </select>
       <button className="primary" data-testid="goal-save" type="submit">
-        Save
+        {t('common.save')}
       </button>
       {goal && (
         <button type="button" data-testid="goal-clear" onClick={() => void save(null)}>
-          Clear
+          {t('common.clear')}
         </button>
       )}
       <button type="button" className="ghost" onClick={onDone}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </form>
   );

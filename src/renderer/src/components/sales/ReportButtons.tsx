@@ -1,17 +1,19 @@
 import { act } from '../../store/studio-store';
+import { useDeskText } from '../../i18n/desk-text';
 
 /**
  * The post-show report. The API wants the token in a header, which a link cannot carry: the file is
  * fetched, then opened (or saved) from a blob URL.
  */
 export function ReportButtons() {
+  const { t } = useDeskText();
   return (
     <div className="report-buttons">
-      <button data-testid="report-print" onClick={() => void openReport('html')} title="The report with charts, ready to print or save as PDF">
-        Report (print)
+      <button data-testid="report-print" onClick={() => void openReport('html')} title={t('sales.reportHint')}>
+        {t('sales.report')}
       </button>
-      <button data-testid="report-csv" onClick={() => void openReport('csv')} title="Per product and market, for a spreadsheet">
-        Spreadsheet (CSV)
+      <button data-testid="report-csv" onClick={() => void openReport('csv')} title={t('sales.csvHint')}>
+        {t('sales.csv')}
       </button>
     </div>
   );

@@ -5,6 +5,7 @@ import type { MinuteSales } from '../../../../shared/sales';
 import { unitsPerMinuteSeries } from '../../lib/sales-series';
 import { useStudio } from '../../store/studio-store';
 import { useTicker } from './use-ticker';
+import { t } from '../../i18n/desk-text';
 
 const HEIGHT = 130;
 const BAR = '#4f8cff';
@@ -48,7 +49,7 @@ export function SalesChart({ perMinute, locale }: { perMinute: MinuteSales[]; lo
     plot.current?.redraw(false, true);
   }, [locale]);
 
-  return <div ref={box} className="sales-chart" data-testid="sales-chart" role="img" aria-label="Units sold per minute" />;
+  return <div ref={box} className="sales-chart" data-testid="sales-chart" role="img" aria-label={t('sales.chart')} />;
 }
 
 function chartOptions(width: number, time: (seconds: number) => string): uPlot.Options {
@@ -60,15 +61,15 @@ function chartOptions(width: number, time: (seconds: number) => string): uPlot.O
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
     axes: [
       { ...AXIS, space: 60, values: (_u, ticks) => ticks.map(time) },
-      { ...AXIS, label: 'units / min', labelSize: 18, labelFont: '11px system-ui, sans-serif', size: 36, space: 24, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : '')) }
+      { ...AXIS, label: t('sales.chartAxis'), labelSize: 18, labelFont: '11px system-ui, sans-serif', size: 36, space: 24, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : '')) }
     ],
-    series: [{}, { label: 'Units', stroke: BAR, fill: BAR, width: 0, paths: uPlot.paths.bars!({ size: [0.8, 12] }), points: { show: false } }]
+    series: [{}, { label: t('sales.units'), stroke: BAR, fill: BAR, width: 0, paths: uPlot.paths.bars!({ size: [0.8, 12] }), points: { show: false } }]
   };
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(locale: string): Intl.DateTimeFormat {
   let format = formats.get(locale);
-  if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })));
+  if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
   return format;
 }
