@@ -32,51 +32,55 @@ export async function benchImport(): Promise<void> {
   const csv = Buffer.from(syntheticCsv(ROWS));
   const json = Buffer.from(JSON.stringify(syntheticCatalogue(ROWS).map((p) => ({ id: p.id, title: p.title, price: p.price, stock: p.stock }))));
   const { studio, post, stop } = await benchStudio();
-  const items = await seedRundown(post, 10);
   const big = new Agent({ keepAlive: false });
-  const send = (method: string, path: string, body: Buffer | null, type: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port: studio.port, path, method, agent: big, headers: { authorization: `Bearer ${studio.token}`, ...(body !== null && { 'content-type': type, 'content-length': Buffer.byteLength(body) }) } },
-        (res) => {
-          // A journal page is tens of megabytes: keeping and decoding it here would hold up this
-          // process's own pins and be counted against the studio. Only small answers are kept.
-          const chunks: Buffer[] = [];
-          let bytes = 0;
-          res.on('data', (c: Buffer) => {
-            bytes += c.length;
-            if (bytes <= 1024 * 1024) chunks.push(c);
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: bytes <= 1024 * 1024 ? Buffer.concat(chunks).toString('utf8') : '' }));
-        }
-      );
-      req.on('error', reject);
-      req.end(body ?? undefined);
+  // A failure must not leave the studio process running behind the bench.
+  try {
+    const items = await seedRundown(post, 10);
+    const send = (method: string, path: string, body: Buffer | null, type: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: studio.port, path, method, agent: big, headers: { authorization: `Bearer ${studio.token}`, ...(body !== null && { 'content-type': type, 'content-length': Buffer.byteLength(body) }) } },
+          (res) => {
+            // A journal page is tens of megabytes: keeping and decoding it here would hold up this
+            // process's own pins and be counted against the studio. Only small answers are kept.
+            const chunks: Buffer[] = [];
+            let bytes = 0;
+            res.on('data', (c: Buffer) => {
+              bytes += c.length;
+              if (bytes <= 1024 * 1024) chunks.push(c);
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: bytes <= 1024 * 1024 ? Buffer.concat(chunks).toString('utf8') : '' }));
+          }
+        );
+        req.on('error', reject);
+        req.end(body ?? undefined);
+      });
+
+    const importing = await whilePinning(post, items, async () => {
+      const res = await send('POST', '/api/v1/products/import', csv, 'text/csv');
+      if (res.status !== 200) throw new Error(`import failed: ${res.status} ${res.text.slice(0, 300)}`);
+      const body = JSON.parse(res.text) as { imported: number; rejected: unknown[] };
+      if (body.imported !== ROWS) throw new Error(`imported ${body.imported} of ${ROWS}`);
     });
+    print(`worst pin delay during a ${ROWS.toLocaleString('en')}-row CSV import (${(csv.length / 1e6).toFixed(1)} MB, ${importing.elapsed.toFixed(0)} ms)`, importing);
 
-  const importing = await whilePinning(post, items, async () => {
-    const res = await send('POST', '/api/v1/products/import', csv, 'text/csv');
-    if (res.status !== 200) throw new Error(`import failed: ${res.status} ${res.text.slice(0, 300)}`);
-    const body = JSON.parse(res.text) as { imported: number; rejected: unknown[] };
-    if (body.imported !== ROWS) throw new Error(`imported ${body.imported} of ${ROWS}`);
-  });
-  print(`worst pin delay during a ${ROWS.toLocaleString('en')}-row CSV import (${(csv.length / 1e6).toFixed(1)} MB, ${importing.elapsed.toFixed(0)} ms)`, importing);
+    const importingJson = await whilePinning(post, items, async () => {
+      const res = await send('POST', '/api/v1/products/import', json, 'application/json');
+      if (res.status !== 200 || (JSON.parse(res.text) as { imported: number }).imported !== ROWS) throw new Error(`JSON import failed: ${res.status} ${res.text.slice(0, 300)}`);
+    });
+    print(`worst pin delay during a ${ROWS.toLocaleString('en')}-product JSON import of the same products (${(json.length / 1e6).toFixed(1)} MB, ${importingJson.elapsed.toFixed(0)} ms)`, importingJson);
 
-  const importingJson = await whilePinning(post, items, async () => {
-    const res = await send('POST', '/api/v1/products/import', json, 'application/json');
-    if (res.status !== 200 || (JSON.parse(res.text) as { imported: number }).imported !== ROWS) throw new Error(`JSON import failed: ${res.status} ${res.text.slice(0, 300)}`);
-  });
-  print(`worst pin delay during a ${ROWS.toLocaleString('en')}-product JSON import of the same products (${(json.length / 1e6).toFixed(1)} MB, ${importingJson.elapsed.toFixed(0)} ms)`, importingJson);
-
-  const paging = await whilePinning(post, items, async () => {
-    for (let i = 0; i < 5; i++) {
-      const res = await send('GET', '/api/v1/journal?limit=500', null, '');
-      if (res.status !== 200) throw new Error(`journal page failed: ${res.status}`);
-    }
-  });
-  print('worst pin delay while the audit trail is read (5 × GET /api/v1/journal?limit=500 after the imports)', paging);
-  big.destroy();
-  await stop();
+    const paging = await whilePinning(post, items, async () => {
+      for (let i = 0; i < 5; i++) {
+        const res = await send('GET', '/api/v1/journal?limit=500', null, '');
+        if (res.status !== 200) throw new Error(`journal page failed: ${res.status}`);
+      }
+    });
+    print('worst pin delay while the audit trail is read (5 × GET /api/v1/journal?limit=500 after the imports)', paging);
+  } finally {
+    big.destroy();
+    await stop();
+  }
 }
 
 type Post = (path: string, body: unknown) => Promise<{ status: number; body: any }>;
