@@ -90,9 +90,11 @@ describe('OBS follows the show', () => {
     expect(await textOf(STUDIO_SOURCE.stock)).toBe('Zostały 3 sztuki');
     const image = (await probe.call('GetInputSettings', { inputName: STUDIO_SOURCE.image })).inputSettings.file;
     expect(String(image)).toMatch(/lav-01\.png$/);
-    const items = (await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems;
-    const shown = new Map(items.map((i) => [i.sourceName, i.sceneItemEnabled]));
-    for (const name of [STUDIO_SOURCE.card, STUDIO_SOURCE.image, STUDIO_SOURCE.title, STUDIO_SOURCE.price, STUDIO_SOURCE.was, STUDIO_SOURCE.stock]) expect(shown.get(name), name).toBe(true);
+    const cardSources = [STUDIO_SOURCE.card, STUDIO_SOURCE.image, STUDIO_SOURCE.title, STUDIO_SOURCE.price, STUDIO_SOURCE.was, STUDIO_SOURCE.stock];
+    const visibility = async () => new Map((await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems.map((i) => [i.sourceName, i.sceneItemEnabled]));
+    // Texts and visibility are separate requests of one batch: on a busy machine OBS may report the text first.
+    const shown = await until('the card shown', visibility, (v) => cardSources.every((name) => v.get(name) === true));
+    for (const name of cardSources) expect(shown.get(name), name).toBe(true);
     // No deal runs: its card stays hidden.
     expect(shown.get(STUDIO_SOURCE.dealCard)).toBe(false);
     // The pixels changed: the card is drawn.
