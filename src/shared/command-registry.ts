@@ -171,6 +171,8 @@ export type CommandType = CommandName;
 export type RunnableName = { [K in CommandName]: Registry[K]['http'] extends JsonRoute<unknown> ? K : never }[CommandName];
 /** What a client gives: the command's fields without `type`. */
 export type CommandInput<K extends CommandName> = Omit<z.input<Registry[K]['schema']>, 'type'>;
+/** `run(name, input)`'s input: optional when the command has no required field (`run('rundown.next')`). */
+export type RunArgs<K extends CommandName> = Partial<CommandInput<K>> extends CommandInput<K> ? [input?: CommandInput<K>] : [input: CommandInput<K>];
 /** What the command's route answers. */
 export type CommandAnswer<K extends CommandName> = Registry[K]['http'] extends JsonRoute<infer R> | UploadRoute<infer R> ? R : never;
 

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/view';
-import { commandRequest, type CommandAnswer, type CommandInput, type RunnableName } from '../../../shared/command-registry';
+import { commandRequest, type CommandAnswer, type CommandInput, type RunnableName, type RunArgs } from '../../../shared/command-registry';
 import { t } from '../i18n/desk-text';
 
 /** A refusal from the studio, with the server's own words. */
@@ -36,7 +36,7 @@ export class StudioClient {
    * Runs a command by its name: the route, the body and the answer's type come from the command
    * registry (`studio.run('rundown.pin', { itemId })`). Commands without required fields take no input.
    */
-  run<K extends RunnableName>(name: K, ...[input]: {} extends CommandInput<K> ? [CommandInput<K>?] : [CommandInput<K>]): Promise<CommandAnswer<K>> {
+  run<K extends RunnableName>(name: K, ...[input]: RunArgs<K>): Promise<CommandAnswer<K>> {
     const { method, path, body } = commandRequest(name, (input ?? {}) as CommandInput<K>);
     return this.request<CommandAnswer<K>>(method, path, body);
   }
