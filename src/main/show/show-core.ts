@@ -135,31 +135,30 @@ export class ShowCore {
   }
 
   /**
-   * Runs a command from outside the core (the network edge): checks the role, then the shape, then
-   * runs it. Refusals throw `CommandError` (403 before 400: a viewer learns nothing about what a
-   * valid command looks like).
+   * Runs a command from outside the core (the network edge), where anything may arrive: the role
+   * is checked before the shape, so a viewer learns nothing about what a valid command looks like.
    */
   async executeUntrusted(input: unknown, actor: Actor): Promise<CommandResult> {
     this.refuseIfClosed();
     const claimed = commandNameOf(input);
     if (claimed) refuseUnlessAllowed(actor, claimed);
-    return this.run(parseCommand(input), actor);
+    // `execute` checks the shape: once, for every caller.
+    return this.execute(input as Command, actor);
   }
 
   /**
-   * Runs a command the studio itself made (deal timer, poller, demo loader, webhook); typed, and
-   * still checked against its schema (a marketplace's odd order is refused, not journaled). Resolves
-   * once it is on disk. Refusals throw `CommandError`; a journal that cannot be written throws
-   * `DiskUnwritableError` and the show stays as it was.
+   * Runs a command; trusted callers (deal timer, poller, demo loader, webhook) pass it typed. Its
+   * schema is still checked here, since a journal entry is forever: a file's odd row or a
+   * marketplace's odd order is refused, never journaled. Resolves once it is on disk. Refusals
+   * throw `CommandError`; a journal that cannot be written throws `DiskUnwritableError` and the
+   * show stays as it was.
    */
-  async execute(command: Command, actor: Actor): Promise<CommandResult> {
+  async execute(input: Command, actor: Actor): Promise<CommandResult> {
     this.refuseIfClosed();
+    const parsed = CommandSchema.safeParse(input);
+    if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
+    const command = parsed.data;
     refuseUnlessAllowed(actor, command.type);
-    return this.run(parseCommand(command), actor);
-  }
-
-  /** Decides, applies and journals a command that passed its schema and its role check. */
-  private async run(command: Command, actor: Actor): Promise<CommandResult> {
     const events = decide(this.state, command, { now: this.options.now(), actor, orders: this.ledger });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
@@ -268,12 +267,6 @@ export class ShowCore {
   private positionOf(state: ShowState): JournalPosition | undefined {
     return this.position?.rev === state.revision ? this.position : undefined;
   }
-}
-
-function parseCommand(input: unknown): Command {
-  const parsed = CommandSchema.safeParse(input);
-  if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
-  return parsed.data;
 }
 
 function commandNameOf(input: unknown): CommandName | null {
