@@ -25,7 +25,7 @@ export function commandTable(): string {
     const { schema, roles, http, summary } = COMMANDS[name];
     const route = http ? `\`${http.method} ${http.path}\`` : 'none (the studio itself)';
     // A route without a body takes no fields from the client; an upload takes a file, not fields.
-    const fields = http?.kind === 'upload' ? 'a CSV or JSON file' : http?.body === false ? 'none' : fieldsOf(schema);
+    const fields = http?.kind === 'upload' ? 'a CSV or JSON file' : (http as { body?: boolean } | null)?.body === false ? 'none' : fieldsOf(schema);
     return `| \`${name}\` | ${route} | ${fields} | ${roles.join(', ')} | ${summary} |`;
   });
   return ['| command | route | fields | roles | what it does |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
