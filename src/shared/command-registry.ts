@@ -165,8 +165,6 @@ export type CommandName = keyof Registry;
 export type CommandOf<K extends CommandName> = z.output<Registry[K]['schema']>;
 /** Every change to a show is one of these; the core validates, decides, journals, applies. */
 export type Command = { [K in CommandName]: CommandOf<K> }[CommandName];
-/** @deprecated name kept for the code that says "type"; the same as `CommandName`. */
-export type CommandType = CommandName;
 /** Commands a client runs with `studio.run(name, input)`: those with a JSON route. */
 export type RunnableName = { [K in CommandName]: Registry[K]['http'] extends JsonRoute<unknown> ? K : never }[CommandName];
 /** What a client gives: the command's fields without `type`. */
