@@ -1,35 +1,16 @@
 import { z } from 'zod';
-import type { CommandType } from './commands';
 
 /**
  * Who may do what. The owner's token (printed at start, used by the desktop window) is a producer;
  * paired devices get the role the producer chose when making the pairing code. The core enforces
- * `mayRun` on every command and the server enforces `PRODUCER_ONLY` routes: hiding a button in the UI
+ * `mayRun` on every command and the server refuses routes by the same table (`routeRefusal`): hiding a button in the UI
  * is a courtesy, never the protection.
  */
 export const Role = z.enum(['producer', 'moderator', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
-/** Commands a moderator may run: the show on air, not its settings, catalogue or sales. */
-const MODERATOR_COMMANDS: readonly CommandType[] = [
-  'rundown.add',
-  'rundown.remove',
-  'rundown.move',
-  'rundown.pin',
-  'rundown.next',
-  'rundown.previous',
-  'rundown.unpin',
-  'product.setStock',
-  'deal.start',
-  'deal.end'
-];
-
-/** `system` is the studio itself (marketplace poller, deal timer, demo loader): never a device. */
-export function mayRun(role: Role | 'system', command: CommandType): boolean {
-  if (role === 'system' || role === 'producer') return true;
-  if (role === 'moderator') return MODERATOR_COMMANDS.includes(command);
-  return false;
-}
+/** Which roles may run which command is declared with each command in ./command-registry. */
+export { mayRun } from './command-registry';
 
 /** `POST /api/v1/lan/pairing`: a short-lived code for one device, with the role it will get. */
 export const PairingStart = z.object({ role: Role.default('moderator') });

@@ -77,21 +77,4 @@ export const RecordSales = z.object({
   orders: z.array(IncomingOrder).max(10_000)
 });
 
-/** Every change to a show is one of these; the core validates, decides, journals, applies. */
-export const Command = z.discriminatedUnion('type', [
-  AddItem,
-  RemoveItem,
-  MoveItem,
-  Pin,
-  Next,
-  Previous,
-  Unpin,
-  ImportProducts,
-  SetStock,
-  UpdateShow,
-  StartDeal,
-  EndDeal,
-  RecordSales
-]);
-export type Command = z.infer<typeof Command>;
-export type CommandType = Command['type'];
+// The table of commands (roles, routes, answers) and the `Command` union are in ./command-registry.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/shared/events';
 import type { ShowView } from '../../src/shared/view';
+import { COMMAND_NAMES, COMMANDS } from '../../src/shared/command-registry';
 import { startTestStudio, type TestStudio } from '../helpers/test-studio';
 import { pairDevice, raw } from './access-helpers';
 
@@ -16,20 +17,11 @@ let t: TestStudio;
 const tokens: Record<Who, string | null> = { owner: null, moderator: null, viewer: null, revoked: null, stranger: 'not-a-token-at-all-but-long-enough', none: null };
 const MAY_CHANGE_SHOW: ReadonlySet<Who> = new Set(['owner', 'moderator']);
 
-const ROUTES = [
-  ['POST', '/api/v1/rundown/items'],
-  ['DELETE', '/api/v1/rundown/items/{item}'],
-  ['POST', '/api/v1/rundown/items/{item}/move'],
-  ['POST', '/api/v1/rundown/pin'],
-  ['POST', '/api/v1/rundown/next'],
-  ['POST', '/api/v1/rundown/previous'],
-  ['POST', '/api/v1/rundown/unpin'],
-  ['POST', '/api/v1/products/{product}/stock'],
-  ['POST', '/api/v1/deal'],
-  ['DELETE', '/api/v1/deal'],
-  ['PATCH', '/api/v1/show'],
-  ['POST', '/api/v1/products/import']
-] as const;
+/** Every command route the registry declares, so a new command is fuzzed the day it is added. */
+const ROUTES = COMMAND_NAMES.flatMap((name) => {
+  const http = COMMANDS[name].http;
+  return http ? [[http.method, http.path] as const] : [];
+});
 
 /** Numbers and near-numbers a client might send: huge, negative, fractional, or not numbers at all. */
 const wildNumber = fc.oneof(
@@ -99,7 +91,8 @@ async function send(s: Step, view: ShowView) {
   const productIds = view.rundown.map((i) => i.productId);
   const method: string = s.route[0];
   const template: string = s.route[1];
-  const path = template.replace('{item}', encodeURIComponent(resolveId(s.pathId, itemIds))).replace('{product}', encodeURIComponent(resolveId(s.pathId, productIds)));
+  // A path's `:field` is an id of the show (or anything): product ids for products, item ids otherwise.
+  const path = template.replace(/:(\w+)/g, (_, field: string) => encodeURIComponent(resolveId(s.pathId, field === 'productId' ? productIds : itemIds)));
   let body: unknown = s.body.value;
   if (s.body.kind === 'json' && body && typeof body === 'object' && !Array.isArray(body)) {
     const b = { ...(body as Record<string, unknown>) };
@@ -125,6 +118,7 @@ function expectInvariants(view: ShowView, before: ShowView): void {
 }
 
 beforeAll(async () => {
+  expect(ROUTES.length, 'the registry declares the command routes').toBeGreaterThanOrEqual(12);
   t = await startTestStudio({ demo: true });
   tokens.owner = t.studio.token;
   tokens.moderator = (await pairDevice(t, 'moderator', 'Fuzz moderator')).token;

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const order = (orderId: string, units: number) => ({ orderId, productId: 'lav-01', units, amount: 14.99 * units, currency: 'EUR', locale: 'fr-FR', at: Date.now(), status: 'paid' });
+const order = (orderId: string, units: number) => ({ orderId, productId: 'lav-01', units, amount: 14.99 * units, currency: 'EUR', locale: 'fr-FR', at: Date.now(), status: 'paid' as const });
 
 describe('a flash deal over HTTP', () => {
   it('ends when its product sells out, and the journal says it ended because of that', async () => {

@@ -20,7 +20,7 @@ import { isOperator, type Principal } from '../access/principal';
 import type { LanStore } from '../settings/studio-settings';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerShowRoutes } from './routes/show-routes';
-import { registerRundownRoutes } from './routes/rundown-routes';
+import { registerCommandRoutes } from './routes/command-routes';
 import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
@@ -129,7 +129,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
     return { ok: writable, version: ctx.version, journal: { writable, ...(reason !== undefined && { reason }) } };
   });
   registerShowRoutes(app, ctx);
-  registerRundownRoutes(app, ctx);
+  registerCommandRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerObsRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);

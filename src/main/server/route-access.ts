@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/access';
+import { COMMAND_NAMES, COMMANDS, type CommandName } from '../../shared/command-registry';
 import { SHOPIFY_WEBHOOK_PATH } from './routes/shopify-webhook-routes';
 
 /**
@@ -8,36 +9,47 @@ import { SHOPIFY_WEBHOOK_PATH } from './routes/shopify-webhook-routes';
  */
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/v1/health', '/api/v1/pair', '/api/v1/pair/status', '/api/v1/pair/cancel', SHOPIFY_WEBHOOK_PATH]);
 
-interface ProducerOnlyRule {
+interface RouteRule {
   /** `*` for every method. */
   method: string;
   /** A route as registered (`/api/v1/obs/connections/:id`), matched exactly or as a prefix folder. */
   route: string;
+  /** Roles that may use it. */
+  roles: readonly Role[];
   /** Completes "a moderator cannot …". */
   what: string;
 }
 
+const PRODUCER: readonly Role[] = ['producer'];
+
 /**
- * Routes only a producer may use: the studio's settings, secrets, catalogue and devices. Moderators
- * and viewers get 403 here; commands they may not run are refused again by the core (`mayRun`).
+ * Routes that are not commands: the studio's settings, secrets, devices and reports, the
+ * producer's alone. Command routes take their roles from the command registry (below).
  */
-const PRODUCER_ONLY: readonly ProducerOnlyRule[] = [
-  { method: '*', route: '/api/v1/obs', what: 'change or read OBS settings' },
-  { method: '*', route: '/api/v1/marketplace', what: 'change or read marketplace settings' },
-  { method: '*', route: '/api/v1/lan', what: 'change LAN mode or pair devices' },
-  { method: '*', route: '/api/v1/devices', what: 'manage devices' },
-  { method: '*', route: '/api/v1/overlays', what: 'read the overlay token' },
-  { method: 'POST', route: '/api/v1/products/import', what: 'import the catalogue' },
-  { method: 'PATCH', route: '/api/v1/show', what: 'change the show\'s settings' },
-  { method: 'GET', route: '/api/v1/sales/report.csv', what: 'download the sales report' },
-  { method: 'GET', route: '/api/v1/sales/report.html', what: 'open the sales report' }
+const SETTINGS_ROUTES: readonly RouteRule[] = [
+  { method: '*', route: '/api/v1/obs', roles: PRODUCER, what: 'change or read OBS settings' },
+  { method: '*', route: '/api/v1/marketplace', roles: PRODUCER, what: 'change or read marketplace settings' },
+  { method: '*', route: '/api/v1/lan', roles: PRODUCER, what: 'change LAN mode or pair devices' },
+  { method: '*', route: '/api/v1/devices', roles: PRODUCER, what: 'manage devices' },
+  { method: '*', route: '/api/v1/overlays', roles: PRODUCER, what: 'read the overlay token' },
+  { method: 'GET', route: '/api/v1/sales/report.csv', roles: PRODUCER, what: 'download the sales report' },
+  { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' }
 ];
+
+/** `METHOD route` of each command's route → the command: refused here before its body is read. */
+const COMMAND_ROUTES: ReadonlyMap<string, CommandName> = new Map(
+  COMMAND_NAMES.flatMap((name) => {
+    const http = COMMANDS[name].http;
+    return http ? [[`${http.method} ${http.path}`, name] as const] : [];
+  })
+);
 
 /** Why this role may not use this route, or null when it may. `route` is the matched route pattern. */
 export function routeRefusal(role: Role, method: string, route: string): string | null {
-  if (role === 'producer') return null;
+  const command = COMMAND_ROUTES.get(`${method} ${route}`);
+  if (command) return COMMANDS[command].roles.includes(role) ? null : `a ${role} cannot run ${command}`;
   // Fastify answers HEAD with the GET handler: it is refused wherever GET is.
   const asMethod = method === 'HEAD' ? 'GET' : method;
-  const rule = PRODUCER_ONLY.find((r) => (r.method === '*' || r.method === asMethod) && (route === r.route || route.startsWith(`${r.route}/`)));
-  return rule ? `a ${role} cannot ${rule.what}` : null;
+  const rule = SETTINGS_ROUTES.find((r) => (r.method === '*' || r.method === asMethod) && (route === r.route || route.startsWith(`${r.route}/`)));
+  return rule && !rule.roles.includes(role) ? `a ${role} cannot ${rule.what}` : null;
 }

@@ -37,8 +37,9 @@ export class StudioContext {
     return this.views.current();
   }
 
-  execute(req: FastifyRequest, command: Record<string, unknown>): Promise<CommandResult> {
-    return this.core.execute(command, actorOf(req));
+  /** A command as it came over the network: the core checks the role and the shape. */
+  execute(req: FastifyRequest, input: unknown): Promise<CommandResult> {
+    return this.core.executeUntrusted(input, actorOf(req));
   }
 }
 

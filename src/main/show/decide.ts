@@ -1,4 +1,4 @@
-import type { Command } from '../../shared/commands';
+import type { Command } from '../../shared/command-registry';
 import type { Actor, SaleChange, ShowEvent } from '../../shared/events';
 import type { IncomingOrder } from '../../shared/sales';
 import type { SalesGoal } from '../../shared/goal';

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
-import { Command, type CommandType } from '../../shared/commands';
-import { mayRun } from '../../shared/access';
+import { CommandSchema, isCommandName, mayRun, type Command, type CommandName } from '../../shared/command-registry';
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
 import { decide, type OrderLedger } from './decide';
@@ -136,23 +135,37 @@ export class ShowCore {
   }
 
   /**
-   * Validates and runs a command; resolves once it is on disk. Refusals throw `CommandError`; a
-   * journal that cannot be written throws `DiskUnwritableError` and the show stays as it was.
+   * Runs a command from outside the core (the network edge), where anything may arrive: the role
+   * is checked before the shape, so a viewer learns nothing about what a valid command looks like.
    */
-  async execute(input: unknown, actor: Actor): Promise<CommandResult> {
-    if (this.closed) throw new CommandError('closing', 409, 'the studio is shutting down');
-    // The role is checked before the body: a viewer learns nothing about what a valid command looks like.
-    const claimed = commandTypeOf(input);
+  async executeUntrusted(input: unknown, actor: Actor): Promise<CommandResult> {
+    this.refuseIfClosed();
+    const claimed = commandNameOf(input);
     if (claimed) refuseUnlessAllowed(actor, claimed);
-    const parsed = Command.safeParse(input);
+    // `execute` checks the shape: once, for every caller.
+    return this.execute(input as Command, actor);
+  }
+
+  /**
+   * Runs a command; trusted callers (deal timer, poller, demo loader, webhook) pass it typed. Its
+   * schema is still checked here, since a journal entry is forever: a file's odd row or a
+   * marketplace's odd order is refused, never journaled. Resolves once it is on disk. Refusals
+   * throw `CommandError`; a journal that cannot be written throws `DiskUnwritableError` and the
+   * show stays as it was.
+   */
+  async execute(input: Command, actor: Actor): Promise<CommandResult> {
+    this.refuseIfClosed();
+    const parsed = CommandSchema.safeParse(input);
     if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
-    const events = decide(this.state, parsed.data, { now: this.options.now(), actor, orders: this.ledger });
+    const command = parsed.data;
+    refuseUnlessAllowed(actor, command.type);
+    const events = decide(this.state, command, { now: this.options.now(), actor, orders: this.ledger });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
       await this.settled();
       return { revision: this.committed.revision, events };
     }
-    const entry: JournalEntry = { rev: this.state.revision + 1, at: this.options.now(), actor, command: parsed.data.type, events };
+    const entry: JournalEntry = { rev: this.state.revision + 1, at: this.options.now(), actor, command: command.type, events };
     // Computed before the append: a change is journaled only once applying it has succeeded.
     const next = applyEntry(this.state, entry);
     this.state = next;
@@ -163,6 +176,10 @@ export class ShowCore {
     const position = await appended;
     this.acknowledge(next, entry, position);
     return { revision: entry.rev, events };
+  }
+
+  private refuseIfClosed(): void {
+    if (this.closed) throw new CommandError('closing', 409, 'the studio is shutting down');
   }
 
   subscribe(listener: Listener): () => void {
@@ -252,11 +269,9 @@ export class ShowCore {
   }
 }
 
-const COMMAND_TYPES: ReadonlySet<string> = new Set(Command.options.map((option) => option.shape.type.value));
-
-function commandTypeOf(input: unknown): CommandType | null {
+function commandNameOf(input: unknown): CommandName | null {
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  return typeof type === 'string' && COMMAND_TYPES.has(type) ? (type as CommandType) : null;
+  return isCommandName(type) ? type : null;
 }
 
 /**
@@ -264,7 +279,7 @@ function commandTypeOf(input: unknown): CommandType | null {
  * a role is the studio itself (marketplace poller, deal timer, demo loader); the HTTP edge always
  * sets one (see `actorOf`).
  */
-function refuseUnlessAllowed(actor: Actor, type: CommandType): void {
+function refuseUnlessAllowed(actor: Actor, type: CommandName): void {
   const role = actor.role ?? 'system';
   if (!mayRun(role, type)) throw new CommandError('forbidden', 403, `a ${role} cannot run ${type}`);
 }

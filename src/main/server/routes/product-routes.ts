@@ -3,8 +3,8 @@ import type { ImportResult, ProductSearchResult } from '../../../shared/view';
 import { CatalogueFormatError, readCatalogue, type ParsedCatalogue } from '../../show/catalogue-import';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
-import { bodyObject } from '../body';
 import { own } from '../../../shared/own';
+import { COMMANDS } from '../../../shared/command-registry';
 
 /** A whole catalogue (10,000 products with seven languages) fits; a runaway upload does not. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -37,15 +37,10 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
     return product;
   });
 
-  /** `{ stock }`: units left; 0 marks the product sold out, null "back in, count unknown" (producers and moderators). */
-  app.post('/api/v1/products/:id/stock', async (req) => {
-    const { id } = req.params as { id: string };
-    const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'product.setStock', productId: id });
-    return { revision: result.revision };
-  });
+  // POST /api/v1/products/:productId/stock is a command: see command-routes.
 
   // JSON arrives as bytes and is parsed off the show's thread; CSV arrives as a stream (see http-server).
-  app.post('/api/v1/products/import', { bodyLimit: IMPORT_BODY_LIMIT, config: { jsonAsBytes: true } }, async (req): Promise<ImportResult> => {
+  app.post(COMMANDS['catalogue.import'].http.path, { bodyLimit: IMPORT_BODY_LIMIT, config: { jsonAsBytes: true } }, async (req): Promise<ImportResult> => {
     const kind = String(req.headers['content-type'] ?? '').startsWith('text/csv') ? 'csv' : 'json';
     let parsed: ParsedCatalogue;
     try {

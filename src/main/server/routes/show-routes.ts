@@ -2,7 +2,6 @@ import { OVERLAY_NAMES, overlayPath } from '../../../shared/overlays';
 import type { FastifyInstance } from 'fastify';
 import { operatorOf, type StudioContext } from '../studio-context';
 import { seesObs } from '../../access/principal';
-import { bodyObject } from '../body';
 import { jsonListStream } from '../json-stream';
 
 /** Entries per page of the audit trail. */
@@ -22,21 +21,7 @@ export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): vo
     return seesObs(operatorOf(req)) ? view : { ...view, obs: [] };
   });
 
-  app.patch('/api/v1/show', async (req) => {
-    const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'show.update' });
-    return { revision: result.revision, show: ctx.view() };
-  });
-
-  /** A flash deal on a product: `{ productId, price: { PLN: 59.99 }, durationSeconds }`. */
-  app.post('/api/v1/deal', async (req) => {
-    const result = await ctx.execute(req, { ...bodyObject(req.body), type: 'deal.start' });
-    return { revision: result.revision, deal: ctx.view().deal };
-  });
-
-  app.delete('/api/v1/deal', async (req) => {
-    const result = await ctx.execute(req, { type: 'deal.end' });
-    return { revision: result.revision, deal: ctx.view().deal };
-  });
+  // PATCH /api/v1/show and the deal's routes are commands: see command-routes.
 
   /**
    * The audit trail: who did what, when (newest last), at most 500 entries a page; `?before=REV`

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/view';
+import { commandRequest, type CommandAnswer, type CommandInput, type RunnableName, type RunArgs } from '../../../shared/command-registry';
 import { t } from '../i18n/desk-text';
 
 /** A refusal from the studio, with the server's own words. */
@@ -29,6 +30,15 @@ export class StudioClient {
   get liveUrl(): string {
     const ws = this.address.baseUrl.replace(/^http/, 'ws');
     return `${ws}/api/v1/live?token=${encodeURIComponent(this.address.token)}`;
+  }
+
+  /**
+   * Runs a command by its name: the route, the body and the answer's type come from the command
+   * registry (`studio.run('rundown.pin', { itemId })`). Commands without required fields take no input.
+   */
+  run<K extends RunnableName>(name: K, ...[input]: RunArgs<K>): Promise<CommandAnswer<K>> {
+    const { method, path, body } = commandRequest(name, (input ?? {}) as CommandInput<K>);
+    return this.request<CommandAnswer<K>>(method, path, body);
   }
 
   get<T>(path: string, signal?: AbortSignal): Promise<T> {

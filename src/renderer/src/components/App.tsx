@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useStudioSession } from '../api/use-studio-session';
-import { act, actOnWhatISaw, useStudio } from '../store/studio-store';
+import { act, useStudio } from '../store/studio-store';
+import { runOnWhatISaw } from '../lib/run-command';
 import { useTabletLayout } from '../lib/use-tablet-layout';
 import { useWakeLock } from '../lib/use-wake-lock';
 import { useIsProducer } from '../lib/roles';
@@ -72,12 +73,12 @@ function ControlRoom() {
     const productId = active.data.current?.productId as string | undefined;
     if (active.data.current?.kind === 'product' && productId) {
       const index = over.id === RUNDOWN_DROP_ZONE || overIndex < 0 ? rundown.length : overIndex;
-      void act((c) => c.post('/api/v1/rundown/items', { productId, index }));
+      void act((c) => c.run('rundown.add', { productId, index }));
       return;
     }
     const from = rundown.findIndex((i) => i.id === active.id);
     if (from < 0 || overIndex < 0 || from === overIndex) return;
-    void actOnWhatISaw(`/api/v1/rundown/items/${encodeURIComponent(String(active.id))}/move`, { index: overIndex });
+    void runOnWhatISaw('rundown.move', { itemId: String(active.id), index: overIndex });
   };
 
   return (

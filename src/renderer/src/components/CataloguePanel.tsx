@@ -155,7 +155,7 @@ const CatalogueRow = memo(function CatalogueRow({ product, locale, locales }: { 
           data-testid="add-to-rundown"
           className={soldOut ? 'secondary' : ''}
           {...NOT_A_DRAG_HANDLE}
-          onClick={() => void act((c) => c.post('/api/v1/rundown/items', { productId: product.id }))}
+          onClick={() => void act((c) => c.run('rundown.add', { productId: product.id }))}
           aria-label={t('catalogue.addLabel', { title: label.title })}
         >
           {t('common.add')}

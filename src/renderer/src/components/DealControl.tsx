@@ -67,7 +67,7 @@ export function DealControl() {
             {TEXT.offAir}
           </span>
         )}
-        {mayEnd && <button onClick={() => void act((c) => c.delete('/api/v1/deal'))}>{TEXT.end}</button>}
+        {mayEnd && <button onClick={() => void act((c) => c.run('deal.end'))}>{TEXT.end}</button>}
       </div>
     );
   }
@@ -76,7 +76,7 @@ export function DealControl() {
   const prices = Object.fromEntries(currencies.map((c) => [c, Number(priceIn(c).replace(',', '.'))]));
   // A deal price is a discount: positive and below the regular price (the studio refuses others too).
   const valid = currencies.length > 0 && currencies.every((c) => Number.isFinite(prices[c]) && prices[c] > 0 && prices[c] < onAirProduct.price[c]);
-  const start = () => void act((c) => c.post('/api/v1/deal', { productId: onAirProduct.id, price: prices, durationSeconds: minutes * 60 }));
+  const start = () => void act((c) => c.run('deal.start', { productId: onAirProduct.id, price: prices, durationSeconds: minutes * 60 }));
   // The EU rule: a discount on screen needs the lowest price of the last 30 days beside it.
   const noLowest = currencies.filter((cur) => onAirProduct.lowest30d?.[cur] === undefined);
   return (

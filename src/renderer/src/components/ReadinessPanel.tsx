@@ -35,7 +35,7 @@ export function ReadinessPanel() {
       {producer && show && (
         <label className="base-language" title={t('readiness.baseLanguageHint')}>
           {t('readiness.baseLanguage')}{' '}
-          <select value={base} data-testid="base-language" onChange={(e) => void act((c) => c.patch('/api/v1/show', { baseLanguage: e.target.value }))}>
+          <select value={base} data-testid="base-language" onChange={(e) => void act((c) => c.run('show.update', { baseLanguage: e.target.value }))}>
             {languages.map((lang) => (
               <option key={lang} value={lang}>
                 {lang}

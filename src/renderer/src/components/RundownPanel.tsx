@@ -6,7 +6,8 @@ import type { ShowLocale } from '../../../shared/locale';
 import { stockLevel } from '../../../shared/stock';
 import type { RundownEntryView } from '../../../shared/view';
 import { productLabel } from '../lib/format';
-import { act, actOnWhatISaw, NONE, useStudio } from '../store/studio-store';
+import { act, NONE, useStudio } from '../store/studio-store';
+import { runOnWhatISaw } from '../lib/run-command';
 import { useMay } from '../lib/roles';
 import { ProductImage } from './ProductImage';
 import { StockBadge } from './CataloguePanel';
@@ -78,7 +79,7 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
   const label = productLabel(item.product, locale, locales);
   const stock = stockLevel(item.product?.stock);
   const select = useStudio((s) => s.select);
-  const pin = () => void actOnWhatISaw('/api/v1/rundown/pin', { itemId: item.id });
+  const pin = () => void runOnWhatISaw('rundown.pin', { itemId: item.id });
   const row = useRef<HTMLLIElement | null>(null);
   const ref = useCallback(
     (node: HTMLLIElement | null) => {
@@ -136,7 +137,7 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
             <button
               data-testid="remove"
               className="ghost"
-              onClick={() => (!touch || confirm(t('rundown.removeConfirm', { title: label.title }))) && void act((c) => c.delete(`/api/v1/rundown/items/${encodeURIComponent(item.id)}`))}
+              onClick={() => (!touch || confirm(t('rundown.removeConfirm', { title: label.title }))) && void act((c) => c.run('rundown.remove', { itemId: item.id }))}
               aria-label={t('rundown.removeLabel', { title: label.title })}
             >
               ✕
@@ -160,14 +161,13 @@ function SoldOutToggle({ productId, stock, title }: { productId: string; stock: 
   const may = useMay('product.setStock');
   if (!may) return null;
   const soldOut = stock === 0;
-  const path = `/api/v1/products/${encodeURIComponent(productId)}/stock`;
   const toggle = () => {
     if (!soldOut) {
       if (stock !== null) stockBefore.set(productId, stock);
-      void act((c) => c.post(path, { stock: 0 }));
+      void act((c) => c.run('product.setStock', { productId, stock: 0 }));
       return;
     }
-    void act((c) => c.post(path, { stock: stockBefore.get(productId) ?? null }));
+    void act((c) => c.run('product.setStock', { productId, stock: stockBefore.get(productId) ?? null }));
   };
   return (
     // An action, worded as one ("Mark sold out", "Restock"): the red "Sold out" badge beside the

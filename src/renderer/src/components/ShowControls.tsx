@@ -9,13 +9,13 @@ export function ShowControls() {
   if (!mayMove) return null;
   return (
     <div className="controls show-controls">
-      <button data-testid="previous" onClick={() => void act((c) => c.post('/api/v1/rundown/previous'))} title={t('controls.previousHint')}>
+      <button data-testid="previous" onClick={() => void act((c) => c.run('rundown.previous'))} title={t('controls.previousHint')}>
         ◀ {t('controls.previous')}
       </button>
-      <button data-testid="next" className="primary" onClick={() => void act((c) => c.post('/api/v1/rundown/next'))} title={t('controls.nextHint')}>
+      <button data-testid="next" className="primary" onClick={() => void act((c) => c.run('rundown.next'))} title={t('controls.nextHint')}>
         {t('controls.next')} ▶
       </button>
-      <button data-testid="unpin" className="secondary" onClick={() => void act((c) => c.post('/api/v1/rundown/unpin'))} title={t('controls.offAirHint')}>
+      <button data-testid="unpin" className="secondary" onClick={() => void act((c) => c.run('rundown.unpin'))} title={t('controls.offAirHint')}>
         {t('controls.offAir')}
       </button>
     </div>

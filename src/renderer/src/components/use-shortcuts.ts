@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isTyping, shortcutFor } from '../lib/shortcuts';
-import { act, actOnWhatISaw, useStudio } from '../store/studio-store';
+import { act, useStudio } from '../store/studio-store';
+import { runOnWhatISaw } from '../lib/run-command';
 import { mayNow } from '../lib/roles';
 
 /** The show's keyboard: next, previous, pin, take off air, from anywhere but a text field. */
@@ -20,20 +21,20 @@ export function useShortcuts(toggleHelp: () => void): void {
       const { show, selectedItemId } = useStudio.getState();
       switch (action.type) {
         case 'next':
-          void act((c) => c.post('/api/v1/rundown/next'));
+          void act((c) => c.run('rundown.next'));
           break;
         case 'previous':
-          void act((c) => c.post('/api/v1/rundown/previous'));
+          void act((c) => c.run('rundown.previous'));
           break;
         case 'unpin':
-          void act((c) => c.post('/api/v1/rundown/unpin'));
+          void act((c) => c.run('rundown.unpin'));
           break;
         case 'pinSelected':
-          if (selectedItemId) void actOnWhatISaw('/api/v1/rundown/pin', { itemId: selectedItemId });
+          if (selectedItemId) void runOnWhatISaw('rundown.pin', { itemId: selectedItemId });
           break;
         case 'pinNth': {
           const item = show?.rundown[action.index];
-          if (item) void actOnWhatISaw('/api/v1/rundown/pin', { itemId: item.id });
+          if (item) void runOnWhatISaw('rundown.pin', { itemId: item.id });
           break;
         }
         case 'focusSearch':

@@ -56,7 +56,7 @@ function GoalForm({ goal, locales, onDone }: { goal: SalesGoal | null; locales: 
   const [unit, setUnit] = useState(goal && 'currency' in goal ? goal.currency : 'units');
   const [amount, setAmount] = useState(goal ? String('units' in goal ? goal.units : goal.revenue) : '');
   const save = async (next: SalesGoal | null) => {
-    const done = await act((c) => c.patch('/api/v1/show', { goal: next }));
+    const done = await act((c) => c.run('show.update', { goal: next }));
     if (done) onDone();
   };
   // Digits with at most one decimal mark: "1,000" or "1.000" is refused rather than read as 1.

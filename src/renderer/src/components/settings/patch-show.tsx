@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useStudio } from '../../store/studio-store';
+import type { CommandInput } from '../../../../shared/command-registry';
 
 /**
  * `PATCH /api/v1/show` from a settings section, with the studio's answer kept beside the section
  * (a refused locale says why, where the producer typed it) instead of a passing notice.
  */
-export function useShowPatch(): { answer: string | null; busy: boolean; patch: (body: Record<string, unknown>) => Promise<boolean> } {
+export function useShowPatch(): { answer: string | null; busy: boolean; patch: (body: CommandInput<'show.update'>) => Promise<boolean> } {
   const client = useStudio((s) => s.client);
   const [answer, setAnswer] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const patch = async (body: Record<string, unknown>) => {
+  const patch = async (body: CommandInput<'show.update'>) => {
     if (!client) return false;
     setBusy(true);
     try {
-      await client.patch('/api/v1/show', body);
+      await client.run('show.update', body);
       setAnswer(null);
       return true;
     } catch (err) {

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import type { Role } from './access';
+import type { ShowEvent } from './events';
+import type { FlashDealView, ImportResult, OnAirView, RundownEntryView, ShowView } from './view';
+import { AddItem, EndDeal, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
+
+/**
+ * Every command of the show in one typed table, in the style of obs-websocket-js's request map:
+ * its input schema, the roles that may run it, its HTTP route and what that route answers. The
+ * server's routes and role checks, the core's `mayRun`, the control room's `studio.run(...)` and
+ * its `useMay`, the API document's table and the fuzz test all read it: adding a command is one
+ * entry here (plus its schema beside it in ./commands).
+ */
+
+/** What a command's route answers from: the new revision, the events, and the show as faces see it now. */
+export interface CommandDone {
+  revision: number;
+  events: readonly ShowEvent[];
+  view: () => ShowView;
+}
+
+/** A route whose JSON body (fields of the command) and `:field` path segments make the command. */
+export interface JsonRoute<R> {
+  kind: 'json';
+  method: 'POST' | 'DELETE' | 'PATCH';
+  /** Each `:name` segment fills the command's field of that name; the body never overrides it. */
+  path: string;
+  /** 201 for a command that makes something. */
+  status?: 200 | 201;
+  /** false: the route reads no body (`DELETE /api/v1/deal` ends whatever deal runs). */
+  body?: boolean;
+  /** The answer; null when what the command made is gone again (answered 409 `conflict` with `gone`). */
+  answer: (done: CommandDone) => R | null;
+  gone?: string;
+}
+
+/** A route that takes a file, not a command's fields: its own handler turns it into commands. */
+export interface UploadRoute<R> {
+  kind: 'upload';
+  method: 'POST';
+  path: string;
+  /** Type only: what the upload route answers. */
+  readonly answers?: R;
+}
+
+type Route = JsonRoute<unknown> | UploadRoute<unknown> | null;
+
+interface CommandSpec<S extends z.ZodType, H extends Route> {
+  schema: S;
+  /** Roles (besides the studio itself) that may run it. */
+  roles: readonly Role[];
+  /** null: only the studio runs it (the marketplace poller, the Shopify webhook). */
+  http: H;
+  /** One line for the API document's table. */
+  summary: string;
+}
+
+const command = <S extends z.ZodType, H extends Route>(spec: CommandSpec<S, H>): CommandSpec<S, H> => spec;
+const upload = <R>(path: string): UploadRoute<R> => ({ kind: 'upload', method: 'POST', path });
+
+/** The show on air: what a moderator may do. */
+const ON_AIR: readonly Role[] = ['producer', 'moderator'];
+/** The show's settings, catalogue and sales: the producer's alone. */
+const PRODUCER: readonly Role[] = ['producer'];
+
+const revisionOnly = ({ revision }: CommandDone) => ({ revision });
+const onAir = ({ revision, view }: CommandDone): { revision: number; onAir: OnAirView | null } => ({ revision, onAir: view().onAir });
+const deal = ({ revision, view }: CommandDone): { revision: number; deal: FlashDealView | null } => ({ revision, deal: view().deal });
+
+export const COMMANDS = {
+  'rundown.add': command({
+    schema: AddItem,
+    roles: ON_AIR,
+    summary: 'puts a product into the rundown; answers the new item',
+    http: {
+      kind: 'json',
+      method: 'POST',
+      path: '/api/v1/rundown/items',
+      status: 201,
+      answer: ({ revision, events, view }): (RundownEntryView & { revision: number }) | null => {
+        const added = events.find((e) => e.type === 'rundown.itemAdded');
+        const item = added && view().rundown.find((i) => i.id === added.item.id);
+        return item ? { ...item, revision } : null;
+      },
+      gone: 'the item was removed before it could be returned'
+    }
+  }),
+  'rundown.remove': command({
+    schema: RemoveItem,
+    roles: ON_AIR,
+    summary: 'takes an item out of the rundown (and off air)',
+    http: { kind: 'json', method: 'DELETE', path: '/api/v1/rundown/items/:itemId', answer: revisionOnly }
+  }),
+  'rundown.move': command({
+    schema: MoveItem,
+    roles: ON_AIR,
+    summary: 'moves an item to its final position',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/items/:itemId/move', answer: revisionOnly }
+  }),
+  'rundown.pin': command({
+    schema: Pin,
+    roles: ON_AIR,
+    summary: 'puts an item on air',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/pin', answer: onAir }
+  }),
+  'rundown.next': command({
+    schema: Next,
+    roles: ON_AIR,
+    summary: 'puts the next item on air',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/next', answer: onAir }
+  }),
+  'rundown.previous': command({
+    schema: Previous,
+    roles: ON_AIR,
+    summary: 'puts the previous item on air',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/previous', answer: onAir }
+  }),
+  'rundown.unpin': command({
+    schema: Unpin,
+    roles: ON_AIR,
+    summary: 'takes the item off air',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/unpin', answer: onAir }
+  }),
+  'catalogue.import': command({
+    schema: ImportProducts,
+    roles: PRODUCER,
+    summary: 'imports a CSV or JSON catalogue, in parts of at most 1,000 products',
+    http: upload<ImportResult>('/api/v1/products/import')
+  }),
+  'product.setStock': command({
+    schema: SetStock,
+    roles: ON_AIR,
+    summary: 'sets the units left (0: sold out, null: not tracked)',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/products/:productId/stock', answer: revisionOnly }
+  }),
+  'show.update': command({
+    schema: UpdateShow,
+    roles: PRODUCER,
+    summary: "changes the show's title, locales, theme, goal or base language",
+    http: { kind: 'json', method: 'PATCH', path: '/api/v1/show', answer: ({ revision, view }): { revision: number; show: ShowView } => ({ revision, show: view() }) }
+  }),
+  'deal.start': command({
+    schema: StartDeal,
+    roles: ON_AIR,
+    summary: 'starts a flash deal (replacing the running one)',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/deal', answer: deal }
+  }),
+  'deal.end': command({
+    schema: EndDeal,
+    roles: ON_AIR,
+    summary: 'ends the running deal now',
+    http: { kind: 'json', method: 'DELETE', path: '/api/v1/deal', body: false, answer: deal }
+  }),
+  'sales.record': command({
+    schema: RecordSales,
+    roles: PRODUCER,
+    summary: "records a marketplace's orders (the studio's poller and webhook)",
+    http: null
+  })
+};
+
+type Registry = typeof COMMANDS;
+export type CommandName = keyof Registry;
+/** A command as the core decides it (validated, defaults filled in). */
+export type CommandOf<K extends CommandName> = z.output<Registry[K]['schema']>;
+/** Every change to a show is one of these; the core validates, decides, journals, applies. */
+export type Command = { [K in CommandName]: CommandOf<K> }[CommandName];
+/** Commands a client runs with `studio.run(name, input)`: those with a JSON route. */
+export type RunnableName = { [K in CommandName]: Registry[K]['http'] extends JsonRoute<unknown> ? K : never }[CommandName];
+/** What a client gives: the command's fields without `type`. */
+export type CommandInput<K extends CommandName> = Omit<z.input<Registry[K]['schema']>, 'type'>;
+/** `run(name, input)`'s input: optional when the command has no required field (`run('rundown.next')`). */
+export type RunArgs<K extends CommandName> = Partial<CommandInput<K>> extends CommandInput<K> ? [input?: CommandInput<K>] : [input: CommandInput<K>];
+/** What the command's route answers. */
+export type CommandAnswer<K extends CommandName> = Registry[K]['http'] extends JsonRoute<infer R> | UploadRoute<infer R> ? R : never;
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+/** Whether a name from outside (a journal line, a request) is one of the commands. */
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
+}
+
+/** `system` is the studio itself (marketplace poller, deal timer, demo loader): never a device. */
+export function mayRun(role: Role | 'system', name: CommandName): boolean {
+  return role === 'system' || COMMANDS[name].roles.includes(role);
+}
+
+/** The one schema every command from outside passes; the union keeps zod's messages per command. */
+export const CommandSchema = z.discriminatedUnion(
+  'type',
+  COMMAND_NAMES.map((name) => COMMANDS[name].schema) as unknown as [typeof AddItem, ...(typeof AddItem)[]]
+) as unknown as z.ZodType<Command>;
+
+/** The HTTP request that runs a command: path segments filled from the input, the rest as the body. */
+export function commandRequest<K extends RunnableName>(name: K, input: CommandInput<K>): { method: string; path: string; body: Record<string, unknown> | undefined } {
+  const route = COMMANDS[name as CommandName].http as JsonRoute<unknown>;
+  const body: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  const path = route.path.replace(/:([A-Za-z]+)/g, (_, field: string) => {
+    const value = body[field];
+    delete body[field];
+    return encodeURIComponent(String(value));
+  });
+  return { method: route.method, path, body: route.body === false || Object.keys(body).length === 0 ? undefined : body };
+}
