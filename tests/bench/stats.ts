@@ -24,6 +24,14 @@ export interface RatioAim {
   at: ('p50' | 'p99')[];
 }
 
+/** Every limit and aim line of the run, repeated together at its end (run.ts) for issue 19's work. */
+export const limitLines: string[] = [];
+
+function printLimit(line: string): void {
+  limitLines.push(line);
+  console.log(line);
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.POSITIVE_INFINITY);
 
 /**
@@ -35,13 +43,13 @@ export function compare(what: string, studio: Summary, limit: Summary, aim?: Rat
   const r99 = ratio(studio.p99, limit.p99);
   const met = aim ? aim.at.every((q) => (q === 'p50' ? r50 : r99) <= aim.times) : undefined;
   const aimText = aim ? `  aim ≤ ${aim.times}× at ${aim.at.join(' and ')}  ${met ? 'met' : 'not met'}` : '';
-  console.log(`${what}  p50 ${ms(studio.p50)} p99 ${ms(studio.p99)}  limit p50 ${ms(limit.p50)} p99 ${ms(limit.p99)}  ratio p50 ${r50.toFixed(2)}× p99 ${r99.toFixed(2)}×${aimText}  (n=${studio.n}/${limit.n})`);
+  printLimit(`${what}  p50 ${ms(studio.p50)} p99 ${ms(studio.p99)}  limit p50 ${ms(limit.p50)} p99 ${ms(limit.p99)}  ratio p50 ${r50.toFixed(2)}× p99 ${r99.toFixed(2)}×${aimText}  (n=${studio.n}/${limit.n})`);
   return met ?? true;
 }
 
 /** An absolute aim from issue 19 (no bare counterpart): the figure, the aim, met or not. */
 export function against(what: string, figure: string, aim: string, met: boolean): void {
-  console.log(`${what}  ${figure}  aim ${aim}  ${met ? 'met' : 'not met'}`);
+  printLimit(`${what.trim()}  ${figure}  aim ${aim}  ${met ? 'met' : 'not met'}`);
 }
 
 /** Runs `studio` and `bare` one after the other, round after round, so both see the same load. */
