@@ -81,6 +81,7 @@ async function studioWith(instances: ObsInstance[]) {
 async function measurePins(instances: ObsInstance[]): Promise<void> {
   const s = await studioWith(instances);
   const bare = await Promise.all(instances.map((o) => bareClient(o)));
+  const bareWrites: number[] = [];
   try {
     const samples = await alternate(
       350,
@@ -91,10 +92,15 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
         await s.waitApplied(revision, s.ids);
         return performance.now() - t0;
       },
-      async () => {
+      async (i) => {
         const t0 = performance.now();
         await Promise.all(bare.map((obs) => obs.call('GetVersion')));
-        return performance.now() - t0;
+        const took = performance.now() - t0;
+        // A write OBS must apply, too: one text source's text, on a source the bench owns.
+        const t1 = performance.now();
+        await Promise.all(bare.map((obs) => obs.call('SetInputSettings', { inputName: BARE_TEXT, inputSettings: { text: `Produkt ${i % 10}` } })));
+        if (i >= 50) bareWrites.push(performance.now() - t1);
+        return took;
       }
     );
     const batches = summarize(s.applied.slice(-350 * instances.length).map((a) => a.ms));
@@ -103,6 +109,7 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
     report(`pin → acknowledged by ${n} OBS (HTTP pin + journal fsync + batch)`, endToEnd);
     report(`  one OBS batch round trip (${n} OBS running)`, batches, 'p99 < 5 ms per batch');
     compare(`pin → ${n} OBS acknowledged vs bare GetVersion round trip${n > 1 ? ` to all ${n}` : ''}`, endToEnd, summarize(samples.bare), { times: 3, at: ['p50'] });
+    compare(`pin → ${n} OBS acknowledged vs bare SetInputSettings (one text)${n > 1 ? ` on all ${n}` : ''}`, endToEnd, summarize(bareWrites), { times: 3, at: ['p50'] });
     if (n === 3) against('  3-OBS batch round trip (issue 19)', `p99 ${batches.p99.toFixed(3)} ms`, '≤ 5 ms', batches.p99 <= 5);
   } finally {
     await Promise.all(bare.map((obs) => obs.disconnect()));
@@ -110,10 +117,19 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
   }
 }
 
+const BARE_SCENE = 'Bench bare';
+const BARE_TEXT = 'Bench bare text';
+
 /** A bare obs-websocket-js client with no event subscriptions: the least a request to OBS costs. */
 async function bareClient(obs: ObsInstance): Promise<OBSWebSocket> {
   const client = new OBSWebSocket();
   await client.connect(obs.url, obs.password, { eventSubscriptions: EventSubscription.None });
+  // Its own scene and text source, so the bare writes never touch what the studio drives.
+  const { scenes } = await client.call('GetSceneList');
+  if (!scenes.some((sc) => sc.sceneName === BARE_SCENE)) {
+    await client.call('CreateScene', { sceneName: BARE_SCENE });
+    await client.call('CreateInput', { sceneName: BARE_SCENE, inputName: BARE_TEXT, inputKind: 'text_ft2_source_v2', inputSettings: { text: 'bare' } });
+  }
   return client;
 }
 
