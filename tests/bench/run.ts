@@ -30,7 +30,13 @@ const benches: [string, () => Promise<void>][] = [
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n## ${name}`);
-  await run();
+  // One section failing (on a loaded machine a big upload can be cut off) must not lose the others' figures.
+  try {
+    await run();
+  } catch (err) {
+    console.log(`${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  }
 }
 if (limitLines.length) {
   console.log('\n## against limits and aims (issue 14 limits, issue 19 aims)');
