@@ -2,6 +2,7 @@
 // PNGs (Linux, tray), icon.ico (Windows) and icon.icns (macOS). Run after changing an SVG:
 //   node scripts/make-icons.mjs
 // Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and ImageMagick's `convert`.
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
