@@ -20,3 +20,21 @@ export class NotificationThrottle {
     return true;
   }
 }
+
+/** The studio's health as far as the native notices care. */
+export interface NoticeHealth {
+  /** OBS name → connected. */
+  obs: Map<string, boolean>;
+  marketplaceFailing: boolean;
+  diskWritable: boolean;
+}
+
+/** What went wrong between two looks at the studio: only changes for the worse are told. */
+export function newNotices(before: NoticeHealth, now: NoticeHealth): { kind: NoticeKind; body: string }[] {
+  const out: { kind: NoticeKind; body: string }[] = [];
+  const lost = [...now.obs].filter(([name, connected]) => !connected && before.obs.get(name) === true).map(([name]) => name);
+  if (lost.length) out.push({ kind: 'obs-lost', body: `Lost the connection to ${lost.join(', ')}. The studio keeps trying.` });
+  if (now.marketplaceFailing && !before.marketplaceFailing) out.push({ kind: 'marketplace-failing', body: 'The marketplace is not answering: sales and stock are not updating.' });
+  if (!now.diskWritable && before.diskWritable) out.push({ kind: 'disk-refusing', body: 'The disk refuses writes: changes to the show cannot be saved.' });
+  return out;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UpdateGate, updateFeedFrom, type UpdaterPort } from '../../../../src/main/desktop/update-gate';
-import { NotificationThrottle } from '../../../../src/main/desktop/notify-throttle';
+import { NotificationThrottle, newNotices } from '../../../../src/main/desktop/notify-throttle';
 
 class FakeUpdater implements UpdaterPort {
   autoDownload = false;
@@ -84,5 +84,20 @@ describe('NotificationThrottle', () => {
     const throttle = new NotificationThrottle(60_000, () => 0);
     expect(throttle.allow('marketplace-failing', false)).toBe(false);
     expect(throttle.allow('marketplace-failing', true)).toBe(true);
+  });
+});
+
+describe('newNotices', () => {
+  const healthy = { obs: new Map([['OBS PL', true], ['OBS DE', true]]), marketplaceFailing: false, diskWritable: true };
+
+  it('tells an OBS lost, the marketplace failing and the disk refusing writes, once each as they go wrong', () => {
+    const bad = { obs: new Map([['OBS PL', false], ['OBS DE', true]]), marketplaceFailing: true, diskWritable: false };
+    expect(newNotices(healthy, bad).map((n) => n.kind)).toEqual(['obs-lost', 'marketplace-failing', 'disk-refusing']);
+    expect(newNotices(healthy, bad)[0]!.body).toContain('OBS PL');
+    expect(newNotices(bad, bad)).toEqual([]);
+  });
+
+  it('an OBS that was never connected is not reported as lost', () => {
+    expect(newNotices({ ...healthy, obs: new Map([['OBS PL', false]]) }, { ...healthy, obs: new Map([['OBS PL', false]]) })).toEqual([]);
   });
 });
