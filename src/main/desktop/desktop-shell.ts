@@ -30,6 +30,7 @@ export interface DesktopShellOptions {
 export class DesktopShell {
   readonly hotkeys: HotkeyRegistry;
   private tray: Tray | null = null;
+  private trayShown = '';
   private timer: NodeJS.Timeout | null = null;
   private readonly closeToTray = new CloseToTray();
   private readonly throttle = new NotificationThrottle();
@@ -127,8 +128,11 @@ export class DesktopShell {
 
   private refresh(): void {
     const summary = this.summary();
-    if (this.tray) {
-      const model = trayModel(summary, Date.now(), this.o.studio.core.current.rundown.length > 0);
+    const model = trayModel(summary, Date.now(), this.o.studio.core.current.rundown.length > 0);
+    const shown = JSON.stringify(model);
+    // Rebuilt only when a word changes: a menu replaced every second closes under the pointer on some desktops.
+    if (this.tray && shown !== this.trayShown) {
+      this.trayShown = shown;
       this.tray.setToolTip(model.tooltip);
       this.tray.setContextMenu(
         Menu.buildFromTemplate(
