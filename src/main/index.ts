@@ -8,6 +8,7 @@ import { openControlWindow } from './desktop/window';
 import type Store from 'electron-store';
 import { openShellSettings, type ShellSettings } from './desktop/shell-settings';
 import { openSecretVault } from './desktop/safe-secret-store';
+import { DesktopShell } from './desktop/desktop-shell';
 
 // The desktop app: the same studio `npm run serve` runs, started in-process, plus one window.
 const DEFAULT_PORT = 4555;
@@ -15,17 +16,14 @@ const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 let studio: Studio | null = null;
 let window: BrowserWindow | null = null;
+let shell: DesktopShell | null = null;
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch would fight over the journal and the port: hand over to the first and leave.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  app.on('second-instance', () => openWindow());
   app.whenReady().then(start, (err: unknown) => fatal(err));
 }
 
@@ -49,6 +47,19 @@ async function start(): Promise<void> {
   settings.set('port', studio.port);
   registerIpc({ baseUrl: studio.baseUrl, token: studio.token }, new URL(studio.baseUrl).origin);
   showWindow(studio, settings);
+  shell = new DesktopShell({ studio, settings, window: () => window, openWindow, log: (line) => console.log(line) });
+  await shell.start();
+}
+
+/** Brings the window back (from the tray, a second launch or the dock), opening it if it was closed. */
+function openWindow(): void {
+  if (window && !window.isDestroyed()) {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  } else if (studio) {
+    showWindow(studio, openShellSettings());
+  }
 }
 
 function showWindow(running: Studio, settings: Store<ShellSettings>): void {
@@ -58,6 +69,13 @@ function showWindow(running: Studio, settings: Store<ShellSettings>): void {
     preload,
     version: app.getVersion(),
     settings
+  });
+  window.on('close', (event) => {
+    // During a show the window only hides: the studio, its overlays and hotkeys stay in the tray.
+    if (!quitting && shell?.keepRunningOnClose()) {
+      event.preventDefault();
+      window?.hide();
+    }
   });
   window.on('closed', () => (window = null));
 }
@@ -74,16 +92,21 @@ app.on('window-all-closed', () => {
 
 app.on('activate', () => {
   // macOS: the dock icon brings the window back while the studio keeps running.
-  if (!window && studio) showWindow(studio, openShellSettings());
+  if (studio) openWindow();
 });
 
 app.on('before-quit', (event) => {
   if (quitting || !studio) return;
-  // The journal is flushed and a snapshot written before the process goes.
   event.preventDefault();
+  // Asked first while something is on air or an OBS is live.
+  if (shell && !shell.confirmQuit()) return;
   quitting = true;
+  shell?.stop();
+  // The journal is flushed and a snapshot written before the process goes.
   studio.close().then(
-    () => app.exit(0),
+    () => {
+      if (!shell?.installUpdateOnQuit()) app.exit(0);
+    },
     (err: unknown) => {
       console.error('Closing the show failed:', err);
       app.exit(1);

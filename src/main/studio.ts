@@ -194,9 +194,19 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   };
 }
 
-/** The built renderer and the bundled resources, found from wherever this module was loaded. */
-export function defaultPaths(): { rendererDir: string; resourcesDir: string } {
-  let dir = dirname(fileURLToPath(import.meta.url));
+/**
+ * Where the built pages, the demo show and the overlay dictionaries are. In an installed app this
+ * module sits inside `app.asar` and they sit beside it in Electron's resources folder
+ * (electron-builder.yml `extraResources`); otherwise they are in the project.
+ */
+export function defaultPaths(
+  here = fileURLToPath(import.meta.url),
+  resourcesPath: string | undefined = (process as { resourcesPath?: string }).resourcesPath
+): { rendererDir: string; resourcesDir: string } {
+  if (resourcesPath && here.split(/[\\/]/).includes('app.asar')) {
+    return { rendererDir: join(resourcesPath, 'renderer'), resourcesDir: resourcesPath };
+  }
+  let dir = dirname(here);
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return { rendererDir: join(dir, 'out', 'renderer'), resourcesDir: join(dir, 'resources') };
 }

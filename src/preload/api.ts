@@ -16,6 +16,22 @@ export interface ImportFile {
   text: string;
 }
 
+/** One global hotkey action as the hotkeys panel shows it (mirrors src/main/desktop/hotkey-registry.ts). */
+export interface DesktopHotkey {
+  action: string;
+  accelerator: string | null;
+  /** `taken`: another app or the system owns the key; `unavailable`: the feature is not built yet. */
+  state: 'off' | 'active' | 'taken' | 'unavailable';
+  /** What an unavailable action waits for. */
+  needs: 'planned-rundown' | 'graphics' | null;
+}
+
+export interface HotkeyAssignment {
+  views: DesktopHotkey[];
+  /** Why the key was refused, or null. */
+  error: 'unknown_action' | 'invalid_key' | 'duplicate_key' | 'unavailable' | null;
+}
+
 export interface ShopcastDesktopApi {
   /** The app version, e.g. `0.1.0`. */
   readonly version: string;
@@ -23,6 +39,10 @@ export interface ShopcastDesktopApi {
   core(): Promise<CoreAddress>;
   /** The native open dialog for a CSV or JSON catalogue; null when cancelled. */
   openImportFile(): Promise<ImportFile | null>;
+  /** The global hotkeys and whether each key is held. */
+  hotkeys(): Promise<DesktopHotkey[]>;
+  /** Assigns a key (Electron accelerator, e.g. `CommandOrControl+Shift+Right`) to an action, or null to clear it. */
+  assignHotkey(action: string, accelerator: string | null): Promise<HotkeyAssignment>;
 }
 
 declare global {

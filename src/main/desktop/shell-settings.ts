@@ -7,6 +7,8 @@ export interface ShellSettings {
   dataDir?: string;
   /** The last port, so bookmarks, OBS overlay URLs and Stream Deck keys keep working. */
   port?: number;
+  /** Global hotkeys the user assigned: action id → Electron accelerator. None until assigned. */
+  hotkeys?: Record<string, string>;
 }
 
 /** The desktop shell's own settings (window, data dir, port): electron-store, next to Electron's userData. */
@@ -20,7 +22,8 @@ export function openShellSettings(): Store<ShellSettings> {
         required: ['x', 'y', 'width', 'height']
       },
       dataDir: { type: 'string', minLength: 1 },
-      port: { type: 'integer', minimum: 1, maximum: 65535 }
+      port: { type: 'integer', minimum: 1, maximum: 65535 },
+      hotkeys: { type: 'object', additionalProperties: { type: 'string', maxLength: 60 } }
     }
   });
 }

@@ -6,6 +6,7 @@ import { LanguagePicker } from './LanguagePicker';
 import { BroadcastStatus } from './BroadcastStatus';
 import { useIsProducer } from '../lib/roles';
 import { useDeskText } from '../i18n/desk-text';
+import { HotkeysButton } from './HotkeysPanel';
 
 /** "Connected to the studio" is the link to this app's server; whether the show is on air is BroadcastStatus. */
 const MAX_CHIPS = 4;
@@ -64,6 +65,7 @@ export function Header() {
             {me.name} · {t(`role.${me.role}`)}
           </span>
         )}
+        {producer && <HotkeysButton />}
         <LanguagePicker />
         <span className={`link link-${link}`} data-testid="connection-status" data-status={link} role="status">
           <span className="dot" aria-hidden /> {t(LINK_KEY[link])}
