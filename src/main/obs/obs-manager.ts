@@ -5,6 +5,9 @@ import type { OverlayText } from '../../shared/overlay-text';
 import { ObsConnection, type ObsConnectionConfig } from './obs-connection';
 import type { ImageFiles } from './image-files';
 import type { SetupReport } from './studio-setup';
+import type { SecretVault } from '../common/secret-vault';
+
+export type { SecretVault };
 
 /** Where connections persist: the settings file for the public part, the secret store for passwords. */
 export interface ObsConnectionStore {
@@ -12,11 +15,6 @@ export interface ObsConnectionStore {
   save(configs: ObsConnectionConfig[]): void;
 }
 
-export interface SecretVault {
-  get(name: string): string | undefined;
-  set(name: string, value: string): void;
-  delete(name: string): void;
-}
 
 export interface ObsManagerDeps {
   store: ObsConnectionStore;

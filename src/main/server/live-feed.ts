@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { LiveMessage, ShowView } from '../../shared/view';
 import { changedParts } from '../show/show-view';
-import type { StudioViews } from '../studio-views';
+import type { StudioViews } from '../show/studio-views';
 import { seesObs, type Principal } from '../access/principal';
 
 /** What the feed tells the studio about who is connected (presence, last seen). */

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/events';
 import type { ShowView } from '../../shared/view';
 import type { CatalogueIndex } from '../show/catalogue-search';
 import type { CommandResult, ShowCore } from '../show/show-core';
-import type { StudioViews } from '../studio-views';
+import type { StudioViews } from '../show/studio-views';
 import type { ObsManager } from '../obs/obs-manager';
 import type { MarketplaceManager } from '../marketplace/marketplace-manager';
 import type { DeviceRegistry } from '../access/device-registry';

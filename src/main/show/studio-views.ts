@@ -1,6 +1,6 @@
-import type { ShowView } from '../shared/view';
-import type { ShowCore } from './show/show-core';
-import { ShowViewBuilder } from './show/show-view';
+import type { ShowView } from '../../shared/view';
+import type { ShowCore } from './show-core';
+import { ShowViewBuilder } from './show-view';
 
 /** A part of the view that lives outside the journaled show (OBS links, live sales). */
 export interface ViewPart<K extends keyof ShowView> {
