@@ -1,4 +1,4 @@
-import type { ShowView } from '../../shared/view';
+import type { CoreView } from '../../shared/view';
 import type { ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
@@ -21,7 +21,8 @@ export interface ObsConnectionConfig {
 }
 
 export interface ObsConnectionDeps {
-  view(): ShowView;
+  /** The core's view (state and sales), never the composed face view: OBS must not follow its own status. */
+  view(): CoreView;
   text: OverlayText;
   images: ImageFiles;
   overlayUrl(locale: string): string;

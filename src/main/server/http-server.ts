@@ -50,7 +50,9 @@ export interface HttpServerOptions {
 export interface RunningServer {
   app: FastifyInstance;
   port: number;
+  /** Follows the view once the studio registers it with its other followers (`live.follow()`). */
   live: LiveFeed;
+  /** Listening on the studio's own address already; `lan.start()` opens the LAN listeners if LAN mode is on. */
   lan: LanMode;
   close(): Promise<void>;
 }
@@ -169,7 +171,6 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
-  await lan.start();
 
   return {
     app,

@@ -10,6 +10,7 @@ import type { DeviceRegistry } from '../access/device-registry';
 import type { PairingDesk } from '../access/pairing-desk';
 import type { Presence } from '../access/presence';
 import type { Operator } from '../access/principal';
+import { viewFor } from '../access/view-for';
 import { ApiError } from './api-error';
 
 /** Paired devices, the pairing code on offer, and who is working the show. */
@@ -35,6 +36,11 @@ export class StudioContext {
 
   view(): ShowView {
     return this.views.current();
+  }
+
+  /** The view as the request's operator may see it (OBS connections for producers only). */
+  viewFor(req: FastifyRequest): ShowView {
+    return viewFor(operatorOf(req), this.views.current());
   }
 
   execute(req: FastifyRequest, command: Record<string, unknown>): Promise<CommandResult> {
