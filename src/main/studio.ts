@@ -137,6 +137,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const clock = options.accessClock ?? Date.now;
   const access = { devices: new DeviceRegistry(settings.devices, clock), pairing: new PairingDesk(clock), presence: new Presence(clock) };
   const views = new StudioViews(coreViews, {
+    sales: { value: () => core.sales.view(), subscribe: (listener) => core.subscribe(() => listener()) },
     obs: { value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) },
     operators: { value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) }
   });

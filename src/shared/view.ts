@@ -37,8 +37,8 @@ export interface FlashDealView extends FlashDeal {
 }
 
 /**
- * The show as its core holds it: the journaled state and the sales book. This is what OBS follows;
- * it never depends on the studio's live parts (an OBS must not follow its own status).
+ * The show as its core's state holds it. This is what OBS follows: it never depends on the live
+ * parts (an OBS must not follow its own status, nor redraw on every order).
  */
 export interface CoreView {
   revision: number;
@@ -48,7 +48,6 @@ export interface CoreView {
   onAir: OnAirView | null;
   /** Where next/previous continue from when nothing is on air. */
   lastOnAirItemId: string | null;
-  sales: SalesView;
   catalogue: { count: number; revision: number };
   /** The flash deal running now, with its product (which need not be in the rundown). */
   deal: FlashDealView | null;
@@ -63,8 +62,9 @@ export interface CoreView {
   baseLanguage?: string;
 }
 
-/** The live parts beside the show, never journaled: the OBS links and who is working the show. */
+/** The live parts beside the show's state: the sales book, the OBS links and who is working the show. */
 export interface LiveView {
+  sales: SalesView;
   /** Only producers see them; every other face gets `[]`. */
   obs: ObsConnectionView[];
   /** Who is working the show: the owner's window and devices with a live connection or a recent action. */

@@ -9,7 +9,7 @@ import type { StudioLayout } from './studio-setup';
 import { isRemoteObs, REMOTE_IMAGE_NOTE, studioSources } from './studio-sources';
 
 export interface CanvasFollowerDeps {
-  /** The core's view (state and sales), never the composed face view: OBS must not follow its own status. */
+  /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
   view(): CoreView;
   text: OverlayText;
   images: ImageFiles;

@@ -21,7 +21,7 @@ export interface ObsConnectionConfig {
 }
 
 export interface ObsConnectionDeps {
-  /** The core's view (state and sales), never the composed face view: OBS must not follow its own status. */
+  /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
   view(): CoreView;
   text: OverlayText;
   images: ImageFiles;

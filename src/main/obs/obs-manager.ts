@@ -19,7 +19,7 @@ export interface ObsConnectionStore {
 export interface ObsManagerDeps {
   store: ObsConnectionStore;
   secrets: SecretVault;
-  /** The core's view (state and sales); read on every change. Never the composed face view: OBS must not follow its own status. */
+  /** The view of the core's state; read on every change. Never the composed face view: OBS must not follow its own status. */
   view(): CoreView;
   /** Called whenever the show changes, so every OBS follows. */
   subscribeShow(listener: () => void): () => void;

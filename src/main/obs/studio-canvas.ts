@@ -3,6 +3,7 @@ import { formatPrice } from '../../shared/locale-text';
 import { comingUp, localized, lowest30dFor, onAirCard, priceFor, type Audience } from '../../shared/on-air-card';
 import type { OverlayText } from '../../shared/overlay-text';
 import type { CoreView } from '../../shared/view';
+import type { SalesView } from '../../shared/sales';
 import type { SourceSpec } from './native-card';
 import { STUDIO_SOURCE } from './studio-sources';
 
@@ -80,13 +81,16 @@ function dealLines(view: CoreView, audience: Audience, text: OverlayText, now: n
   };
 }
 
-/** The ticker's one line: order and unit counters, then what sells (or what comes up), as the overlay. */
-export function tickerLine(view: CoreView, audience: Audience, text: OverlayText): string {
-  const { sales } = view;
+/**
+ * The ticker's one line: order and unit counters, then what sells (or what comes up), as the overlay.
+ * OBS follows the show's state, not the sales book (that would be one OBS batch per order): without
+ * sales its ticker says what comes up.
+ */
+export function tickerLine(view: CoreView, audience: Audience, text: OverlayText, sales: SalesView | null = null): string {
   const t = (key: string, vars?: Record<string, unknown>) => text.t(audience.locale, key, vars);
-  const counters = [sales.orders ? t('orders', { count: sales.orders }) : '', sales.units ? t('sold', { count: sales.units }) : ''].filter(Boolean).join(' · ');
+  const counters = sales ? [sales.orders ? t('orders', { count: sales.orders }) : '', sales.units ? t('sold', { count: sales.units }) : ''].filter(Boolean).join(' · ') : '';
   const products = new Map(view.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
-  const sellers = Object.entries(sales.byProduct)
+  const sellers = Object.entries(sales?.byProduct ?? {})
     .sort((a, b) => b[1].units - a[1].units)
     .slice(0, 8)
     .flatMap(([id, s]) => {

@@ -1,19 +1,18 @@
 import { isSoldOut } from '../../shared/product';
 import type { CoreView, OnAirView, RundownEntryView } from '../../shared/view';
-import type { SalesView } from '../../shared/sales';
 import { baseLanguageOf, type ShowState } from './state';
 import { own } from '../../shared/own';
 
 /**
- * Builds what faces see of the core (its state and sales). Parts whose inputs did not change keep
+ * Builds what faces see of the core's state. Parts whose inputs did not change keep
  * their identity, so the live feed can send only the parts that changed.
  */
 export class ShowViewBuilder {
-  private last: { state: ShowState; sales: SalesView; view: CoreView } | null = null;
+  private last: { state: ShowState; view: CoreView } | null = null;
 
-  build(state: ShowState, sales: SalesView): CoreView {
+  build(state: ShowState): CoreView {
     const prev = this.last;
-    if (prev?.state === state && prev.sales === sales) return prev.view;
+    if (prev?.state === state) return prev.view;
     const prevState = prev?.state;
     const prevView = prev?.view;
     const rundown =
@@ -32,7 +31,6 @@ export class ShowViewBuilder {
       rundown,
       onAir,
       lastOnAirItemId: state.lastOnAirItemId,
-      sales,
       catalogue,
       deal:
         prevView && prevState!.deal === state.deal && prevState!.products === state.products
@@ -43,7 +41,7 @@ export class ShowViewBuilder {
       goal: state.goal ?? null,
       baseLanguage: baseLanguageOf(state)
     };
-    this.last = { state, sales, view };
+    this.last = { state, view };
     return view;
   }
 }

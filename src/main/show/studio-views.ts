@@ -2,7 +2,7 @@ import type { CoreView, LiveView, ShowView } from '../../shared/view';
 import type { ShowCore } from './show-core';
 import { changedParts, ShowViewBuilder } from './show-view';
 
-/** A live part of the view (OBS links, operators): keeps its identity until it changes. */
+/** A live part of the view (sales, OBS links, operators): keeps its identity until it changes. */
 export interface LivePart<T> {
   value(): T;
   subscribe(listener: () => void): () => void;
@@ -11,14 +11,14 @@ export interface LivePart<T> {
 /** Every live part the view is made of, one per key of `LiveView`: the compiler says when one is missing. */
 export type LiveParts = { [K in keyof LiveView]: LivePart<LiveView[K]> };
 
-/** The core's view (state and sales), built once per change: what OBS follows. */
+/** The view of the core's state, built once per change: what OBS follows. */
 export class CoreViews {
   private readonly builder = new ShowViewBuilder();
 
   constructor(private readonly core: ShowCore) {}
 
   current(): CoreView {
-    return this.builder.build(this.core.current, this.core.sales.view());
+    return this.builder.build(this.core.current);
   }
 
   subscribe(listener: () => void): () => void {
@@ -39,14 +39,14 @@ export class StudioViews {
   ) {}
 
   current(): ShowView {
-    const next: ShowView = { ...this.core.current(), obs: this.live.obs.value(), operators: this.live.operators.value() };
+    const next: ShowView = { ...this.core.current(), sales: this.live.sales.value(), obs: this.live.obs.value(), operators: this.live.operators.value() };
     if (this.last && Object.keys(changedParts(this.last, next)).length === 0) return this.last;
     this.last = next;
     return next;
   }
 
   subscribe(listener: () => void): () => void {
-    const offs = [this.core.subscribe(listener), this.live.obs.subscribe(listener), this.live.operators.subscribe(listener)];
+    const offs = [this.core.subscribe(listener), ...Object.values(this.live).map((part: LivePart<unknown>) => part.subscribe(listener))];
     return () => offs.forEach((off) => off());
   }
 }
