@@ -6,7 +6,8 @@ import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
-import { isRemoteObs, isStudioSource, STUDIO_SCENE, studioSources } from './studio-sources';
+import { isRemoteObs, STUDIO_SCENE, studioSources } from './studio-sources';
+import { listenToObs } from './obs-events';
 import { CanvasFollower } from './canvas-follower';
 import { ObsOutputs } from './obs-outputs';
 import type { ImageFiles } from './image-files';
@@ -224,42 +225,21 @@ export class ObsConnection {
   }
 
   private listen(rpc: ObsRpc): void {
-    // OBS tells of a removal before its lists reflect it: look again once it has settled.
-    let timer: NodeJS.Timeout | null = null;
-    const reinspect = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        if (this.supervisor.rpc === rpc) void this.inspect(rpc).then(() => this.follow(), () => {});
-      }, 250);
-    };
-    rpc.on('CurrentProgramSceneChanged', (e) => {
-      this.currentScene = e.sceneName;
-      this.changed();
+    listenToObs(rpc, {
+      current: () => this.supervisor.rpc === rpc,
+      sceneChanged: (sceneName) => {
+        this.currentScene = sceneName;
+        this.changed();
+      },
+      reinspect: () => void this.inspect(rpc).then(() => this.follow(), () => {}),
+      removed: this.removed,
+      collectionChanging: () => (this.paused = true),
+      collectionChanged: () => {
+        this.paused = false;
+        this.canvas.reread('collection');
+      },
+      outputChanged: () => this.supervisor.retryNow()
     });
-    rpc.on('SceneCreated', reinspect);
-    rpc.on('SceneRemoved', reinspect);
-    rpc.on('SceneNameChanged', reinspect);
-    rpc.on('InputRemoved', (e) => {
-      if (!isStudioSource(e.inputName)) return;
-      this.removed.add(e.inputName);
-      reinspect();
-    });
-    rpc.on('InputCreated', (e) => {
-      if (this.removed.delete(e.inputName)) reinspect();
-    });
-    rpc.on('InputNameChanged', (e) => (isStudioSource(e.oldInputName) || isStudioSource(e.inputName)) && reinspect());
-    rpc.on('SceneItemRemoved', (e) => e.sceneName === STUDIO_SCENE && reinspect());
-    rpc.on('SceneItemCreated', (e) => e.sceneName === STUDIO_SCENE && reinspect());
-    // OBS answers "not ready" while it swaps scene collections: wait for the new one, then resync.
-    rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
-    rpc.on('CurrentSceneCollectionChanged', () => {
-      this.paused = false;
-      this.canvas.reread('collection');
-      reinspect();
-    });
-    rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
-    rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
   }
 
   private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
