@@ -2,7 +2,7 @@ import type { CoreView } from '../../shared/view';
 import type { ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
-import { AlertThrottle, healthProblems, healthSample } from './obs-health';
+import { ConnectionHealth } from './connection-health';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
@@ -43,8 +43,7 @@ export class ObsConnection {
   private layout: StudioLayout | null = null;
   private setupState: ObsConnectionView['setup']['state'] = 'unknown';
   private setupMessage: string | null = null;
-  private health: ReturnType<typeof healthSample> | null = null;
-  private readonly alerts = new AlertThrottle();
+  private readonly health = new ConnectionHealth();
   private currentScene: string | null = null;
   private readonly outputs: ObsOutputs;
   private readonly canvas: CanvasFollower;
@@ -175,8 +174,7 @@ export class ObsConnection {
       showing: this.canvas.showing,
       currentScene: this.currentScene,
       scenes: this.layout?.scenes ?? [],
-      health: this.health?.health ?? null,
-      alerts: this.alerts.alerts,
+      ...this.health.view(),
       resync: this.canvas.resync,
       outputs: this.outputs.view(),
       imageNote: this.canvas.imageNote
@@ -195,8 +193,7 @@ export class ObsConnection {
     this.canvas.reread('session');
     this.paused = false;
     this.removed.clear();
-    // Link trouble is over: its alerts no longer hold.
-    this.alerts.clear((key) => key.startsWith('link_'));
+    this.health.linkRestored();
     this.listen(rpc);
     this.outputs.listen(rpc);
     try {
@@ -242,14 +239,12 @@ export class ObsConnection {
     });
   }
 
-  private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
-    this.health = healthSample(this.health, responses, at);
-    this.outputs.sample(this.health.health.streaming, this.health.health.recording);
-    for (const p of healthProblems(this.health.health)) this.alerts.raise(p.key, p.message, at);
-    const video = responses.find((r) => r.requestType === 'GetVideoSettings' && r.requestStatus.result)?.responseData as { baseWidth?: number; baseHeight?: number } | undefined;
-    if (this.layout && video?.baseWidth && video.baseHeight && (video.baseWidth !== this.layout.width || video.baseHeight !== this.layout.height)) {
+  private onSample(responses: Parameters<ConnectionHealth['take']>[0], at: number): void {
+    const { streaming, recording, canvas } = this.health.take(responses, at);
+    this.outputs.sample(streaming, recording);
+    if (this.layout && canvas && (canvas.width !== this.layout.width || canvas.height !== this.layout.height)) {
       // Someone changed OBS's canvas (landscape to vertical): lay the card out again.
-      this.layout = { ...this.layout, width: video.baseWidth, height: video.baseHeight };
+      this.layout = { ...this.layout, ...canvas };
       this.follow();
     }
     this.changed();
@@ -259,7 +254,7 @@ export class ObsConnection {
     if (link.status === 'backing_off' || link.status === 'failed') {
       this.layout = null;
       this.outputs.forget();
-      if (link.lastError) this.alerts.raise(`link_${link.failureKind}`, `${this.config.name}: ${link.lastError}`, Date.now());
+      if (link.lastError) this.health.linkFailed(String(link.failureKind), `${this.config.name}: ${link.lastError}`);
     }
     this.changed();
   }

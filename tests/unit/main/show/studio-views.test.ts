@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShowCore } from '../../../../src/main/show/show-core';
 import { CoreViews, StudioViews, type LivePart } from '../../../../src/main/show/studio-views';
 import type { Actor } from '../../../../src/shared/events';
-import type { ObsConnectionView, OperatorView } from '../../../../src/shared/view';
+import type { ObsConnectionView } from '../../../../src/shared/view';
+import type { OperatorView } from '../../../../src/shared/access';
 import { tempDir } from '../../../helpers/temp-dir';
 
 const actor: Actor = { id: 'owner', client: 'test' };
