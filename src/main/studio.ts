@@ -158,7 +158,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   baseUrl = `http://${displayHost(host)}:${server.port}`;
 
   // What reacts to a change, in one place: each catches up when it starts (the studio is built and
-  // has its address by now), they start in this order and stop in the reverse one.
+  // has its address by now), they start in this order and stop in the reverse one. Nothing awaits
+  // between the listen and here, so no request is read before the catalogue index is filled.
   const followers = new Followers(log)
     .add('catalogue index', () => followCatalogue(core, catalogue))
     .add('presence', () => followOperators(core, access.presence))
