@@ -11,13 +11,14 @@ import { endDealsOnTime } from './show/deal-timer';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import type { ClientLimits } from './server/client-limits';
-import { StudioViews } from './studio-views';
-import { ObsManager, type SecretVault } from './obs/obs-manager';
-import { ImageFiles } from './obs/image-files';
+import { CoreViews, StudioViews } from './show/studio-views';
+import { Followers } from './common/followers';
+import { followCatalogue, followOperators } from './studio-followers';
+import { ObsManager } from './obs/obs-manager';
+import type { SecretVault } from './common/secret-vault';
 import { OverlayText } from '../shared/overlay-text';
 import { loadDictionaries } from './locales';
 import { overlayPath } from '../shared/overlays';
-import { own } from '../shared/own';
 import { MarketplaceManager } from './marketplace/marketplace-manager';
 import type { MarketplaceSettingsInput } from '../shared/marketplace';
 import { DeviceRegistry } from './access/device-registry';
@@ -113,37 +114,34 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     log('Demo show loaded');
   }
 
-  const stopDealTimer = endDealsOnTime(core);
-  const catalogue = new CatalogueIndex();
-  catalogue.upsert(Object.values(core.current.products));
-  core.subscribe((state, entry) => {
-    for (const event of entry.events) {
-      if (event.type === 'catalogue.upserted') catalogue.upsert(event.products.flatMap((p) => own(state.products, p.id) ?? []));
-    }
-  });
-
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
-  const views = new StudioViews(core);
-  let baseUrl = '';
-  const obs: ObsManager = new ObsManager({
+  const coreViews = new CoreViews(core);
+  // Known once the server listens; OBS reads it only after it is started, which is after that.
+  let baseUrl: string | null = null;
+  const studioUrl = () => {
+    if (baseUrl === null) throw new Error('the studio has no address before it listens');
+    return baseUrl;
+  };
+  const obs = new ObsManager({
     store: settings.obsConnections,
     secrets,
-    view: () => views.show(),
-    subscribeShow: (listener) => core.subscribe(listener),
+    view: () => coreViews.current(),
+    subscribeShow: (listener) => coreViews.subscribe(listener),
     text: new OverlayText(loadDictionaries(join(paths.resourcesDir, 'locales'))),
-    images: new ImageFiles(mediaDirs, join(options.dataDir, 'image-cache'), () => obs.follow()),
-    overlayUrl: (locale) => baseUrl + overlayPath('layout', locale, overlayToken),
+    images: { mediaDirs, cacheDir: join(options.dataDir, 'image-cache') },
+    overlayUrl: (locale) => studioUrl() + overlayPath('layout', locale, overlayToken),
     onApplied: options.onObsApplied,
     log
   });
-  views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
-  views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });
-
   const marketplace = new MarketplaceManager({ store: settings.marketplace, secrets, core, initial: options.marketplace ?? { kind: options.demo && isNewShow ? 'demo' : 'none' } });
   const clock = options.accessClock ?? Date.now;
   const access = { devices: new DeviceRegistry(settings.devices, clock), pairing: new PairingDesk(clock), presence: new Presence(clock) };
-  const stopPresence = followOperators(core, access.presence);
-  views.add({ key: 'operators', value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) });
+  const views = new StudioViews(coreViews, {
+    sales: { value: () => core.sales.view(), subscribe: (listener) => core.subscribe(() => listener()) },
+    obs: { value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) },
+    operators: { value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) }
+  });
+  const catalogue = new CatalogueIndex();
   const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access);
   const server = await startHttpServer(ctx, {
     host,
@@ -158,11 +156,29 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     clientLimits: options.clientLimits
   });
   baseUrl = `http://${displayHost(host)}:${server.port}`;
+
+  // What reacts to a change, in one place: each catches up when it starts (the studio is built and
+  // has its address by now), they start in this order and stop in the reverse one. Nothing awaits
+  // between the listen and here, so no request is read before the catalogue index is filled.
+  const followers = new Followers(log)
+    .add('catalogue index', () => followCatalogue(core, catalogue))
+    .add('presence', () => followOperators(core, access.presence))
+    .add('deal timer', () => endDealsOnTime(core))
+    .add('live feed', () => server.live.follow())
+    .add('OBS manager', () => {
+      obs.start();
+      return () => obs.close();
+    })
+    .add('marketplace poller', () => {
+      marketplace.start();
+      return () => marketplace.close();
+    });
+  followers.start();
+
+  await server.lan.start();
   const lan = await server.lan.view();
   if (lan.enabled) log(`LAN mode on: devices on the studio network open ${lan.urls.join(' ')}`);
   else if (server.lan.waitingFor) log(`LAN mode is on but not listening yet (${server.lan.waitingFor}); trying again`);
-  obs.start();
-  marketplace.start();
   let closing: Promise<void> | null = null;
   return {
     host,
@@ -177,11 +193,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     errorLog,
     close: () =>
       (closing ??= (async () => {
-        stopDealTimer();
-        await marketplace.close();
-        await obs.close();
+        await followers.stop();
         await server.close();
-        stopPresence();
         access.presence.close();
         try {
           access.devices.flush();
@@ -220,14 +233,6 @@ function displayHost(host: string): string {
 /** The machine's non-internal IPv4 addresses: where devices on the studio network can reach it. */
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces()).flatMap((addrs) => (addrs ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
-}
-
-/** Every acknowledged command by an operator (not the studio itself) counts as that operator acting. */
-function followOperators(core: ShowCore, presence: Presence): () => void {
-  return core.subscribe((_state, entry) => {
-    const { id, name, role } = entry.actor;
-    if (role) presence.acted({ id, name: name ?? id, role }, entry.at);
-  });
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {

@@ -2,7 +2,7 @@ import { formatPricesAlike, pickAudienceText } from './locale-text';
 import type { ShowLocale } from './locale';
 import type { Product } from './product';
 import type { OverlayText } from './overlay-text';
-import type { RundownEntryView, ShowView } from './view';
+import type { CoreView, RundownEntryView } from './view';
 
 /** Who watches: the language an overlay or OBS speaks and the currency of its prices. */
 export interface Audience {
@@ -16,7 +16,7 @@ export interface Audience {
 
 /**
  * The show locale matching `locale` (else its language, else the show's first) gives the currency.
- * `baseLanguage` is the show's (`ShowView.baseLanguage`); by default the first locale's language.
+ * `baseLanguage` is the show's (`CoreView.baseLanguage`); by default the first locale's language.
  */
 export function audienceFor(locale: string, showLocales: ShowLocale[], baseLanguage?: string): Audience {
   const lang = locale.split('-')[0];
@@ -26,12 +26,12 @@ export function audienceFor(locale: string, showLocales: ShowLocale[], baseLangu
 }
 
 /** The show's base language: as the studio says, else the language of its first locale. */
-export function baseLanguageOfView(view: Pick<ShowView, 'baseLanguage' | 'locales'>): string {
+export function baseLanguageOfView(view: Pick<CoreView, 'baseLanguage' | 'locales'>): string {
   return view.baseLanguage ?? view.locales[0]?.locale.split('-')[0] ?? 'en';
 }
 
 /** The audience as the view says: the show's base language wins over what the caller assumed. */
-function inShow(view: Pick<ShowView, 'baseLanguage'>, audience: Audience): Audience {
+function inShow(view: Pick<CoreView, 'baseLanguage'>, audience: Audience): Audience {
   const base = view.baseLanguage;
   return !base || base === audience.baseLanguage ? audience : { ...audience, fallbacks: [base], baseLanguage: base };
 }
@@ -59,7 +59,7 @@ export interface OnAirCard {
 
 const HIDDEN: OnAirCard = { visible: false, itemId: null, productId: null, title: '', pitch: '', badge: '', price: '', was: '', lowest30d: '', stockLine: '', soldOut: false, image: null, scene: null, dealEndsAt: null };
 
-export function onAirCard(view: ShowView, seenBy: Audience, text: OverlayText): OnAirCard {
+export function onAirCard(view: CoreView, seenBy: Audience, text: OverlayText): OnAirCard {
   const item = view.onAir ? view.rundown.find((i) => i.id === view.onAir!.itemId) : undefined;
   const product = item?.product;
   if (!item || !product) return HIDDEN;
@@ -98,7 +98,7 @@ export interface CardPrices {
  * runs on it (a deal on another product shows nothing here), else the regular price against the
  * compare-at one. Shared by the overlays, OBS's own sources and the control room's on-air card.
  */
-export function cardPrices(view: Pick<ShowView, 'deal'>, product: Product, currency: string): CardPrices {
+export function cardPrices(view: Pick<CoreView, 'deal'>, product: Product, currency: string): CardPrices {
   const regular = product.price[currency];
   const deal = view.deal?.productId === product.id ? view.deal : null;
   const dealPrice = deal?.price[currency];
@@ -129,7 +129,7 @@ export function lowest30dFor(product: Product, currency: string, dealRunning: bo
 }
 
 /** What comes after the item on air (or after the last one on air). */
-export function comingUp(view: ShowView): RundownEntryView | null {
+export function comingUp(view: CoreView): RundownEntryView | null {
   const position = view.rundown.findIndex((i) => i.id === (view.onAir?.itemId ?? view.lastOnAirItemId));
   return view.rundown[position + 1] ?? null;
 }

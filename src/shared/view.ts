@@ -36,8 +36,11 @@ export interface FlashDealView extends FlashDeal {
   product: Product | null;
 }
 
-/** `GET /api/v1/show` and the live WebSocket's first message. */
-export interface ShowView {
+/**
+ * The show as its core's state holds it. This is what OBS follows: it never depends on the live
+ * parts (an OBS must not follow its own status, nor redraw on every order).
+ */
+export interface CoreView {
   revision: number;
   title: string;
   locales: ShowLocale[];
@@ -45,14 +48,10 @@ export interface ShowView {
   onAir: OnAirView | null;
   /** Where next/previous continue from when nothing is on air. */
   lastOnAirItemId: string | null;
-  sales: SalesView;
-  obs: ObsConnectionView[];
   catalogue: { count: number; revision: number };
   /** The flash deal running now, with its product (which need not be in the rundown). */
   deal: FlashDealView | null;
   theme: Theme;
-  /** Who is working the show: the owner's window and devices with a live connection or a recent action. */
-  operators: OperatorView[];
   /** The producer's sales goal for the show, or null. */
   goal: SalesGoal | null;
   /**
@@ -62,6 +61,18 @@ export interface ShowView {
    */
   baseLanguage?: string;
 }
+
+/** The live parts beside the show's state: the sales book, the OBS links and who is working the show. */
+export interface LiveView {
+  sales: SalesView;
+  /** Only producers see them; every other face gets `[]`. */
+  obs: ObsConnectionView[];
+  /** Who is working the show: the owner's window and devices with a live connection or a recent action. */
+  operators: OperatorView[];
+}
+
+/** `GET /api/v1/show` and the live WebSocket's first message: the core's view plus the live parts. */
+export interface ShowView extends CoreView, LiveView {}
 
 /** Messages on `WS /api/v1/live`. */
 export type LiveMessage =

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { tokenMatches } from '../server/request-guard';
+import { tokenMatches } from '../common/constant-time';
 import type { DeviceView, PairingRequestView, PairingStatus, Role } from '../../shared/access';
 import { hashToken } from './device-tokens';
 import { AttemptLimit, addressKey } from './attempt-limit';

@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretVault } from '../obs/obs-manager';
+import type { SecretVault } from '../common/secret-vault';
 import { FileSecretStore } from '../settings/secret-file';
 
 /**

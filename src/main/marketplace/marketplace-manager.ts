@@ -1,5 +1,5 @@
 import { MARKETPLACE_SECRETS, type MarketplaceSettingsInput, type MarketplaceView } from '../../shared/marketplace';
-import type { SecretVault } from '../obs/obs-manager';
+import type { SecretVault } from '../common/secret-vault';
 import type { ShowCore } from '../show/show-core';
 import type { MarketplaceConnector } from './connector';
 import { DemoMarketplace } from './demo-marketplace';

@@ -1,6 +1,6 @@
 import type { ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
-import type { ShowView } from '../../shared/view';
+import type { CoreView } from '../../shared/view';
 import { diffCanvas, observeCanvas, type KnownCanvas } from './canvas-sync';
 import type { ImageFiles } from './image-files';
 import type { ObsRpc } from './obs-rpc';
@@ -9,7 +9,8 @@ import type { StudioLayout } from './studio-setup';
 import { isRemoteObs, REMOTE_IMAGE_NOTE, studioSources } from './studio-sources';
 
 export interface CanvasFollowerDeps {
-  view(): ShowView;
+  /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
+  view(): CoreView;
   text: OverlayText;
   images: ImageFiles;
   /** The connection as it is now: its OBS session, what it has of the setup, its audience. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveInside } from '../server/static-files';
+import { resolveInside } from '../common/path-safety';
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const RETRY_FAILED_MS = 5 * 60_000;

@@ -1,12 +1,13 @@
-import type { ShowView } from '../../shared/view';
+import type { CoreView } from '../../shared/view';
 import type { ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
-import { AlertThrottle, healthProblems, healthSample } from './obs-health';
+import { ConnectionHealth } from './connection-health';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor } from './studio-canvas';
 import { inspectStudio, setupStudio, SetupError, type SetupReport, type StudioLayout } from './studio-setup';
-import { isRemoteObs, isStudioSource, STUDIO_SCENE, studioSources } from './studio-sources';
+import { isRemoteObs, STUDIO_SCENE, studioSources } from './studio-sources';
+import { listenToObs } from './obs-events';
 import { CanvasFollower } from './canvas-follower';
 import { ObsOutputs } from './obs-outputs';
 import type { ImageFiles } from './image-files';
@@ -21,7 +22,8 @@ export interface ObsConnectionConfig {
 }
 
 export interface ObsConnectionDeps {
-  view(): ShowView;
+  /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
+  view(): CoreView;
   text: OverlayText;
   images: ImageFiles;
   overlayUrl(locale: string): string;
@@ -41,8 +43,7 @@ export class ObsConnection {
   private layout: StudioLayout | null = null;
   private setupState: ObsConnectionView['setup']['state'] = 'unknown';
   private setupMessage: string | null = null;
-  private health: ReturnType<typeof healthSample> | null = null;
-  private readonly alerts = new AlertThrottle();
+  private readonly health = new ConnectionHealth();
   private currentScene: string | null = null;
   private readonly outputs: ObsOutputs;
   private readonly canvas: CanvasFollower;
@@ -173,8 +174,7 @@ export class ObsConnection {
       showing: this.canvas.showing,
       currentScene: this.currentScene,
       scenes: this.layout?.scenes ?? [],
-      health: this.health?.health ?? null,
-      alerts: this.alerts.alerts,
+      ...this.health.view(),
       resync: this.canvas.resync,
       outputs: this.outputs.view(),
       imageNote: this.canvas.imageNote
@@ -193,8 +193,7 @@ export class ObsConnection {
     this.canvas.reread('session');
     this.paused = false;
     this.removed.clear();
-    // Link trouble is over: its alerts no longer hold.
-    this.alerts.clear((key) => key.startsWith('link_'));
+    this.health.linkRestored();
     this.listen(rpc);
     this.outputs.listen(rpc);
     try {
@@ -223,52 +222,29 @@ export class ObsConnection {
   }
 
   private listen(rpc: ObsRpc): void {
-    // OBS tells of a removal before its lists reflect it: look again once it has settled.
-    let timer: NodeJS.Timeout | null = null;
-    const reinspect = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        if (this.supervisor.rpc === rpc) void this.inspect(rpc).then(() => this.follow(), () => {});
-      }, 250);
-    };
-    rpc.on('CurrentProgramSceneChanged', (e) => {
-      this.currentScene = e.sceneName;
-      this.changed();
+    listenToObs(rpc, {
+      current: () => this.supervisor.rpc === rpc,
+      sceneChanged: (sceneName) => {
+        this.currentScene = sceneName;
+        this.changed();
+      },
+      reinspect: () => void this.inspect(rpc).then(() => this.follow(), () => {}),
+      removed: this.removed,
+      collectionChanging: () => (this.paused = true),
+      collectionChanged: () => {
+        this.paused = false;
+        this.canvas.reread('collection');
+      },
+      outputChanged: () => this.supervisor.retryNow()
     });
-    rpc.on('SceneCreated', reinspect);
-    rpc.on('SceneRemoved', reinspect);
-    rpc.on('SceneNameChanged', reinspect);
-    rpc.on('InputRemoved', (e) => {
-      if (!isStudioSource(e.inputName)) return;
-      this.removed.add(e.inputName);
-      reinspect();
-    });
-    rpc.on('InputCreated', (e) => {
-      if (this.removed.delete(e.inputName)) reinspect();
-    });
-    rpc.on('InputNameChanged', (e) => (isStudioSource(e.oldInputName) || isStudioSource(e.inputName)) && reinspect());
-    rpc.on('SceneItemRemoved', (e) => e.sceneName === STUDIO_SCENE && reinspect());
-    rpc.on('SceneItemCreated', (e) => e.sceneName === STUDIO_SCENE && reinspect());
-    // OBS answers "not ready" while it swaps scene collections: wait for the new one, then resync.
-    rpc.on('CurrentSceneCollectionChanging', () => (this.paused = true));
-    rpc.on('CurrentSceneCollectionChanged', () => {
-      this.paused = false;
-      this.canvas.reread('collection');
-      reinspect();
-    });
-    rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
-    rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
   }
 
-  private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {
-    this.health = healthSample(this.health, responses, at);
-    this.outputs.sample(this.health.health.streaming, this.health.health.recording);
-    for (const p of healthProblems(this.health.health)) this.alerts.raise(p.key, p.message, at);
-    const video = responses.find((r) => r.requestType === 'GetVideoSettings' && r.requestStatus.result)?.responseData as { baseWidth?: number; baseHeight?: number } | undefined;
-    if (this.layout && video?.baseWidth && video.baseHeight && (video.baseWidth !== this.layout.width || video.baseHeight !== this.layout.height)) {
+  private onSample(responses: Parameters<ConnectionHealth['take']>[0], at: number): void {
+    const { streaming, recording, canvas } = this.health.take(responses, at);
+    this.outputs.sample(streaming, recording);
+    if (this.layout && canvas && (canvas.width !== this.layout.width || canvas.height !== this.layout.height)) {
       // Someone changed OBS's canvas (landscape to vertical): lay the card out again.
-      this.layout = { ...this.layout, width: video.baseWidth, height: video.baseHeight };
+      this.layout = { ...this.layout, ...canvas };
       this.follow();
     }
     this.changed();
@@ -278,7 +254,7 @@ export class ObsConnection {
     if (link.status === 'backing_off' || link.status === 'failed') {
       this.layout = null;
       this.outputs.forget();
-      if (link.lastError) this.alerts.raise(`link_${link.failureKind}`, `${this.config.name}: ${link.lastError}`, Date.now());
+      if (link.lastError) this.health.linkFailed(String(link.failureKind), `${this.config.name}: ${link.lastError}`);
     }
     this.changed();
   }

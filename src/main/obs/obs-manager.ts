@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ShowView } from '../../shared/view';
+import type { CoreView } from '../../shared/view';
 import type { ObsConnectionInput, ObsConnectionPatch, ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
 import { ObsConnection, type ObsConnectionConfig } from './obs-connection';
-import type { ImageFiles } from './image-files';
+import { ImageFiles } from './image-files';
 import type { SetupReport } from './studio-setup';
+import type { SecretVault } from '../common/secret-vault';
+
+export type { SecretVault };
 
 /** Where connections persist: the settings file for the public part, the secret store for passwords. */
 export interface ObsConnectionStore {
@@ -12,21 +15,17 @@ export interface ObsConnectionStore {
   save(configs: ObsConnectionConfig[]): void;
 }
 
-export interface SecretVault {
-  get(name: string): string | undefined;
-  set(name: string, value: string): void;
-  delete(name: string): void;
-}
 
 export interface ObsManagerDeps {
   store: ObsConnectionStore;
   secrets: SecretVault;
-  /** The show as faces see it; read on every change. */
-  view(): ShowView;
+  /** The view of the core's state; read on every change. Never the composed face view: OBS must not follow its own status. */
+  view(): CoreView;
   /** Called whenever the show changes, so every OBS follows. */
   subscribeShow(listener: () => void): () => void;
   text: OverlayText;
-  images: ImageFiles;
+  /** Bundled media folders and where shop images are downloaded for OBS to open. */
+  images: { mediaDirs: Record<string, string>; cacheDir: string };
   overlayUrl(locale: string): string;
   onApplied?(id: string, revision: number, ms: number): void;
   log?(line: string): void;
@@ -42,8 +41,12 @@ export class ObsManager {
   private readonly listeners = new Set<() => void>();
   private cachedViews: ObsConnectionView[] | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Its own: a finished download brings every OBS along, and no callback runs before this manager exists. */
+  private readonly images: ImageFiles;
 
-  constructor(private readonly deps: ObsManagerDeps) {}
+  constructor(private readonly deps: ObsManagerDeps) {
+    this.images = new ImageFiles(deps.images.mediaDirs, deps.images.cacheDir, () => this.follow());
+  }
 
   start(): void {
     for (const config of this.deps.store.load()) this.open(config);
@@ -113,7 +116,7 @@ export class ObsManager {
     const connection = new ObsConnection(config, this.deps.secrets.get(secretName(config.id)), {
       view: this.deps.view,
       text: this.deps.text,
-      images: this.deps.images,
+      images: this.images,
       overlayUrl: this.deps.overlayUrl,
       onChange: () => this.changed(),
       onSetupDone: () => this.persist(),

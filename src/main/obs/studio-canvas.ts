@@ -2,7 +2,8 @@ import type { JsonObject } from 'type-fest';
 import { formatPrice } from '../../shared/locale-text';
 import { comingUp, localized, lowest30dFor, onAirCard, priceFor, type Audience } from '../../shared/on-air-card';
 import type { OverlayText } from '../../shared/overlay-text';
-import type { ShowView } from '../../shared/view';
+import type { CoreView } from '../../shared/view';
+import type { SalesView } from '../../shared/sales';
 import type { SourceSpec } from './native-card';
 import { STUDIO_SOURCE } from './studio-sources';
 
@@ -24,7 +25,7 @@ export interface CanvasContent {
 }
 
 /** The same card the browser overlay draws (shared card model), as lines for OBS's text sources. */
-export function canvasContent(view: ShowView, audience: Audience, text: OverlayText, now = Date.now()): CanvasContent {
+export function canvasContent(view: CoreView, audience: Audience, text: OverlayText, now = Date.now()): CanvasContent {
   const card = onAirCard(view, audience, text);
   const t = (key: string, vars?: Record<string, unknown>) => text.t(audience.locale, key, vars);
   const texts: Record<string, string> = {};
@@ -58,7 +59,7 @@ export function canvasContent(view: ShowView, audience: Audience, text: OverlayT
   };
 }
 
-function dealLines(view: ShowView, audience: Audience, text: OverlayText, now: number): Record<string, string> {
+function dealLines(view: CoreView, audience: Audience, text: OverlayText, now: number): Record<string, string> {
   const deal = view.deal;
   const product = deal?.product;
   const left = deal ? deal.endsAt - now : 0;
@@ -80,13 +81,16 @@ function dealLines(view: ShowView, audience: Audience, text: OverlayText, now: n
   };
 }
 
-/** The ticker's one line: order and unit counters, then what sells (or what comes up), as the overlay. */
-export function tickerLine(view: ShowView, audience: Audience, text: OverlayText): string {
-  const { sales } = view;
+/**
+ * The ticker's one line: order and unit counters, then what sells (or what comes up), as the overlay.
+ * OBS follows the show's state, not the sales book (that would be one OBS batch per order): without
+ * sales its ticker says what comes up.
+ */
+export function tickerLine(view: CoreView, audience: Audience, text: OverlayText, sales: SalesView | null = null): string {
   const t = (key: string, vars?: Record<string, unknown>) => text.t(audience.locale, key, vars);
-  const counters = [sales.orders ? t('orders', { count: sales.orders }) : '', sales.units ? t('sold', { count: sales.units }) : ''].filter(Boolean).join(' · ');
+  const counters = sales ? [sales.orders ? t('orders', { count: sales.orders }) : '', sales.units ? t('sold', { count: sales.units }) : ''].filter(Boolean).join(' · ') : '';
   const products = new Map(view.rundown.flatMap((i) => (i.product ? [[i.productId, i.product] as const] : [])));
-  const sellers = Object.entries(sales.byProduct)
+  const sellers = Object.entries(sales?.byProduct ?? {})
     .sort((a, b) => b[1].units - a[1].units)
     .slice(0, 8)
     .flatMap(([id, s]) => {

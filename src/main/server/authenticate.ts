@@ -1,6 +1,6 @@
 import type { DeviceRegistry } from '../access/device-registry';
 import { OVERLAY_READER, OWNER, type Principal } from '../access/principal';
-import { tokenMatches } from './request-guard';
+import { tokenMatches } from '../common/constant-time';
 
 export interface Credentials {
   ownerToken: string;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeZodError } from '../show/show-core';
+import { describeZodError } from '../common/zod-errors';
 import { ApiError } from './api-error';
 
 /** A command's body must be a JSON object (or absent, for "next"-style commands). */

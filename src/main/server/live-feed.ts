@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { LiveMessage, ShowView } from '../../shared/view';
 import { changedParts } from '../show/show-view';
-import type { StudioViews } from '../studio-views';
+import type { StudioViews } from '../show/studio-views';
 import { seesObs, type Principal } from '../access/principal';
+import { patchFor, viewFor } from '../access/view-for';
 
 /** What the feed tells the studio about who is connected (presence, last seen). */
 export interface LiveWatcher {
@@ -38,20 +39,34 @@ export class LiveFeed {
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
-  private readonly unsubscribe: () => void;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly views: StudioViews,
+    private readonly views: Pick<StudioViews, 'current' | 'subscribe'>,
     private readonly watcher: LiveWatcher = NO_WATCHER
   ) {
     this.lastSent = views.current();
-    this.unsubscribe = views.subscribe(() => this.scheduleFlush());
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
   get clientCount(): number {
     return this.clients.size;
+  }
+
+  /**
+   * Starts sending the changes (a follower of the view, registered with the studio's others). What
+   * changed before is caught up at once: a client connected earlier misses nothing.
+   */
+  follow(): () => void {
+    this.unsubscribe?.();
+    const off = this.views.subscribe(() => this.scheduleFlush());
+    this.unsubscribe = off;
+    this.scheduleFlush();
+    return () => {
+      off();
+      if (this.unsubscribe === off) this.unsubscribe = null;
+    };
   }
 
   /** Hands an already authorized upgrade to the feed, with who it is. */
@@ -70,8 +85,7 @@ export class LiveFeed {
         closed();
       });
       ws.on('error', () => ws.terminate());
-      const view = this.views.current();
-      const state = seesObs(principal) ? view : { ...view, obs: [] };
+      const state = viewFor(principal, this.views.current());
       this.send(client, JSON.stringify({ type: 'snapshot', state, serverTime: Date.now() } satisfies LiveMessage));
     });
   }
@@ -88,7 +102,8 @@ export class LiveFeed {
   }
 
   close(): void {
-    this.unsubscribe();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     clearInterval(this.heartbeat);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const c of this.clients) c.socket.close(1001, 'studio stopping');
@@ -108,18 +123,16 @@ export class LiveFeed {
     const changes = changedParts(this.lastSent, view);
     if (Object.keys(changes).length === 0) return;
     this.lastSent = view;
-    const message: LiveMessage = { type: 'patch', revision: view.revision, changes };
-    const data = JSON.stringify(message);
-    // The same patch without OBS for everyone but producers; nothing at all when only OBS changed.
-    const { obs: _obs, ...withoutObs } = changes;
-    let reduced: string | null | undefined;
+    // One message per kind of face (producers, everyone else), serialised once however many clients.
+    const messages = new Map<boolean, string | null>();
     for (const client of this.clients) {
-      if (seesObs(client.principal)) {
-        this.send(client, data);
-        continue;
+      const key = seesObs(client.principal);
+      if (!messages.has(key)) {
+        const visible = patchFor(client.principal, changes);
+        messages.set(key, visible && JSON.stringify({ type: 'patch', revision: view.revision, changes: visible } satisfies LiveMessage));
       }
-      reduced ??= Object.keys(withoutObs).length > 0 ? JSON.stringify({ ...message, changes: withoutObs }) : null;
-      if (reduced) this.send(client, reduced);
+      const data = messages.get(key);
+      if (data) this.send(client, data);
     }
   }
 

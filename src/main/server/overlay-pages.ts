@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { OVERLAY_NAMES } from '../../shared/overlays';
 import { OVERLAY_SECURITY_POLICY } from './content-security';
-import { resolveInside, sendFile } from './static-files';
+import { sendFile } from './static-files';
+import { resolveInside } from '../common/path-safety';
 
 export const isOverlayPage = (path: string): boolean => /^\/overlay\/[a-z]+$/.test(path);
 

@@ -1,5 +1,8 @@
 import { createReadStream, promises as fsp } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
+import { resolveInside } from '../common/path-safety';
+
+export { resolveInside };
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const TYPES: Record<string, string> = {
@@ -16,18 +19,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 };
 
-/** A file inside `root`, or null for anything that would step outside it. */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = normalize(join(root, decoded));
-  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
-}
 
 export async function sendFile(reply: FastifyReply, file: string | null, cacheControl: string): Promise<FastifyReply> {
   const stat = file ? await fsp.stat(file).catch(() => null) : null;

@@ -3,13 +3,14 @@ import type { Actor } from '../../shared/events';
 import type { ShowView } from '../../shared/view';
 import type { CatalogueIndex } from '../show/catalogue-search';
 import type { CommandResult, ShowCore } from '../show/show-core';
-import type { StudioViews } from '../studio-views';
+import type { StudioViews } from '../show/studio-views';
 import type { ObsManager } from '../obs/obs-manager';
 import type { MarketplaceManager } from '../marketplace/marketplace-manager';
 import type { DeviceRegistry } from '../access/device-registry';
 import type { PairingDesk } from '../access/pairing-desk';
 import type { Presence } from '../access/presence';
 import type { Operator } from '../access/principal';
+import { viewFor } from '../access/view-for';
 import { ApiError } from './api-error';
 
 /** Paired devices, the pairing code on offer, and who is working the show. */
@@ -35,6 +36,11 @@ export class StudioContext {
 
   view(): ShowView {
     return this.views.current();
+  }
+
+  /** The view as the request's operator may see it (OBS connections for producers only). */
+  viewFor(req: FastifyRequest): ShowView {
+    return viewFor(operatorOf(req), this.views.current());
   }
 
   /** A command as it came over the network: the core checks the role and the shape. */

@@ -5,7 +5,7 @@ import type { ObsConnectionStore } from '../obs/obs-manager';
 import type { MarketplaceStore, StoredMarketplace } from '../marketplace/marketplace-manager';
 import type { DeviceStore, StoredDevice } from '../access/device-registry';
 import { writeSettings } from '../disk-errors';
-import type { SecretVault } from '../obs/obs-manager';
+import type { SecretVault } from '../common/secret-vault';
 
 /** The owner's token among the secrets (OS keychain in the desktop app, owner-only file headless). */
 const OWNER_TOKEN_SECRET = 'studio.ownerToken';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ProductPatch } from '../../shared/product';
-import { describeZodError } from './show-core';
+import { describeZodError } from '../common/zod-errors';
 import { jsonArraySlices, JsonArrayError } from './json-array-slices';
 
 export interface RejectedRow {

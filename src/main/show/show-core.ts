@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { z } from 'zod';
 import { CommandSchema, isCommandName, mayRun, type Command, type CommandName } from '../../shared/command-registry';
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
@@ -14,6 +13,10 @@ import { writeSnapshot } from './snapshot';
 import type { ShowState } from './state';
 import { PendingOrders, type SalesBook } from './sales-book';
 import { writeSalesSnapshot } from './sales-snapshot';
+import { describeZodError } from '../common/zod-errors';
+
+/** Kept for callers that import it from the core; it lives in the common layer. */
+export { describeZodError };
 
 export interface CommandResult {
   revision: number;
@@ -284,11 +287,5 @@ function refuseUnlessAllowed(actor: Actor, type: CommandName): void {
   if (!mayRun(role, type)) throw new CommandError('forbidden', 403, `a ${role} cannot run ${type}`);
 }
 
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
 
 export const showDir = (dataDir: string): string => join(dataDir, 'show');

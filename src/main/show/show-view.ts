@@ -1,17 +1,16 @@
 import { isSoldOut } from '../../shared/product';
-import type { OnAirView, RundownEntryView, ShowView } from '../../shared/view';
-import { NO_SALES } from '../../shared/sales';
+import type { CoreView, OnAirView, RundownEntryView } from '../../shared/view';
 import { baseLanguageOf, type ShowState } from './state';
 import { own } from '../../shared/own';
 
 /**
- * Builds what faces see from the core's state. Parts whose inputs did not change keep their
- * identity, so the live feed can send only the parts that changed.
+ * Builds what faces see of the core's state. Parts whose inputs did not change keep
+ * their identity, so the live feed can send only the parts that changed.
  */
 export class ShowViewBuilder {
-  private last: { state: ShowState; view: ShowView } | null = null;
+  private last: { state: ShowState; view: CoreView } | null = null;
 
-  build(state: ShowState): ShowView {
+  build(state: ShowState): CoreView {
     const prev = this.last;
     if (prev?.state === state) return prev.view;
     const prevState = prev?.state;
@@ -25,22 +24,19 @@ export class ShowViewBuilder {
       prevView && prevState!.catalogueRevision === state.catalogueRevision && (prevState!.products === state.products || prevView.catalogue.count === Object.keys(state.products).length)
         ? prevView.catalogue
         : { count: Object.keys(state.products).length, revision: state.catalogueRevision };
-    const view: ShowView = {
+    const view: CoreView = {
       revision: state.revision,
       title: state.title,
       locales: prevView && prevState!.locales === state.locales ? prevView.locales : state.locales,
       rundown,
       onAir,
       lastOnAirItemId: state.lastOnAirItemId,
-      sales: prevView?.sales ?? NO_SALES,
-      obs: prevView?.obs ?? [],
       catalogue,
       deal:
         prevView && prevState!.deal === state.deal && prevState!.products === state.products
           ? prevView.deal
           : state.deal && { ...state.deal, product: own(state.products, state.deal.productId) ?? null },
       theme: state.theme,
-      operators: prevView?.operators ?? [],
       // Shows journaled before goals existed have none.
       goal: state.goal ?? null,
       baseLanguage: baseLanguageOf(state)
@@ -62,11 +58,11 @@ function onAirView(state: ShowState): OnAirView | null {
   return { ...state.onAir, soldOut: isSoldOut(own(state.products, state.onAir.productId)) };
 }
 
-/** The top-level parts of `next` that are not the same object as in `prev`. */
-export function changedParts(prev: ShowView, next: ShowView): Partial<ShowView> {
-  const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(next) as (keyof ShowView)[]) {
+/** The top-level parts of `next` that are not the same object as in `prev` (a live-feed patch). */
+export function changedParts<V extends object>(prev: V, next: V): Partial<V> {
+  const changes: Partial<V> = {};
+  for (const key of Object.keys(next) as (keyof V)[]) {
     if (prev[key] !== next[key]) changes[key] = next[key];
   }
-  return changes as Partial<ShowView>;
+  return changes;
 }

@@ -84,6 +84,8 @@ describe('OBS follows the show', () => {
     const before = (await probe.call('GetSourceScreenshot', { sourceName: STUDIO_SCENE, imageFormat: 'png', imageWidth: 320 })).imageData;
     const { rundown } = (await t.api('GET', '/api/v1/show')).body;
     await t.api('POST', '/api/v1/rundown/pin', { itemId: rundown[0].id });
+    // OBS runs a batch one request after another: read the canvas once OBS acknowledged all of it.
+    await until('OBS to acknowledge the pin', () => connectionView(connection.id), (c) => c.showing?.productId === 'lav-01');
     await until('the Polish title on the canvas', () => textOf(STUDIO_SOURCE.title), (v) => v === 'Spodnie lawendowe');
     expect(await textOf(STUDIO_SOURCE.price)).toBe('84,99\u00a0zł');
     expect(await textOf(STUDIO_SOURCE.was)).toBe('zamiast 99,99\u00a0zł');

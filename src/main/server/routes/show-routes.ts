@@ -1,7 +1,6 @@
 import { OVERLAY_NAMES, overlayPath } from '../../../shared/overlays';
 import type { FastifyInstance } from 'fastify';
-import { operatorOf, type StudioContext } from '../studio-context';
-import { seesObs } from '../../access/principal';
+import type { StudioContext } from '../studio-context';
 import { jsonListStream } from '../json-stream';
 
 /** Entries per page of the audit trail. */
@@ -16,10 +15,7 @@ export function registerShowRoutes(app: FastifyInstance, ctx: StudioContext): vo
     )
   }));
 
-  app.get('/api/v1/show', (req) => {
-    const view = ctx.view();
-    return seesObs(operatorOf(req)) ? view : { ...view, obs: [] };
-  });
+  app.get('/api/v1/show', (req) => ctx.viewFor(req));
 
   // PATCH /api/v1/show and the deal's routes are commands: see command-routes.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_SALES } from '../../../../src/shared/sales';
-import { audienceFor, canvasContent, desiredCanvas, STUDIO_SOURCE } from '../../../../src/main/obs/studio-canvas';
+import { audienceFor, canvasContent, desiredCanvas, STUDIO_SOURCE, tickerLine } from '../../../../src/main/obs/studio-canvas';
 import { studioSources } from '../../../../src/main/obs/studio-sources';
 import { OverlayText } from '../../../../src/shared/overlay-text';
 import { emptyProduct } from '../../../../src/shared/product';
@@ -129,5 +129,22 @@ describe('what an OBS canvas shows', () => {
     expect(logo).toMatchObject({ enabled: true, settings: { file: '/x/logo.png' }, transform: { positionX: 54, positionY: 54 } });
     const next = desired.find((d) => d.name === STUDIO_SOURCE.nextCard)!.transform as Record<string, number>;
     expect(next.positionY).toBeGreaterThanOrEqual(54 + Math.round(7 * 10.8));
+  });
+});
+
+describe('the OBS ticker', () => {
+  const polish = audienceFor('pl-PL', locales);
+  const sales = { ...NO_SALES, orders: 2, units: 3, byProduct: { 'mug-02': { units: 3, orders: 2, revenue: {} } } } as unknown as ShowView['sales'];
+
+  it('says what comes up from the show state alone, even when the view it is given holds sales', () => {
+    const ticker = canvasContent(view(true, { sales }), polish, text).texts[STUDIO_SOURCE.ticker];
+    expect(ticker).toContain('Kubek emaliowany · 32');
+    expect(ticker).not.toMatch(/Sprzedano/);
+  });
+
+  it('counts orders and units and names what sells when it is given the sales', () => {
+    const ticker = tickerLine(view(true), polish, text, sales);
+    expect(ticker).toMatch(/Sprzedano 3/);
+    expect(ticker).toContain('Kubek emaliowany');
   });
 });
