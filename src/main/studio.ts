@@ -26,6 +26,7 @@ import { Presence } from './access/presence';
 import { prepareDataDir, privateDir } from './settings/data-dir';
 import { announceLan, openSecretFile, openSettings } from './settings/open-settings';
 import { ErrorLog } from './diagnostics/error-log';
+import { openMedia } from './media/media-studio';
 
 export interface StudioOptions {
   dataDir: string;
@@ -123,6 +124,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
 
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
+  const media = await openMedia({ dataDir: options.dataDir, showDir: showDir(options.dataDir), core, connections: () => obs.views(), log });
   const views = new StudioViews(core);
   let baseUrl = '';
   const obs: ObsManager = new ObsManager({
@@ -134,7 +136,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     images: new ImageFiles(mediaDirs, join(options.dataDir, 'image-cache'), () => obs.follow()),
     overlayUrl: (locale) => baseUrl + overlayPath('layout', locale, overlayToken),
     onApplied: options.onObsApplied,
-    log
+    log,
+    onRecordState: (id, event, status) => void media.follower.onRecordState(id, event, status)
   });
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
   views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });
@@ -144,7 +147,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const access = { devices: new DeviceRegistry(settings.devices, clock), pairing: new PairingDesk(clock), presence: new Presence(clock) };
   const stopPresence = followOperators(core, access.presence);
   views.add({ key: 'operators', value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) });
-  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access);
+  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access, media.desk, media.folders);
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
@@ -181,6 +184,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         await marketplace.close();
         await obs.close();
         await server.close();
+        await media.close();
         stopPresence();
         access.presence.close();
         try {

@@ -77,6 +77,19 @@ export const RecordSales = z.object({
   orders: z.array(IncomingOrder).max(10_000)
 });
 
+/**
+ * An OBS started or stopped recording (by the studio's button or in OBS itself), told by the studio
+ * (actor `obs`): journaled so chapters and clips can be made after a restart. `at` is when the
+ * recording's first frame was, by the studio's clock, aligned with what OBS reports of its output.
+ */
+const RecordingFact = {
+  connectionId: z.string().min(1).max(64),
+  at: z.number().int().nonnegative(),
+  path: z.string().min(1).max(4096).optional()
+};
+export const RecordingStarted = z.object({ type: z.literal('recording.started'), ...RecordingFact });
+export const RecordingStopped = z.object({ type: z.literal('recording.stopped'), ...RecordingFact });
+
 /** Every change to a show is one of these; the core validates, decides, journals, applies. */
 export const Command = z.discriminatedUnion('type', [
   AddItem,
@@ -91,7 +104,9 @@ export const Command = z.discriminatedUnion('type', [
   UpdateShow,
   StartDeal,
   EndDeal,
-  RecordSales
+  RecordSales,
+  RecordingStarted,
+  RecordingStopped
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

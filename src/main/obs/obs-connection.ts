@@ -30,6 +30,8 @@ export interface ObsConnectionDeps {
   onApplied?(id: string, revision: number, ms: number): void;
   /** One line for the studio's log (what a resync put back). */
   log?(line: string): void;
+  /** Recording started or stopped, in the studio or in OBS itself; `status` asks OBS how long it has recorded. */
+  onRecordState?(id: string, event: { outputActive: boolean; outputState: string; outputPath?: string | null }, status: () => Promise<{ outputDuration?: number }>): void;
 }
 
 /**
@@ -258,7 +260,10 @@ export class ObsConnection {
       reinspect();
     });
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
-    rpc.on('RecordStateChanged', () => this.supervisor.retryNow());
+    rpc.on('RecordStateChanged', (e) => {
+      this.supervisor.retryNow();
+      this.deps.onRecordState?.(this.config.id, e, () => rpc.call('GetRecordStatus'));
+    });
   }
 
   private onSample(responses: Parameters<typeof healthSample>[1], at: number): void {

@@ -30,7 +30,9 @@ const PRODUCER_ONLY: readonly ProducerOnlyRule[] = [
   { method: 'POST', route: '/api/v1/products/import', what: 'import the catalogue' },
   { method: 'PATCH', route: '/api/v1/show', what: 'change the show\'s settings' },
   { method: 'GET', route: '/api/v1/sales/report.csv', what: 'download the sales report' },
-  { method: 'GET', route: '/api/v1/sales/report.html', what: 'open the sales report' }
+  { method: 'GET', route: '/api/v1/sales/report.html', what: 'open the sales report' },
+  { method: 'POST', route: '/api/v1/clips', what: 'cut or cancel clips' },
+  { method: 'PUT', route: '/api/v1/clips', what: 'map recording folders' }
 ];
 
 /** Why this role may not use this route, or null when it may. `route` is the matched route pattern. */

@@ -1,0 +1,61 @@
+import type { Actor } from '../../shared/events';
+
+/** What OBS says in RecordStateChanged (obs-websocket 5). */
+export interface RecordStateEvent {
+  outputActive: boolean;
+  outputState: string;
+  /** The saved file, on stop (OBS 29+). */
+  outputPath?: string | null;
+}
+
+/** GetRecordStatus: how long OBS has been recording (ms), by its own output's count of frames. */
+export type RecordStatus = () => Promise<{ outputDuration?: number } | null>;
+
+export interface RecordFollowerDeps {
+  execute(command: Record<string, unknown>, actor: Actor): Promise<unknown>;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+const ACTOR: Actor = { id: 'obs', client: 'obs' };
+
+/**
+ * Journals each OBS's recording starts and stops, whoever pressed the button (the studio, or
+ * someone in OBS itself). The start is aligned with OBS's output: the studio asks OBS how long it
+ * has recorded and takes that off its own clock, so the event's delay over the network (and OBS's
+ * encoder start-up) does not shift every clip. The stop carries the file OBS saved.
+ */
+export class RecordFollower {
+  private readonly now: () => number;
+  /** Per connection, the last state journaled: OBS repeats states after a reconnect. */
+  private readonly recording = new Map<string, boolean>();
+
+  constructor(private readonly deps: RecordFollowerDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async onRecordState(connectionId: string, event: RecordStateEvent, status: RecordStatus): Promise<void> {
+    if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STARTED') {
+      const asked = this.now();
+      const reply = await status().catch(() => null);
+      const answered = this.now();
+      const duration = reply?.outputDuration ?? 0;
+      // OBS's count is of the moment it answered: somewhere between asking and hearing back.
+      const at = Math.round((asked + answered) / 2 - duration);
+      this.recording.set(connectionId, true);
+      await this.journal({ type: 'recording.started', connectionId, at, ...(event.outputPath && { path: event.outputPath }) });
+    } else if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPED' && this.recording.get(connectionId) !== false) {
+      this.recording.set(connectionId, false);
+      await this.journal({ type: 'recording.stopped', connectionId, at: this.now(), ...(event.outputPath && { path: event.outputPath }) });
+    }
+  }
+
+  private async journal(command: Record<string, unknown>): Promise<void> {
+    try {
+      await this.deps.execute(command, ACTOR);
+    } catch (err) {
+      // A full disk refuses it like any change; the recording itself goes on in OBS.
+      this.deps.log?.(`Could not journal ${String(command.type)} of OBS ${String(command.connectionId)}: ${(err as Error).message}`);
+    }
+  }
+}
