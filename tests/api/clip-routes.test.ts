@@ -17,6 +17,7 @@ let cleanup: () => Promise<void>;
 let t: TestStudio;
 let connectionId: string;
 let recording: string;
+let remoteId: string;
 
 /**
  * A show recorded by an OBS: the studio is started once to add the OBS and the rundown, the pins
@@ -36,6 +37,7 @@ beforeAll(async () => {
   ]);
   for (const productId of ['lav', 'coat', 'hat']) await first.api('POST', '/api/v1/rundown/items', { productId });
   connectionId = (await first.api('POST', '/api/v1/obs/connections', { name: 'Polski', url: 'ws://127.0.0.1:9', locale: 'pl-PL' })).body.id;
+  remoteId = (await first.api('POST', '/api/v1/obs/connections', { name: 'Deutsch (OBS PC)', url: 'ws://192.0.2.10:4455', locale: 'pl-PL' })).body.id;
   await first.studio.close();
 
   let now = T0;
@@ -50,6 +52,8 @@ beforeAll(async () => {
   await at(27, { type: 'rundown.pin', itemId: 'item-3' });
   await at(39, { type: 'rundown.unpin' });
   await at(40, { type: 'recording.stopped', connectionId, at: T0 + 40_000, path: recording }, OBS);
+  await core.execute({ type: 'recording.started', connectionId: remoteId, at: T0 }, OBS);
+  await core.execute({ type: 'recording.stopped', connectionId: remoteId, at: T0 + 40_000, path: 'C:\\Users\\obs\\Videos\\obs-recording.mkv' }, OBS);
   await core.close();
   first = null!;
   t = await startTestStudio({ dataDir });
@@ -124,5 +128,20 @@ describe('chapters and clips of an OBS recording', () => {
     expect((await t.api('POST', '/api/v1/clips', { connectionId: '__proto__' })).status).toBe(404);
     expect((await t.api('GET', '/api/v1/clips/constructor/file')).status).toBe(404);
     expect((await t.api('POST', '/api/v1/clips/nope/cancel')).status).toBe(404);
+  });
+
+  it('says a remote OBS\'s recording is not readable here, and cuts it from the folder the user maps to it', async () => {
+    const before = (await t.api('GET', '/api/v1/clips')).body.connections.find((c: any) => c.connectionId === remoteId);
+    expect(before).toMatchObject({ remote: true, folder: null, last: { readable: false, problem: expect.stringContaining('another computer') } });
+    const refused = await t.api('POST', '/api/v1/clips', { connectionId: remoteId });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('recording_unreadable');
+    expect((await t.api('PUT', `/api/v1/clips/folders/${remoteId}`, { folder: join(dataDir, 'nope') })).status).toBe(400);
+    expect((await t.api('PUT', `/api/v1/clips/folders/${remoteId}`, { folder: dataDir })).status).toBe(200);
+    const after = (await t.api('GET', '/api/v1/clips')).body.connections.find((c: any) => c.connectionId === remoteId);
+    expect(after).toMatchObject({ folder: dataDir, last: { readable: true, problem: null } });
+    const res = await t.api('POST', '/api/v1/clips', { connectionId: remoteId });
+    expect(res.status).toBe(202);
+    expect(res.body.clips).toHaveLength(3);
   });
 });

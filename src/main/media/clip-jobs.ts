@@ -130,7 +130,9 @@ export class ClipJobs {
         onProgress: (fraction) => {
           clip.progress = fraction;
           // Told a few times a second at most: the live feed is the show's, not the cutter's.
-          if (Date.now() - lastTold > 250) (lastTold = Date.now()), this.onChange();
+          if (Date.now() - lastTold < 250) return;
+          lastTold = Date.now();
+          this.onChange();
         }
       });
       const { size } = await fsp.stat(part);
