@@ -2,7 +2,14 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { ClipView } from '../../shared/media';
 import { writeAtomically } from '../show/atomic-file';
-import { cutClip } from './cutter';
+import { cutClip, type CutOrder } from './cutter';
+import { probeDuration } from './ffmpeg';
+
+/**
+ * A stream-copied clip starts at the keyframe before its slot; past this much extra (OBS's default
+ * x264 keyframes can be 8 s apart) the clip is cut again, re-encoded, to start where its slot does.
+ */
+export const MAX_COPY_LEAD_SECONDS = 1.5;
 
 /** A clip as kept on disk: its view and the recording it is cut from. */
 export interface ClipRecord extends ClipView {
@@ -118,23 +125,31 @@ export class ClipJobs {
     const part = final + PART;
     this.update(clip, { status: 'cutting', progress: 0 });
     let lastTold = 0;
+    const order = (exact: boolean): CutOrder => ({
+      ffmpeg,
+      input: clip.input,
+      output: part,
+      startSeconds: clip.startSeconds,
+      durationSeconds: clip.durationSeconds,
+      exact,
+      signal,
+      onProgress: (fraction) => {
+        clip.progress = exact && clip.mode === 'copy' ? 0.5 + fraction / 2 : fraction;
+        // Told a few times a second at most: the live feed is the show's, not the cutter's.
+        if (Date.now() - lastTold < 250) return;
+        lastTold = Date.now();
+        this.onChange();
+      }
+    });
     try {
-      await cutClip({
-        ffmpeg,
-        input: clip.input,
-        output: part,
-        startSeconds: clip.startSeconds,
-        durationSeconds: clip.durationSeconds,
-        exact: clip.mode === 'exact',
-        signal,
-        onProgress: (fraction) => {
-          clip.progress = fraction;
-          // Told a few times a second at most: the live feed is the show's, not the cutter's.
-          if (Date.now() - lastTold < 250) return;
-          lastTold = Date.now();
-          this.onChange();
+      await cutClip(order(clip.mode === 'exact'));
+      if (clip.mode === 'copy') {
+        const length = await probeDuration(ffmpeg, part);
+        if (length !== null && length - clip.durationSeconds > MAX_COPY_LEAD_SECONDS && !signal.aborted) {
+          await cutClip(order(true));
+          clip.mode = 'exact';
         }
-      });
+      }
       const { size } = await fsp.stat(part);
       await fsp.rename(part, final);
       this.update(clip, { status: 'done', progress: 1, bytes: size });

@@ -29,6 +29,8 @@ export class RecordFollower {
   private readonly now: () => number;
   /** Per connection, the last state journaled: OBS repeats states after a reconnect. */
   private readonly recording = new Map<string, boolean>();
+  /** Per connection, when OBS began stopping: its file ends there, not when it finished writing. */
+  private readonly stopping = new Map<string, number>();
 
   constructor(private readonly deps: RecordFollowerDeps) {
     this.now = deps.now ?? Date.now;
@@ -42,11 +44,16 @@ export class RecordFollower {
       const duration = reply?.outputDuration ?? 0;
       // OBS's count is of the moment it answered: somewhere between asking and hearing back.
       const at = Math.round((asked + answered) / 2 - duration);
+      this.deps.log?.(`OBS ${connectionId} started recording ${asked - at} ms before the studio heard of it (OBS's own count)`);
       this.recording.set(connectionId, true);
       await this.journal({ type: 'recording.started', connectionId, at, ...(event.outputPath && { path: event.outputPath }) });
+    } else if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPING') {
+      this.stopping.set(connectionId, this.now());
     } else if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPED' && this.recording.get(connectionId) !== false) {
       this.recording.set(connectionId, false);
-      await this.journal({ type: 'recording.stopped', connectionId, at: this.now(), ...(event.outputPath && { path: event.outputPath }) });
+      const at = this.stopping.get(connectionId) ?? this.now();
+      this.stopping.delete(connectionId);
+      await this.journal({ type: 'recording.stopped', connectionId, at, ...(event.outputPath && { path: event.outputPath }) });
     }
   }
 

@@ -63,6 +63,17 @@ describe('the clip queue', () => {
     await jobs.close();
   });
 
+  it('cuts again, re-encoded, a stream-copied clip that would start far before its slot for want of a keyframe', async () => {
+    const sparse = join(dir, 'sparse.mp4');
+    await makeRecording(sparse, 30, { keyframeSeconds: 10 });
+    const jobs = await ClipJobs.open(join(dir, 'sparse'), () => 'ffmpeg');
+    const [clip] = jobs.add([order({ input: sparse, startSeconds: 15, durationSeconds: 5 })]);
+    const done = await until('done', () => jobs.get(clip.id)!, (c) => c.status === 'done', 20_000);
+    expect(done.mode).toBe('exact');
+    expect(Math.abs((await probe(jobs.file(clip.id)!)).duration - 5)).toBeLessThanOrEqual(0.5);
+    await jobs.close();
+  });
+
   it('marks a clip failed, with ffmpeg\'s reason, when its recording cannot be read', async () => {
     const jobs = await ClipJobs.open(join(dir, 'broken'), () => 'ffmpeg');
     const [clip] = jobs.add([order({ input: join(dir, 'missing.mkv') })]);
