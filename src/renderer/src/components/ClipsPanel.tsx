@@ -105,7 +105,6 @@ export function ClipsPanel() {
               <th>{t(K.start)}</th>
               <th>{t(K.length)}</th>
               <th>{t(K.state)}</th>
-              <th />
             </tr>
           </thead>
           <tbody>
@@ -115,17 +114,17 @@ export function ClipsPanel() {
                 <td>{clip.locale}</td>
                 <td>{formatDuration(clip.startSeconds * 1000)}</td>
                 <td>{formatDuration(clip.durationSeconds * 1000)}</td>
-                <td title={clip.error ?? undefined}>
+                <td className="clip-state" title={clip.error ?? undefined}>
                   {t(K.status(clip.status))}
                   {clip.status === 'cutting' && <progress max={1} value={clip.progress} />}
                   {clip.status === 'done' && <small> · {t(K.mode(clip.mode))}</small>}
-                </td>
-                <td className="clip-actions">
+                  <span className="clip-actions">
                   {clip.status === 'done' && <button onClick={() => void play(clip)}>{t(K.play)}</button>}
                   {clip.status === 'done' && <button onClick={() => void download(clip)}>{t(K.download)}</button>}
                   {(clip.status === 'queued' || clip.status === 'cutting') && (
                     <button onClick={() => void act((c) => c.post(`/api/v1/clips/${encodeURIComponent(clip.id)}/cancel`))}>{t(K.cancel)}</button>
                   )}
+                  </span>
                 </td>
               </tr>
             ))}
