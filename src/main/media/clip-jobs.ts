@@ -6,10 +6,11 @@ import { cutClip, type CutOrder } from './cutter';
 import { probeDuration } from './ffmpeg';
 
 /**
- * A stream-copied clip starts at the keyframe before its slot; past this much extra (OBS's default
- * x264 keyframes can be 8 s apart) the clip is cut again, re-encoded, to start where its slot does.
+ * A stream-copied clip starts at the keyframe before its slot: with the 2-second keyframes streaming
+ * platforms ask for, up to 2 s early. Past that (OBS's automatic x264 keyframes can be 8 s apart)
+ * the clip is cut again, re-encoded, to start where its slot does.
  */
-export const MAX_COPY_LEAD_SECONDS = 1.5;
+export const MAX_COPY_LEAD_SECONDS = 2;
 
 /** A clip as kept on disk: its view and the recording it is cut from. */
 export interface ClipRecord extends ClipView {
