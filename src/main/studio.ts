@@ -137,7 +137,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     overlayUrl: (locale) => baseUrl + overlayPath('layout', locale, overlayToken),
     onApplied: options.onObsApplied,
     log,
-    onRecordState: (id, event, status) => void media.follower.onRecordState(id, event, status)
+    onRecordState: (id, event, status, directory) => void media.follower.onRecordState(id, event, status, directory)
   });
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
   views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });

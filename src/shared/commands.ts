@@ -87,7 +87,8 @@ const RecordingFact = {
   at: z.number().int().nonnegative(),
   path: z.string().min(1).max(4096).optional()
 };
-export const RecordingStarted = z.object({ type: z.literal('recording.started'), ...RecordingFact });
+/** `folder`: where OBS saves recordings, so a recording cut short by a crash can still be found. */
+export const RecordingStarted = z.object({ type: z.literal('recording.started'), ...RecordingFact, folder: z.string().min(1).max(4096).optional() });
 export const RecordingStopped = z.object({ type: z.literal('recording.stopped'), ...RecordingFact });
 
 /** Every change to a show is one of these; the core validates, decides, journals, applies. */

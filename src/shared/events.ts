@@ -50,7 +50,7 @@ export type ShowEvent =
   | { type: 'deal.started'; deal: FlashDeal }
   | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
   | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] }
-  | { type: 'recording.started' | 'recording.stopped'; connectionId: string; at: number; path?: string };
+  | { type: 'recording.started' | 'recording.stopped'; connectionId: string; at: number; path?: string; folder?: string };
 
 /**
  * What an incoming order changed, decided against the orders already counted: `counted` (a new

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, win32 } from 'node:path';
 import type { ClipView, ClipsView, RecordingsView } from '../../shared/media';
 import type { ShowState } from '../show/state';
@@ -16,7 +16,12 @@ export interface RecordingSource {
   locale: string;
   /** OBS runs on another machine: its file paths are its own, not this one's. */
   remote: boolean;
+  /** OBS is connected and says it is recording; false also when it is away (crashed, closed). */
+  recordingNow: boolean;
 }
+
+/** What OBS records into; a file a crash left behind is found among these. */
+const RECORDING_FILE = /\.(mkv|mp4|mov|flv|ts|m4v)$/i;
 
 export interface MediaDeskDeps {
   show(): ShowState;
@@ -97,7 +102,7 @@ export class MediaDesk {
   }
 
   private recordingsOf(source: RecordingSource): RecordingsView {
-    const last = this.deps.log.lastOf(source.id);
+    const last = this.lastRecording(source);
     const file = last ? this.fileOf(source.id, last) : null;
     return {
       connectionId: source.id,
@@ -123,10 +128,39 @@ export class MediaDesk {
     return existsSync(recording.path) ? { path: recording.path, problem: null } : { path: null, problem: `The recording ${recording.path} is not on this computer any more` };
   }
 
+  /**
+   * A recording OBS never said it stopped (it crashed or was killed): its file is the newest one in
+   * the folder OBS recorded into, and it ends where that file was last written. An MKV keeps all it
+   * had; an MP4 cut short has no index and is refused by ffmpeg (the clip says so).
+   */
+  /** The newest recording of this OBS, with its end and file found on disk when OBS died recording it. */
+  private lastRecording(source: RecordingSource): Recording | undefined {
+    const journaled = this.deps.log.lastOf(source.id);
+    if (!journaled || journaled.stoppedAt !== null || source.recordingNow) return journaled;
+    return this.interrupted(source, journaled) ?? journaled;
+  }
+
+  private interrupted(source: RecordingSource, recording: Recording): Recording | null {
+    const folder = this.deps.folders.get(source.id) ?? (source.remote ? null : recording.folder);
+    if (!folder) return null;
+    let newest: { path: string; mtimeMs: number } | null = null;
+    try {
+      for (const name of readdirSync(folder)) {
+        if (!RECORDING_FILE.test(name)) continue;
+        const path = join(folder, name);
+        const file = statSync(path);
+        if (file.isFile() && file.mtimeMs >= recording.startedAt && (!newest || file.mtimeMs > newest.mtimeMs)) newest = { path, mtimeMs: file.mtimeMs };
+      }
+    } catch {
+      return null;
+    }
+    return newest ? { ...recording, path: newest.path, stoppedAt: Math.round(newest.mtimeMs) } : null;
+  }
+
   private slotsOf(connectionId: string, finishedOnly: boolean): { slots: Slot[]; totalSeconds: number; recording: Recording; locale: string } {
     const source = this.deps.connection(connectionId);
     if (!source) throw new MediaError(404, 'not_found', `no OBS connection ${connectionId}`);
-    const recording = this.deps.log.lastOf(connectionId);
+    const recording = this.lastRecording(source);
     if (!recording) throw new MediaError(409, 'no_recording', 'this OBS has not recorded during this show');
     if (finishedOnly && recording.stoppedAt === null) throw new MediaError(409, 'still_recording', 'this OBS is still recording: stop the recording first');
     const end = recording.stoppedAt ?? Math.max(this.deps.log.lastFactAt, Date.now());

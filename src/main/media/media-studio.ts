@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import type { ShowCore } from '../show/show-core';
 import { isRemoteObs } from '../obs/studio-sources';
+import type { ObsConnectionView } from '../../shared/obs';
 import { ClipJobs } from './clip-jobs';
 import { findFfmpeg } from './ffmpeg';
 import { MediaDesk, type RecordingSource } from './media-desk';
 import { RecordFollower } from './record-follower';
 import { RecordingFolders } from './recording-folders';
 import { RecordingsLog } from './recordings-log';
+
+type ObsLike = Pick<ObsConnectionView, 'id' | 'locale' | 'url' | 'status' | 'outputs'>;
 
 export interface MediaStudio {
   desk: MediaDesk;
@@ -20,7 +23,7 @@ export interface MediaStudioDeps {
   showDir: string;
   core: ShowCore;
   /** The OBS connections as the studio has them (read when asked: the OBS manager starts later). */
-  connections(): { id: string; locale: string; url: string }[];
+  connections(): ObsLike[];
   log(line: string): void;
 }
 
@@ -36,7 +39,12 @@ export async function openMedia(deps: MediaStudioDeps): Promise<MediaStudio> {
   const clipsDir = join(deps.dataDir, 'clips');
   const jobs = await ClipJobs.open(clipsDir, () => ffmpeg.path);
   const folders = new RecordingFolders(clipsDir);
-  const source = (c: { id: string; locale: string; url: string }): RecordingSource => ({ id: c.id, locale: c.locale, remote: isRemoteObs(c.url) });
+  const source = (c: ObsLike): RecordingSource => ({
+    id: c.id,
+    locale: c.locale,
+    remote: isRemoteObs(c.url),
+    recordingNow: c.status === 'identified' && c.outputs.record.state !== 'off'
+  });
   const desk = new MediaDesk({
     show: () => deps.core.current,
     connection: (id) => {

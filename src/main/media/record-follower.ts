@@ -10,6 +10,8 @@ export interface RecordStateEvent {
 
 /** GetRecordStatus: how long OBS has been recording (ms), by its own output's count of frames. */
 export type RecordStatus = () => Promise<{ outputDuration?: number } | null>;
+/** GetRecordDirectory: the folder OBS records into. */
+export type RecordDirectory = () => Promise<{ recordDirectory?: string } | null>;
 
 export interface RecordFollowerDeps {
   execute(command: Record<string, unknown>, actor: Actor): Promise<unknown>;
@@ -36,17 +38,18 @@ export class RecordFollower {
     this.now = deps.now ?? Date.now;
   }
 
-  async onRecordState(connectionId: string, event: RecordStateEvent, status: RecordStatus): Promise<void> {
+  async onRecordState(connectionId: string, event: RecordStateEvent, status: RecordStatus, directory: RecordDirectory = async () => null): Promise<void> {
     if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STARTED') {
       const asked = this.now();
       const reply = await status().catch(() => null);
       const answered = this.now();
       const duration = reply?.outputDuration ?? 0;
+      const folder = (await directory().catch(() => null))?.recordDirectory;
       // OBS's count is of the moment it answered: somewhere between asking and hearing back.
       const at = Math.round((asked + answered) / 2 - duration);
       this.deps.log?.(`OBS ${connectionId} started recording ${asked - at} ms before the studio heard of it (OBS's own count)`);
       this.recording.set(connectionId, true);
-      await this.journal({ type: 'recording.started', connectionId, at, ...(event.outputPath && { path: event.outputPath }) });
+      await this.journal({ type: 'recording.started', connectionId, at, ...(event.outputPath && { path: event.outputPath }), ...(folder && { folder }) });
     } else if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPING') {
       this.stopping.set(connectionId, this.now());
     } else if (event.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPED' && this.recording.get(connectionId) !== false) {

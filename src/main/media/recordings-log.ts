@@ -10,6 +10,8 @@ export interface Recording {
   /** null while it runs (or when OBS died before telling: see `lastFactAt`). */
   stoppedAt: number | null;
   path: string | null;
+  /** Where OBS saves recordings (told at the start): where to look for a file a crash left unnamed. */
+  folder: string | null;
 }
 
 /** One stretch of a rundown item on air. */
@@ -79,7 +81,7 @@ export class RecordingsLog {
         // A start without a stop before it: OBS died mid-recording; that one ended by this time at the latest.
         const open = this.open(event.connectionId);
         if (open) open.stoppedAt = Math.min(event.at, this.lastFactAt || event.at);
-        this.recordings.push({ connectionId: event.connectionId, startedAt: event.at, stoppedAt: null, path: event.path ?? null });
+        this.recordings.push({ connectionId: event.connectionId, startedAt: event.at, stoppedAt: null, path: event.path ?? null, folder: event.folder ?? null });
         break;
       }
       case 'recording.stopped': {

@@ -31,7 +31,12 @@ export interface ObsConnectionDeps {
   /** One line for the studio's log (what a resync put back). */
   log?(line: string): void;
   /** Recording started or stopped, in the studio or in OBS itself; `status` asks OBS how long it has recorded. */
-  onRecordState?(id: string, event: { outputActive: boolean; outputState: string; outputPath?: string | null }, status: () => Promise<{ outputDuration?: number }>): void;
+  onRecordState?(
+    id: string,
+    event: { outputActive: boolean; outputState: string; outputPath?: string | null },
+    status: () => Promise<{ outputDuration?: number }>,
+    directory: () => Promise<{ recordDirectory?: string }>
+  ): void;
 }
 
 /**
@@ -262,7 +267,7 @@ export class ObsConnection {
     rpc.on('StreamStateChanged', () => this.supervisor.retryNow());
     rpc.on('RecordStateChanged', (e) => {
       this.supervisor.retryNow();
-      this.deps.onRecordState?.(this.config.id, e, () => rpc.call('GetRecordStatus'));
+      this.deps.onRecordState?.(this.config.id, e, () => rpc.call('GetRecordStatus'), () => rpc.call('GetRecordDirectory'));
     });
   }
 

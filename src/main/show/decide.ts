@@ -98,7 +98,15 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
     case 'recording.started':
     case 'recording.stopped':
       // A fact OBS told: journaled as is, for src/main/media to cut chapters and clips from.
-      return [{ type: command.type, connectionId: command.connectionId, at: command.at, ...(command.path !== undefined && { path: command.path }) }];
+      return [
+        {
+          type: command.type,
+          connectionId: command.connectionId,
+          at: command.at,
+          ...(command.path !== undefined && { path: command.path }),
+          ...('folder' in command && command.folder !== undefined && { folder: command.folder })
+        }
+      ];
   }
 }
 

@@ -84,4 +84,29 @@ describe('clips of a show OBS recorded', () => {
     }
     expect(done.body.clips[0].title).toBe('Spodnie lawendowe · Jesień');
   }, 80_000);
+
+  it('cuts clips from a recording started in OBS itself and cut short by OBS crashing, as far as its file goes', async () => {
+    await probe.call('StartRecord');
+    const started = await until('recording journaled', lastRecording, (c) => c?.recording === true && c.last.stoppedAt === null, 10_000);
+    expect(started.last.startedAt).toBeGreaterThan(Date.now() - 10_000);
+    for (const itemId of ['item-2', 'item-1']) {
+      await t.api('POST', '/api/v1/rundown/pin', { itemId });
+      await sleep(5000);
+    }
+    await obs.kill();
+    const after = await until('OBS gone, its file found', lastRecording, (c) => c?.recording === false && c.last.readable === true, 15_000);
+    expect(after.last.path.startsWith(recordings.dir)).toBe(true);
+    const res = await t.api('POST', '/api/v1/clips', { connectionId });
+    expect(res.status).toBe(202);
+    expect(res.body.clips.map((c: any) => c.productId)).toEqual(['coat', 'lav']);
+    const ids = res.body.clips.map((c: any) => c.id);
+    const done = await until('clips cut', () => t.api('GET', '/api/v1/clips'), (r) => r.body.clips.filter((c: any) => ids.includes(c.id)).every((c: any) => c.status === 'done'), 30_000);
+    for (const clip of done.body.clips.filter((c: any) => ids.includes(c.id))) {
+      const path = join(t.dataDir, 'clips', `${clip.id}.mp4`);
+      await decodesCleanly(path);
+      const { duration } = await ffprobe(path);
+      console.log(`[figure] after a crash, clip ${clip.productId} (${clip.mode}): slot ${clip.durationSeconds.toFixed(2)} s, file ${duration.toFixed(2)} s`);
+      expect(Math.abs(duration - clip.durationSeconds)).toBeLessThanOrEqual(2);
+    }
+  }, 60_000);
 });
