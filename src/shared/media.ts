@@ -12,6 +12,10 @@ export type ClipRequest = z.infer<typeof ClipRequest>;
 export const RecordingFolder = z.object({ folder: z.string().trim().min(1).max(4096).nullable() });
 export type RecordingFolder = z.infer<typeof RecordingFolder>;
 
+/** `POST /api/v1/recordings`: start or stop recording on every OBS at once, or on one. */
+export const RecordingsAction = z.object({ action: z.enum(['start', 'stop']), connectionId: z.string().min(1).max(64).optional() });
+export type RecordingsAction = z.infer<typeof RecordingsAction>;
+
 export type ClipStatus = 'queued' | 'cutting' | 'done' | 'failed' | 'cancelled';
 
 /** One clip: a product's slot on air, cut from one OBS's recording, in that OBS's language. */

@@ -130,6 +130,15 @@ describe('chapters and clips of an OBS recording', () => {
     expect((await t.api('POST', '/api/v1/clips/nope/cancel')).status).toBe(404);
   });
 
+  it('starts recording on every OBS at once, answering for each: an OBS that is away is named, not a 500', async () => {
+    const res = await t.api('POST', '/api/v1/recordings', { action: 'start' });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => [r.connectionId, r.ok])).toEqual(expect.arrayContaining([[connectionId, false], [remoteId, false]]));
+    expect(res.body.results[0].error).toMatch(/not connected|OBS/i);
+    expect((await t.api('POST', '/api/v1/recordings', { action: 'start', connectionId: 'hasOwnProperty' })).status).toBe(404);
+    expect((await t.api('POST', '/api/v1/recordings', { action: 'pause' })).status).toBe(400);
+  });
+
   it('says a remote OBS\'s recording is not readable here, and cuts it from the folder the user maps to it', async () => {
     const before = (await t.api('GET', '/api/v1/clips')).body.connections.find((c: any) => c.connectionId === remoteId);
     expect(before).toMatchObject({ remote: true, folder: null, last: { readable: false, problem: expect.stringContaining('another computer') } });

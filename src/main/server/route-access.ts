@@ -32,7 +32,8 @@ const PRODUCER_ONLY: readonly ProducerOnlyRule[] = [
   { method: 'GET', route: '/api/v1/sales/report.csv', what: 'download the sales report' },
   { method: 'GET', route: '/api/v1/sales/report.html', what: 'open the sales report' },
   { method: 'POST', route: '/api/v1/clips', what: 'cut or cancel clips' },
-  { method: 'PUT', route: '/api/v1/clips', what: 'map recording folders' }
+  { method: 'PUT', route: '/api/v1/clips', what: 'map recording folders' },
+  { method: 'POST', route: '/api/v1/recordings', what: 'start or stop recordings' }
 ];
 
 /** Why this role may not use this route, or null when it may. `route` is the matched route pattern. */

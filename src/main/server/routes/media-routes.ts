@@ -1,6 +1,6 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ClipRequest, RecordingFolder } from '../../../shared/media';
+import { ClipRequest, RecordingFolder, RecordingsAction } from '../../../shared/media';
 import { MediaError } from '../../media/media-desk';
 import { ApiError } from '../api-error';
 import { parseBody } from '../body';
@@ -22,6 +22,25 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: StudioContext): v
   });
 
   app.get('/api/v1/clips', () => ctx.media.view());
+
+  // Every OBS at once (one per language channel), each answered on its own: one OBS away stops no other.
+  app.post('/api/v1/recordings', async (req) => {
+    const { action, connectionId } = parseBody(RecordingsAction, req.body);
+    const ids = ctx.obs.views().map((c) => c.id).filter((id) => connectionId === undefined || id === connectionId);
+    if (connectionId !== undefined && ids.length === 0) throw new ApiError(404, 'not_found', `no OBS connection ${connectionId}`);
+    const results = await Promise.all(
+      ids.map((id) =>
+        // An OBS that is not connected refuses at once (a throw, not a rejection): answered like the rest.
+        Promise.resolve()
+          .then(() => ctx.obs.get(id).output('record', action))
+          .then(
+          () => ({ connectionId: id, ok: true, error: null }),
+          (err: unknown) => ({ connectionId: id, ok: false, error: (err as Error).message })
+        )
+      )
+    );
+    return { results };
+  });
 
   app.post('/api/v1/clips', async (req, reply) => {
     const { connectionId, exact } = parseBody(ClipRequest, req.body);
