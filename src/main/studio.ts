@@ -27,6 +27,7 @@ import { Presence } from './access/presence';
 import { prepareDataDir, privateDir } from './settings/data-dir';
 import { announceLan, openSecretFile, openSettings } from './settings/open-settings';
 import { ErrorLog } from './diagnostics/error-log';
+import { openMedia } from './media/media-studio';
 
 export interface StudioOptions {
   dataDir: string;
@@ -115,6 +116,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   }
 
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
+  // The recordings log reads the journal once and follows it; clip jobs resume after a restart.
+  const media = await openMedia({ dataDir: options.dataDir, showDir: showDir(options.dataDir), core, connections: () => obs.views(), log });
   const coreViews = new CoreViews(core);
   // Known once the server listens; OBS reads it only after it is started, which is after that.
   let baseUrl: string | null = null;
@@ -122,7 +125,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     if (baseUrl === null) throw new Error('the studio has no address before it listens');
     return baseUrl;
   };
-  const obs = new ObsManager({
+  const obs: ObsManager = new ObsManager({
     store: settings.obsConnections,
     secrets,
     view: () => coreViews.current(),
@@ -131,7 +134,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     images: { mediaDirs, cacheDir: join(options.dataDir, 'image-cache') },
     overlayUrl: (locale) => studioUrl() + overlayPath('layout', locale, overlayToken),
     onApplied: options.onObsApplied,
-    log
+    log,
+    onRecordState: (id, event, status, directory) => void media.follower.onRecordState(id, event, status, directory)
   });
   const marketplace = new MarketplaceManager({ store: settings.marketplace, secrets, core, initial: options.marketplace ?? { kind: options.demo && isNewShow ? 'demo' : 'none' } });
   const clock = options.accessClock ?? Date.now;
@@ -142,7 +146,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     operators: { value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) }
   });
   const catalogue = new CatalogueIndex();
-  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access);
+  const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access, media.desk, media.folders);
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
@@ -195,6 +199,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       (closing ??= (async () => {
         await followers.stop();
         await server.close();
+        await media.close();
         access.presence.close();
         try {
           access.devices.flush();

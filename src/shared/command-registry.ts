@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from './access';
 import type { ShowEvent } from './events';
 import type { FlashDealView, ImportResult, OnAirView, RundownEntryView, ShowView } from './view';
-import { AddItem, EndDeal, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
+import { AddItem, EndDeal, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
 
 /**
  * Every command of the show in one typed table, in the style of obs-websocket-js's request map:
@@ -155,6 +155,18 @@ export const COMMANDS = {
     schema: RecordSales,
     roles: PRODUCER,
     summary: "records a marketplace's orders (the studio's poller and webhook)",
+    http: null
+  }),
+  'recording.started': command({
+    schema: RecordingStarted,
+    roles: [],
+    summary: 'an OBS started recording (told by the studio as OBS reports it; recordings are started with POST /api/v1/recordings)',
+    http: null
+  }),
+  'recording.stopped': command({
+    schema: RecordingStopped,
+    roles: [],
+    summary: 'an OBS stopped recording (told by the studio as OBS reports it)',
     http: null
   })
 };

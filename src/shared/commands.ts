@@ -77,4 +77,18 @@ export const RecordSales = z.object({
   orders: z.array(IncomingOrder).max(10_000)
 });
 
+/**
+ * An OBS started or stopped recording (by the studio's button or in OBS itself), told by the studio
+ * (actor `obs`): journaled so chapters and clips can be made after a restart. `at` is when the
+ * recording's first frame was, by the studio's clock, aligned with what OBS reports of its output.
+ */
+const RecordingFact = {
+  connectionId: z.string().min(1).max(64),
+  at: z.number().int().nonnegative(),
+  path: z.string().min(1).max(4096).optional()
+};
+/** `folder`: where OBS saves recordings, so a recording cut short by a crash can still be found. */
+export const RecordingStarted = z.object({ type: z.literal('recording.started'), ...RecordingFact, folder: z.string().min(1).max(4096).optional() });
+export const RecordingStopped = z.object({ type: z.literal('recording.stopped'), ...RecordingFact });
+
 // The table of commands (roles, routes, answers) and the `Command` union are in ./command-registry.

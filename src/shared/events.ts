@@ -49,7 +49,8 @@ export type ShowEvent =
   | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null; baseLanguage?: string }
   | { type: 'deal.started'; deal: FlashDeal }
   | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
-  | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] };
+  | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] }
+  | { type: 'recording.started' | 'recording.stopped'; connectionId: string; at: number; path?: string; folder?: string };
 
 /**
  * What an incoming order changed, decided against the orders already counted: `counted` (a new

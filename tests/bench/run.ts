@@ -13,6 +13,7 @@ import { benchSalesReport } from './sales-report';
 import { benchDemoShop } from './demo-shop';
 import { benchImport } from './import';
 import { limitLines } from './stats';
+import { benchClips } from './clips';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -25,7 +26,8 @@ const benches: [string, () => Promise<void>][] = [
   ['sales', benchSales],
   ['report', benchSalesReport],
   ['demo', benchDemoShop],
-  ['import', benchImport]
+  ['import', benchImport],
+  ['clips', benchClips]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

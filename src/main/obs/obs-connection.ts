@@ -32,6 +32,13 @@ export interface ObsConnectionDeps {
   onApplied?(id: string, revision: number, ms: number): void;
   /** One line for the studio's log (what a resync put back). */
   log?(line: string): void;
+  /** Recording started or stopped, in the studio or in OBS itself; `status` asks OBS how long it has recorded. */
+  onRecordState?(
+    id: string,
+    event: { outputActive: boolean; outputState: string; outputPath?: string | null },
+    status: () => Promise<{ outputDuration?: number }>,
+    directory: () => Promise<{ recordDirectory?: string }>
+  ): void;
 }
 
 /**
@@ -235,7 +242,8 @@ export class ObsConnection {
         this.paused = false;
         this.canvas.reread('collection');
       },
-      outputChanged: () => this.supervisor.retryNow()
+      outputChanged: () => this.supervisor.retryNow(),
+      recordStateChanged: (e) => this.deps.onRecordState?.(this.config.id, e, () => rpc.call('GetRecordStatus'), () => rpc.call('GetRecordDirectory'))
     });
   }
 

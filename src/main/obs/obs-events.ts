@@ -16,6 +16,8 @@ export interface ObsEventHandlers {
   collectionChanged(): void;
   /** Streaming or recording changed: ask at once rather than wait for the next liveness ping. */
   outputChanged(): void;
+  /** Recording started or stopped (in the studio or in OBS itself): the recordings log follows it. */
+  recordStateChanged?(event: { outputActive: boolean; outputState: string; outputPath?: string | null }): void;
 }
 
 /** How long OBS needs after telling of a removal before its lists reflect it. */
@@ -53,5 +55,8 @@ export function listenToObs(rpc: ObsRpc, on: ObsEventHandlers): void {
     reinspect();
   });
   rpc.on('StreamStateChanged', () => on.outputChanged());
-  rpc.on('RecordStateChanged', () => on.outputChanged());
+  rpc.on('RecordStateChanged', (e) => {
+    on.outputChanged();
+    on.recordStateChanged?.(e);
+  });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreView } from '../../shared/view';
 import type { ObsConnectionInput, ObsConnectionPatch, ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
-import { ObsConnection, type ObsConnectionConfig } from './obs-connection';
+import { ObsConnection, type ObsConnectionConfig, type ObsConnectionDeps } from './obs-connection';
 import { ImageFiles } from './image-files';
 import type { SetupReport } from './studio-setup';
 import type { SecretVault } from '../common/secret-vault';
@@ -29,6 +29,8 @@ export interface ObsManagerDeps {
   overlayUrl(locale: string): string;
   onApplied?(id: string, revision: number, ms: number): void;
   log?(line: string): void;
+  /** An OBS started or stopped recording (media/ journals it). */
+  onRecordState?: ObsConnectionDeps['onRecordState'];
 }
 
 export class ObsNotFoundError extends Error {}
@@ -121,7 +123,8 @@ export class ObsManager {
       onChange: () => this.changed(),
       onSetupDone: () => this.persist(),
       onApplied: this.deps.onApplied,
-      log: this.deps.log
+      log: this.deps.log,
+      onRecordState: this.deps.onRecordState
     });
     this.connections.set(config.id, connection);
     connection.start();

@@ -33,7 +33,10 @@ const SETTINGS_ROUTES: readonly RouteRule[] = [
   { method: '*', route: '/api/v1/devices', roles: PRODUCER, what: 'manage devices' },
   { method: '*', route: '/api/v1/overlays', roles: PRODUCER, what: 'read the overlay token' },
   { method: 'GET', route: '/api/v1/sales/report.csv', roles: PRODUCER, what: 'download the sales report' },
-  { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' }
+  { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' },
+  { method: 'POST', route: '/api/v1/clips', roles: PRODUCER, what: 'cut or cancel clips' },
+  { method: 'PUT', route: '/api/v1/clips', roles: PRODUCER, what: 'map recording folders' },
+  { method: 'POST', route: '/api/v1/recordings', roles: PRODUCER, what: 'start or stop recordings' }
 ];
 
 /** `METHOD route` of each command's route → the command: refused here before its body is read. */

@@ -12,6 +12,8 @@ import type { Presence } from '../access/presence';
 import type { Operator } from '../access/principal';
 import { viewFor } from '../access/view-for';
 import { ApiError } from './api-error';
+import type { MediaDesk } from '../media/media-desk';
+import type { RecordingFolders } from '../media/recording-folders';
 
 /** Paired devices, the pairing code on offer, and who is working the show. */
 export interface StudioAccess {
@@ -31,7 +33,10 @@ export class StudioContext {
     /** Given to the owner only, to put overlay URLs into OBS and the preview. */
     readonly overlayToken: string,
     readonly marketplace: MarketplaceManager,
-    readonly access: StudioAccess
+    readonly access: StudioAccess,
+    /** Recordings, chapters and clips (src/main/media). */
+    readonly media: MediaDesk,
+    readonly recordingFolders: RecordingFolders
   ) {}
 
   view(): ShowView {

@@ -95,6 +95,18 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
       if (changes.length === 0 && !cursorMoves) return [];
       return [{ type: 'sales.recorded', source: command.source, ...(cursorMoves && { cursor: command.cursor }), changes }];
     }
+    case 'recording.started':
+    case 'recording.stopped':
+      // A fact OBS told: journaled as is, for src/main/media to cut chapters and clips from.
+      return [
+        {
+          type: command.type,
+          connectionId: command.connectionId,
+          at: command.at,
+          ...(command.path !== undefined && { path: command.path }),
+          ...('folder' in command && command.folder !== undefined && { folder: command.folder })
+        }
+      ];
   }
 }
 

@@ -62,6 +62,10 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
       return state.deal?.id === event.dealId ? { ...state, deal: null } : state;
     case 'sales.recorded':
       return recordSales(state, event);
+    case 'recording.started':
+    case 'recording.stopped':
+      // Recordings live in the journal only; src/main/media projects them.
+      return state;
   }
 }
 

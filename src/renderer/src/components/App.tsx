@@ -13,6 +13,7 @@ import { CataloguePanel } from './CataloguePanel';
 import { RundownPanel, RUNDOWN_DROP_ZONE } from './RundownPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { ObsPanel } from './ObsPanel';
+import { ClipsPanel } from './ClipsPanel';
 import { SalesPanel } from './SalesPanel';
 import { MarketplacePanel } from './MarketplacePanel';
 import { PreviewPanel } from './PreviewPanel';
@@ -115,6 +116,7 @@ function DesktopRoom() {
         {producer && <MarketplacePanel />}
         <SalesPanel />
         <ActivityPanel />
+        {producer && <ClipsPanel />}
       </div>
     </main>
   );
