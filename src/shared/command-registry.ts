@@ -159,13 +159,13 @@ export const COMMANDS = {
   }),
   'recording.started': command({
     schema: RecordingStarted,
-    roles: [],
+    roles: PRODUCER,
     summary: 'an OBS started recording (told by the studio as OBS reports it; recordings are started with POST /api/v1/recordings)',
     http: null
   }),
   'recording.stopped': command({
     schema: RecordingStopped,
-    roles: [],
+    roles: PRODUCER,
     summary: 'an OBS stopped recording (told by the studio as OBS reports it)',
     http: null
   })

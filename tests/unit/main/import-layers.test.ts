@@ -11,7 +11,7 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
   { name: 'shared', holds: (p) => p.startsWith('src/shared/') },
   { name: 'common', holds: (p) => p.startsWith('src/main/common/') || ['src/main/disk-errors.ts', 'src/main/retry.ts', 'src/main/locales.ts'].includes(p) },
   { name: 'show', holds: (p) => p.startsWith('src/main/show/') },
-  { name: 'services', holds: (p) => ['access', 'obs', 'marketplace', 'diagnostics'].some((d) => p.startsWith(`src/main/${d}/`)) },
+  { name: 'services', holds: (p) => ['access', 'obs', 'marketplace', 'diagnostics', 'media'].some((d) => p.startsWith(`src/main/${d}/`)) },
   { name: 'settings', holds: (p) => p.startsWith('src/main/settings/') },
   { name: 'server', holds: (p) => p.startsWith('src/main/server/') },
   { name: 'studio', holds: (p) => ['src/main/studio.ts', 'src/main/studio-followers.ts'].includes(p) },
