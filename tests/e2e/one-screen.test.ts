@@ -46,10 +46,10 @@ describe('one screen for the show', () => {
       await page.getByTestId('deal-running').waitFor();
       await expect.poll(() => page.getByTestId('obs-connection').count()).toBe(2);
       expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
-      for (const id of ['on-air-card', 'on-air-title', 'on-air-timer', 'deal-price', 'deal-left', 'coming-up', 'readiness-count', 'broadcast-status', 'connection-status']) {
+      for (const id of ['on-air-card', 'on-air-title', 'on-air-timer', 'on-air-price', 'on-air-deal', 'coming-up', 'readiness-count', 'broadcast-status', 'connection-status']) {
         expect(await inView(page, page.getByTestId(id).first()), id).toBe(true);
       }
-      expect(await page.getByTestId('deal-price').textContent()).toBe('£9.99');
+      expect(await page.getByTestId('on-air-price').textContent()).toBe('£9.99');
       const states = page.getByTestId('obs-state');
       for (let i = 0; i < 2; i++) expect(await inView(page, states.nth(i), page.locator('.column.right')), `OBS ${i + 1}`).toBe(true);
       const rundown = page.locator('.rundown-list');
@@ -199,7 +199,8 @@ describe('one screen for the show', () => {
     const page = await open();
     await page.getByTestId('on-air-title').waitFor();
     expect(await page.getByTestId('deal-warning').count()).toBe(0);
-    await page.getByTestId('deal-open').click();
+    // The operator starts on the discount: now the warning belongs on screen.
+    await page.getByLabel('Discount percent').focus();
     expect(await page.getByTestId('deal-warning').textContent()).toContain('lowest price of the last 30 days');
   });
 

@@ -3,26 +3,14 @@ import { suggestDealPrices } from '../../../shared/deal-price';
 import { formatDuration, productLabel } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
 import { useMay } from '../lib/roles';
-
-/** Every string this form shows, in one place for the move to the dictionaries. */
-const TEXT = {
-  badge: 'FLASH DEAL',
-  endsIn: 'ends in',
-  end: 'End deal',
-  percentLabel: 'Discount percent',
-  minutesLabel: 'Minutes',
-  forLabel: 'for',
-  minutesUnit: 'min',
-  start: 'Start flash deal',
-  priceLabel: (currency: string) => `Deal price in ${currency}`,
-  pricesHint: 'Deal price per currency, rounded as each market prices (edit before starting):',
-  offAir: 'its product is off air: viewers see no deal until it is back on air',
-  noLowest: (currencies: string) =>
-    `No lowest price of the last 30 days in ${currencies}: the EU rule asks for it beside a discount (catalogue column lowest30d:CUR).`
-};
+import { useDeskText } from '../i18n/desk-text';
+import { formatList } from '../lib/format';
 
 /** A flash deal on the product on air: a discount for a few minutes, counted down on every overlay. */
 export function DealControl() {
+  const { t, locale: operatorLocale } = useDeskText();
+  // The EU warning belongs where a discount is about to be: once the operator starts on the form.
+  const [engaged, setEngaged] = useState(false);
   const deal = useStudio((s) => s.show?.deal ?? null);
   const show = useStudio((s) => s.show);
   const onAirProduct = useStudio((s) => {
@@ -61,13 +49,13 @@ export function DealControl() {
     const offAir = show?.onAir?.productId !== deal.productId;
     return (
       <div className="deal running" data-testid="deal-running">
-        <span className="badge live">{TEXT.badge}</span> {title} · {TEXT.endsIn} <strong className="mono">{formatDuration(deal.endsAt - now - offset)}</strong>
+        <span className="badge live">{t('deal.badge')}</span> {title} · {t('deal.endsIn')} <strong className="mono">{formatDuration(deal.endsAt - now - offset)}</strong>
         {offAir && (
           <span className="deal-warning" data-testid="deal-off-air">
-            {TEXT.offAir}
+            {t('deal.offAir')}
           </span>
         )}
-        {mayEnd && <button onClick={() => void act((c) => c.run('deal.end'))}>{TEXT.end}</button>}
+        {mayEnd && <button onClick={() => void act((c) => c.run('deal.end'))}>{t('deal.end')}</button>}
       </div>
     );
   }
@@ -80,19 +68,19 @@ export function DealControl() {
   // The EU rule: a discount on screen needs the lowest price of the last 30 days beside it.
   const noLowest = currencies.filter((cur) => onAirProduct.lowest30d?.[cur] === undefined);
   return (
-    <div className="deal">
+    <div className="deal" onFocus={() => setEngaged(true)}>
       <label>
-        −<input type="number" min={1} max={90} value={percent} onChange={(e) => setPercent(Number(e.target.value))} aria-label={TEXT.percentLabel} />%
+        −<input type="number" min={1} max={90} value={percent} onChange={(e) => setPercent(Number(e.target.value))} aria-label={t('deal.percent')} />%
       </label>
       <label>
-        {TEXT.forLabel} <input type="number" min={1} max={120} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} aria-label={TEXT.minutesLabel} />{' '}
-        {TEXT.minutesUnit}
+        {t('deal.for')} <input type="number" min={1} max={120} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} aria-label={t('deal.minutes')} />{' '}
+        {t('deal.min')}
       </label>
       <button data-testid="deal-start" onClick={start} disabled={!valid}>
-        {TEXT.start}
+        {t('deal.start')}
       </button>
       <div className="deal-prices" data-testid="deal-prices">
-        <span className="muted">{TEXT.pricesHint}</span>
+        <span className="muted">{t('deal.pricesHint')}</span>
         {currencies.map((currency) => (
           <label key={currency}>
             {currency}{' '}
@@ -100,15 +88,15 @@ export function DealControl() {
               inputMode="decimal"
               value={priceIn(currency)}
               onChange={(e) => setEdits({ key: editKey, values: { ...edited, [currency]: e.target.value } })}
-              aria-label={TEXT.priceLabel(currency)}
+              aria-label={t('deal.priceIn', { currency })}
               data-testid={`deal-price-${currency}`}
             />
           </label>
         ))}
       </div>
-      {noLowest.length > 0 && (
+      {engaged && noLowest.length > 0 && (
         <p className="deal-warning" data-testid="deal-warning">
-          {TEXT.noLowest(noLowest.join(', '))}
+          {t('deal.warning', { currencies: formatList(noLowest, operatorLocale) })}
         </p>
       )}
     </div>

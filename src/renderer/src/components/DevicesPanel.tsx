@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceView, LanView, PairingRequestView, PairingView, Role } from '../../../shared/access';
 import { formatDuration } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
+import { t as deskT, useDeskText } from '../i18n/desk-text';
+import { formatClock } from '../lib/format';
+import type { TFunction } from 'i18next';
 
 /**
  * The list follows the live feed's operators (a device connecting, leaving, acting); this slow poll
@@ -13,17 +16,17 @@ const PAIRING_POLL_MS = 1000;
 
 /** The visible strings of pairing requests on the desk, in one place for the dictionaries. */
 const REQUEST_TEXT = {
-  question: (name: string, role: Role) => [`Allow `, name, ` as ${role}?`] as const,
-  asked: (address: string, at: number) => `${address} · asked at ${new Date(at).toLocaleTimeString()}`,
-  allow: 'Allow',
-  decline: 'Decline',
-  several: (n: number) => `${n} devices gave the code. Allow only the one you are handing over; decline the others.`,
-  guessed: (n: number) => `${n} pairing ${n === 1 ? 'attempt was' : 'attempts were'} refused (a wrong code, or too many tries). A guess gets nobody in: only a device you allow here does.`
+  question: (name: string, role: Role) => [deskT('devices.allowBefore', { role: deskT(`role.${role}`) }), name, deskT('devices.allowAfter', { role: deskT(`role.${role}`) })] as const,
+  asked: (address: string, at: number, locale: string) => deskT('devices.asked', { address, time: formatClock(at, locale) }),
+  allow: () => deskT('devices.allow'),
+  decline: () => deskT('devices.decline'),
+  several: (n: number) => deskT('devices.several', { count: n }),
+  guessed: (n: number) => deskT('devices.guessed', { count: n })
 };
 const ROLES: { role: Role; text: string }[] = [
-  { role: 'moderator', text: 'as moderator: runs the rundown' },
-  { role: 'producer', text: 'as producer: everything' },
-  { role: 'viewer', text: 'as viewer: watches only' }
+  { role: 'moderator', text: 'devices.roleOption.moderator' },
+  { role: 'producer', text: 'devices.roleOption.producer' },
+  { role: 'viewer', text: 'devices.roleOption.viewer' }
 ];
 
 /**
@@ -31,6 +34,7 @@ const ROLES: { role: Role; text: string }[] = [
  * and every paired device with its presence, to rename, re-role or revoke.
  */
 export function DevicesPanel() {
+  const { t } = useDeskText();
   const client = useStudio((s) => s.client);
   const [lan, setLan] = useState<LanView | null>(null);
   const [devices, setDevices] = useState<DeviceView[]>([]);
@@ -74,18 +78,16 @@ export function DevicesPanel() {
   };
 
   return (
-    <section className="panel devices" aria-label="Devices" data-testid="devices-panel">
+    <section className="panel devices" aria-label={t('devices.title')} data-testid="devices-panel">
       <div className="panel-head">
-        <h2>Devices</h2>
+        <h2>{t('devices.title')}</h2>
         <label className="switch">
           <input type="checkbox" role="switch" data-testid="lan-switch" checked={lan?.enabled ?? false} disabled={!lan} onChange={(e) => void setEnabled(e.target.checked)} />
-          <span>Studio network</span>
+          <span>{t('devices.network')}</span>
         </label>
       </div>
       <p className="hint">
-        {lan?.enabled
-          ? 'On: devices on this network can open the studio if they have a code. Turn it off when the show is over.'
-          : 'Off: only this computer can open the studio. Turn it on to pair a tablet — devices on this network can then open the studio if they have a code.'}
+        {lan?.enabled ? t('devices.on') : t('devices.off')}
       </p>
       {lan?.enabled && (
         <>
@@ -112,6 +114,7 @@ export function DevicesPanel() {
 }
 
 function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange: (p: PairingView | null) => void }) {
+  const { t } = useDeskText();
   const [role, setRole] = useState<Role>('moderator');
   const offset = useStudio((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
@@ -134,33 +137,37 @@ function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange:
   return (
     <div className="pairing">
       <div className="pairing-start">
-        <select aria-label="Role of the new device" data-testid="pair-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <select aria-label={t('devices.newRole')} data-testid="pair-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r.role} value={r.role}>
-              {r.text}
+              {t(r.text)}
             </option>
           ))}
         </select>
         <button className="primary" data-testid="pair-start" onClick={() => void start()}>
-          {pairing ? 'New code' : 'Pair a device'}
+          {pairing ? t('devices.newCode') : t('devices.pair')}
         </button>
       </div>
       {pairing &&
         (left > 0 ? (
           <div className="pairing-code-card" data-testid="pairing">
-            <img src={pairing.qrDataUrl} alt={`QR code opening ${pairing.url}`} width={168} height={168} data-testid="pairing-qr" />
-            <div>
-              <p className="muted">Scan with the tablet’s camera, or open the address and type the code.</p>
-              <div className="pairing-code mono" data-testid="pairing-code" aria-label="Pairing code">
+            <img src={pairing.qrDataUrl} alt={t('devices.qrAlt', { url: pairing.url })} width={168} height={168} data-testid="pairing-qr" />
+            {/* The code, the address and the expiry wrap under the QR code rather than be clipped. */}
+            <div className="pairing-text">
+              <p className="muted">{t('devices.scan')}</p>
+              <div className="pairing-code mono" data-testid="pairing-code" aria-label={t('devices.code')}>
                 {pairing.code}
               </div>
               <p className="mono small" data-testid="pairing-url">
                 {pairing.url.replace(/#.*$/, '')}
               </p>
               <p>
-                as <strong>{pairing.role}</strong> · expires in <strong className="mono" data-testid="pairing-expiry">{formatDuration(left)}</strong>{' '}
+                {t('devices.as')} <strong>{t(`role.${pairing.role}`)}</strong> · {t('devices.expiresIn')}{' '}
+                <strong className="mono" data-testid="pairing-expiry">
+                  {formatDuration(left)}
+                </strong>{' '}
                 <button className="ghost" onClick={() => void withdraw()}>
-                  Withdraw
+                  {t('devices.withdraw')}
                 </button>
               </p>
               {pairing.refusedAttempts > 0 && (
@@ -171,7 +178,7 @@ function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange:
             </div>
           </div>
         ) : (
-          <p className="warn">The code expired. Make a new one.</p>
+          <p className="warn">{t('devices.expired')}</p>
         ))}
     </div>
   );
@@ -179,6 +186,7 @@ function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange:
 
 /** Devices that gave the right code: none gets in until the producer allows it here, by name. */
 function PairingRequests({ requests, onAnswered }: { requests: PairingRequestView[]; onAnswered: () => void }) {
+  const { locale } = useDeskText();
   if (requests.length === 0) return null;
   const answer = async (request: PairingRequestView, allow: boolean) => {
     const path = `/api/v1/lan/pairing/requests/${encodeURIComponent(request.id)}`;
@@ -198,12 +206,12 @@ function PairingRequests({ requests, onAnswered }: { requests: PairingRequestVie
                 <strong data-testid="pairing-request-name">{name}</strong>
                 {after}
               </p>
-              <p className="muted small mono">{REQUEST_TEXT.asked(r.address, r.requestedAt)}</p>
+              <p className="muted small mono">{REQUEST_TEXT.asked(r.address, r.requestedAt, locale)}</p>
               <button className="primary" data-testid="pair-allow" onClick={() => void answer(r, true)}>
-                {REQUEST_TEXT.allow}
+                {REQUEST_TEXT.allow()}
               </button>{' '}
               <button className="ghost" data-testid="pair-decline" onClick={() => void answer(r, false)}>
-                {REQUEST_TEXT.decline}
+                {REQUEST_TEXT.decline()}
               </button>
             </li>
           );
@@ -214,7 +222,8 @@ function PairingRequests({ requests, onAnswered }: { requests: PairingRequestVie
 }
 
 function DeviceList({ devices, now, onChanged }: { devices: DeviceView[]; now: number; onChanged: () => void }) {
-  if (devices.length === 0) return <p className="empty">No device paired yet.</p>;
+  const { t } = useDeskText();
+  if (devices.length === 0) return <p className="empty">{t('devices.none')}</p>;
   return (
     <ul className="device-list" data-testid="device-list">
       {devices.map((d) => (
@@ -224,14 +233,16 @@ function DeviceList({ devices, now, onChanged }: { devices: DeviceView[]; now: n
   );
 }
 
-function lastSeen(device: DeviceView, now: number): string {
-  if (device.online) return 'online';
-  if (device.lastSeenAt === null) return 'not seen yet';
+function lastSeen(device: DeviceView, now: number, t: TFunction, locale: string): string {
+  if (device.online) return t('devices.online');
+  if (device.lastSeenAt === null) return t('devices.notSeen');
   const minutes = Math.round((now - device.lastSeenAt) / 60_000);
-  return minutes < 1 ? 'seen just now' : minutes < 60 ? `seen ${minutes} min ago` : `seen at ${new Date(device.lastSeenAt).toLocaleTimeString()}`;
+  if (minutes < 1) return t('devices.seenJustNow');
+  return minutes < 60 ? t('devices.seenMinutes', { count: minutes }) : t('devices.seenAt', { time: formatClock(device.lastSeenAt, locale) });
 }
 
 function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number; onChanged: () => void }) {
+  const { t, locale } = useDeskText();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(device.name);
   const offset = useStudio((s) => s.clockOffset);
@@ -246,7 +257,7 @@ function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number
     else setName(device.name);
   };
   const revoke = async () => {
-    if (!confirm(`Revoke ${device.name}? It is disconnected at once and needs a new code to come back.`)) return;
+    if (!confirm(t('devices.revokeConfirm', { name: device.name }))) return;
     await act((c) => c.delete(path));
     onChanged();
   };
@@ -256,7 +267,7 @@ function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number
       {editing ? (
         <input
           className="device-name-input"
-          aria-label="Device name"
+          aria-label={t('devices.deviceName')}
           value={name}
           autoFocus
           maxLength={60}
@@ -271,22 +282,22 @@ function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number
           }}
         />
       ) : (
-        <button className="ghost device-name" data-testid="device-name" onClick={() => setEditing(true)} title="Rename">
+        <button className="ghost device-name" data-testid="device-name" onClick={() => setEditing(true)} title={t('devices.rename')}>
           {device.name}
         </button>
       )}
       <span className="muted device-seen" data-testid="device-seen">
-        {lastSeen(device, now + offset)}
+        {lastSeen(device, now + offset, t, locale)}
       </span>
-      <select aria-label={`Role of ${device.name}`} data-testid="device-role" value={device.role} onChange={(e) => void patch({ role: e.target.value as Role })}>
+      <select aria-label={t('devices.roleOf', { name: device.name })} data-testid="device-role" value={device.role} onChange={(e) => void patch({ role: e.target.value as Role })}>
         {ROLES.map((r) => (
           <option key={r.role} value={r.role}>
-            {r.role}
+            {t(`role.${r.role}`)}
           </option>
         ))}
       </select>
       <button className="danger" data-testid="device-revoke" onClick={() => void revoke()}>
-        Revoke
+        {t('devices.revoke')}
       </button>
     </li>
   );

@@ -7,12 +7,11 @@ import { ProductImage } from './ProductImage';
 import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
 import { ShowControls } from './ShowControls';
-
-/** Every string this panel adds for the deal, in one place for the move to the dictionaries. */
-const DEAL_TEXT = { label: 'Flash deal', left: (time: string) => `${time} left` };
+import { useDeskText } from '../i18n/desk-text';
 
 /** What the audience sees now, how long it has been up, and what comes next; on a tablet, the show controls too. */
 export function OnAirPanel({ controls = false }: { controls?: boolean }) {
+  const { t } = useDeskText();
   const show = useStudio((s) => s.show);
   const locale = useStudio((s) => s.locale);
   if (!show) return null;
@@ -27,16 +26,16 @@ export function OnAirPanel({ controls = false }: { controls?: boolean }) {
   const prices = item?.product && showLocale ? cardPrices(show, item.product, showLocale.currency) : null;
   const [price, was] = prices && showLocale ? safePrices([prices.now, prices.before], showLocale.currency, showLocale.locale) : [label?.price ?? '', ''];
   return (
-    <section className="panel on-air-panel" aria-label="On air">
+    <section className="panel on-air-panel" aria-label={t('onAir.title')}>
       <div className="panel-head">
-        <h2>On air</h2>
+        <h2>{t('onAir.title')}</h2>
         {show.onAir && <OnAirTimer since={show.onAir.since} />}
       </div>
       {item && label ? (
         <div className={`on-air-card${item.soldOut ? ' sold-out-item' : ''}`} data-testid="on-air-card">
           <ProductImage src={item.product?.image ?? null} size="large" />
           <div className="on-air-text">
-            <div className="badge live">● ON AIR</div>
+            <div className="badge live">● {t('onAir.badge')}</div>
             <h3 data-testid="on-air-title">{label.title}</h3>
             {label.pitch && <p className="pitch">{label.pitch}</p>}
             <div className="price-line">
@@ -51,19 +50,20 @@ export function OnAirPanel({ controls = false }: { controls?: boolean }) {
             </div>
             {prices?.dealEndsAt != null && <DealTimeLeft endsAt={prices.dealEndsAt} />}
             <StockBadge stock={item.product?.stock ?? null} />
-            {item.soldOut && <p className="warn">Sold out: the audience sees it flagged.</p>}
+            {item.soldOut && <p className="warn">{t('onAir.soldOut')}</p>}
           </div>
         </div>
       ) : (
         <div className="on-air-card empty" data-testid="on-air-card" data-empty="true">
-          Nothing on air — press <kbd>N</kbd> or pin an item.
+          {/* A finger has no N key: the tablet names the buttons it has instead. */}
+          {controls ? t('onAir.emptyTouch') : t('onAir.emptyKeys', { key: 'N' })}
         </div>
       )}
       {controls && <ShowControls />}
       <DealControl />
       <div className="coming-up">
-        <span className="muted">Coming up</span>{' '}
-        <strong data-testid="coming-up">{next ? productLabel(next.product, showLocale, show.locales).title : '— end of rundown —'}</strong>
+        <span className="muted">{t('onAir.comingUp')}</span>{' '}
+        <strong data-testid="coming-up">{next ? productLabel(next.product, showLocale, show.locales).title : t('onAir.endOfRundown')}</strong>
       </div>
     </section>
   );
@@ -79,6 +79,7 @@ function safePrices(amounts: (number | undefined)[], currency: string, locale: s
 
 /** The deal's time left by the studio's clock: what every overlay counts down. */
 function DealTimeLeft({ endsAt }: { endsAt: number }) {
+  const { t } = useDeskText();
   const offset = useStudio((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -89,13 +90,14 @@ function DealTimeLeft({ endsAt }: { endsAt: number }) {
   if (left <= 0) return null;
   return (
     <p className="deal-left" data-testid="on-air-deal">
-      <span className="badge live">{DEAL_TEXT.label}</span> <strong className="mono">{DEAL_TEXT.left(formatDuration(left))}</strong>
+      <span className="badge live">{t('onAir.deal')}</span> <strong className="mono">{t('onAir.dealLeft', { time: formatDuration(left) })}</strong>
     </p>
   );
 }
 
 /** Time on air by the studio's clock, so every screen shows the same figure. */
 function OnAirTimer({ since }: { since: number }) {
+  const { t } = useDeskText();
   const offset = useStudio((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -103,7 +105,7 @@ function OnAirTimer({ since }: { since: number }) {
     return () => window.clearInterval(timer);
   }, []);
   return (
-    <span className="timer" data-testid="on-air-timer" title="Time on air">
+    <span className="timer" data-testid="on-air-timer" title={t('onAir.timeOnAir')}>
       {formatDuration(now + offset - since)}
     </span>
   );

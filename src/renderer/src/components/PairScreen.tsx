@@ -1,26 +1,29 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { askToPair, cancelPairing, codeFromUrl, pairingStatus, pairingWaitStore, type PairingFailure, type PairingWait } from '../api/session';
 import type { PairingStatus } from '../../../shared/access';
+import { t, useDeskText } from '../i18n/desk-text';
+import { LanguagePicker } from './LanguagePicker';
 
-/** Every visible string of the pairing screen, in one place for the dictionaries. */
+/** Every visible string of the pairing screen, from the desk's dictionary, read when shown. */
 const TEXT = {
-  title: 'Shopcast Studio',
-  heading: 'Pair this device',
-  intro: 'Enter the six-digit code the producer shows under Devices → Pair a device, or scan its QR code.',
-  code: 'Code',
-  name: 'This device’s name',
-  pair: 'Pair',
-  pairing: 'Pairing…',
-  wait: (seconds: number) => `Wait ${seconds} s`,
-  studioComputer: ['On the studio computer itself, open the ', 'Control URL', ' the studio printed when it started (it ends in ', '?token=…', ').'],
-  refused: 'That code did not work. It may be mistyped, expired (codes last 5 minutes) or already used. Ask the producer for a new code.',
-  tooMany: (seconds: number) => `Too many tries from this device. Wait ${seconds} seconds, then try again.`,
-  waiting: 'Waiting for the producer to allow this device…',
-  waitingHow: (name: string) => `On the studio computer, the producer sees “${name}” under Devices and allows it.`,
-  cancel: 'Cancel',
-  declined: 'The producer did not allow this device. Ask the producer, then pair again.',
-  expired: 'The producer did not answer in time. Pair again, and ask the producer to allow this device.',
-  withdrawn: 'The producer withdrew that code. Ask for a new one.'
+  get title() { return t('app.name'); },
+  get heading() { return t('pair.title'); },
+  get intro() { return t('pair.help'); },
+  get code() { return t('pair.code'); },
+  get name() { return t('pair.name'); },
+  get pair() { return t('pair.submit'); },
+  get pairing() { return t('pair.busy'); },
+  wait: (seconds: number) => t('pair.wait', { seconds }),
+  get studioComputer() { return t('pair.ownerHint'); },
+  get refused() { return t('pair.refused'); },
+  tooMany: (seconds: number) => t('pair.tooMany', { count: seconds }),
+  get waiting() { return t('pair.waiting'); },
+  waitingHow: (name: string) => t('pair.waitingHow', { name }),
+  get cancel() { return t('common.cancel'); },
+  get declined() { return t('pair.declined'); },
+  get expired() { return t('pair.noAnswer'); },
+  get withdrawn() { return t('pair.withdrawn'); },
+  get placeholder() { return t('pair.device.tablet'); }
 };
 
 /** How often a waiting device asks whether the producer has answered. */
@@ -29,10 +32,10 @@ const POLL_MS = 1000;
 /** A name the producer will recognise in the device list, guessed from the browser. */
 function suggestedName(): string {
   const ua = navigator.userAgent;
-  if (/iPad/.test(ua)) return 'iPad';
-  if (/Android/.test(ua)) return 'Android tablet';
-  if (/iPhone/.test(ua)) return 'iPhone';
-  return 'Tablet';
+  if (/iPad/.test(ua)) return t('pair.device.ipad');
+  if (/Android/.test(ua)) return t('pair.device.android');
+  if (/iPhone/.test(ua)) return t('pair.device.iphone');
+  return t('pair.device.tablet');
 }
 
 function refusalText(err: PairingFailure): string {
@@ -42,7 +45,11 @@ function refusalText(err: PairingFailure): string {
   return err.message;
 }
 
-const outcomeText: Record<Exclude<PairingStatus['status'], 'pending' | 'allowed'>, string> = { declined: TEXT.declined, expired: TEXT.expired, withdrawn: TEXT.withdrawn };
+const outcomeText: Record<Exclude<PairingStatus['status'], 'pending' | 'allowed'>, string> = {
+  get declined() { return TEXT.declined; },
+  get expired() { return TEXT.expired; },
+  get withdrawn() { return TEXT.withdrawn; }
+};
 
 /**
  * The moderator's way in: the six-digit code the producer shows (pre-filled when the QR code was
@@ -50,6 +57,8 @@ const outcomeText: Record<Exclude<PairingStatus['status'], 'pending' | 'allowed'
  * The token it then receives stays on this device.
  */
 export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?: string }) {
+  // Read for its re-render: a language picked here changes every word of this screen at once.
+  useDeskText();
   const [code, setCode] = useState(codeFromUrl);
   const [name, setName] = useState(suggestedName);
   const [busy, setBusy] = useState(false);
@@ -133,7 +142,10 @@ export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?
 
   return (
     <main className="gate pair-screen" data-testid="pair-screen">
-      <h1>{TEXT.title}</h1>
+      <div className="gate-head">
+        <h1>{TEXT.title}</h1>
+        <LanguagePicker />
+      </div>
       {notice && (
         <p className="gate-notice" data-testid="removed" role="alert">
           {notice}
@@ -176,7 +188,7 @@ export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?
           </label>
           <label>
             {TEXT.name}
-            <input data-testid="pair-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Tablet" required />
+            <input data-testid="pair-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder={TEXT.placeholder} required />
           </label>
           <button type="submit" className="primary big" data-testid="pair-submit" disabled={busy || waiting || code.length !== 6}>
             {busy ? TEXT.pairing : waiting ? TEXT.wait(Math.ceil((waitUntil - now) / 1000)) : TEXT.pair}
@@ -188,13 +200,7 @@ export function PairScreen({ onPaired, notice }: { onPaired: () => void; notice?
           )}
         </form>
       )}
-      <p className="muted small">
-        {TEXT.studioComputer[0]}
-        <strong>{TEXT.studioComputer[1]}</strong>
-        {TEXT.studioComputer[2]}
-        <code>{TEXT.studioComputer[3]}</code>
-        {TEXT.studioComputer[4]}
-      </p>
+      <p className="muted small">{TEXT.studioComputer}</p>
     </main>
   );
 }

@@ -5,11 +5,11 @@ import { baseLanguageOfView } from '../../../shared/on-air-card';
 import { act, useStudio } from '../store/studio-store';
 import { useIsProducer } from '../lib/roles';
 import { useDeskText } from '../i18n/desk-text';
-import { formatList } from '../lib/format';
 
 /** The problem in the operator's words: which product, which field, for whom, and what they see instead. */
 function problemText(p: ReadinessProblem, t: TFunction, locale: string, base: string): string {
-  const where = formatList(p.where, locale);
+  // Locale and currency codes, listed as codes: the same in every language.
+  const where = p.where.join(', ');
   if (p.kind === 'lowest30d') return t('readiness.lowest30d', { product: p.productId, where });
   const field = t(`readiness.field.${p.field ?? 'title'}`);
   return t(`readiness.shows.${p.shows ?? 'base-language'}`, { product: p.productId, field, where, base });
