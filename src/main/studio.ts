@@ -8,6 +8,7 @@ import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
+import { hideGraphicsOnTime } from './show/graphics-timer';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import type { ClientLimits } from './server/client-limits';
@@ -114,6 +115,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   }
 
   const stopDealTimer = endDealsOnTime(core);
+  const stopGraphicsTimer = hideGraphicsOnTime(core);
   const catalogue = new CatalogueIndex();
   catalogue.upsert(Object.values(core.current.products));
   core.subscribe((state, entry) => {
@@ -178,6 +180,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     close: () =>
       (closing ??= (async () => {
         stopDealTimer();
+        stopGraphicsTimer();
         await marketplace.close();
         await obs.close();
         await server.close();

@@ -21,7 +21,9 @@ const MODERATOR_COMMANDS: readonly CommandType[] = [
   'rundown.unpin',
   'product.setStock',
   'deal.start',
-  'deal.end'
+  'deal.end',
+  'graphics.show',
+  'graphics.hide'
 ];
 
 /** `system` is the studio itself (marketplace poller, deal timer, demo loader): never a device. */

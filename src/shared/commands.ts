@@ -4,6 +4,7 @@ import { IncomingOrder } from './sales';
 import { Theme } from './theme';
 import { ShowLocale } from './locale';
 import { SalesGoal } from './goal';
+import { CreateGraphic, DeleteGraphic, EditGraphic, HideGraphic, ShowGraphic } from './graphics';
 
 const ItemId = z.string().min(1).max(64);
 const Index = z.number().int().nonnegative().max(100_000);
@@ -91,7 +92,12 @@ export const Command = z.discriminatedUnion('type', [
   UpdateShow,
   StartDeal,
   EndDeal,
-  RecordSales
+  RecordSales,
+  CreateGraphic,
+  EditGraphic,
+  DeleteGraphic,
+  ShowGraphic,
+  HideGraphic
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

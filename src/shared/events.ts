@@ -5,6 +5,7 @@ import type { Prices } from './product';
 import type { Theme } from './theme';
 import type { IncomingOrder } from './sales';
 import type { SalesGoal } from './goal';
+import type { GraphicEvent } from './graphics';
 
 export interface RundownItem {
   id: string;
@@ -49,7 +50,8 @@ export type ShowEvent =
   | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null; baseLanguage?: string }
   | { type: 'deal.started'; deal: FlashDeal }
   | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
-  | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] };
+  | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] }
+  | GraphicEvent;
 
 /**
  * What an incoming order changed, decided against the orders already counted: `counted` (a new

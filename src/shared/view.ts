@@ -6,6 +6,7 @@ import type { FlashDeal } from './events';
 import type { Theme } from './theme';
 import type { OperatorView } from './access';
 import type { SalesGoal } from './goal';
+import type { Graphic } from './graphics';
 
 export type { ObsConnectionView };
 
@@ -61,6 +62,8 @@ export interface ShowView {
    * The studio always sends it; optional only so views made by hand (tests, previews) need not.
    */
   baseLanguage?: string;
+  /** Announcements, coupons and lower thirds, shown or ready to show (every text and code, all markets). */
+  graphics?: Graphic[];
 }
 
 /** Messages on `WS /api/v1/live`. */

@@ -4,6 +4,8 @@ import { NO_SALES } from '../../shared/sales';
 import { baseLanguageOf, type ShowState } from './state';
 import { own } from '../../shared/own';
 
+const NO_GRAPHICS: ShowView['graphics'] = [];
+
 /**
  * Builds what faces see from the core's state. Parts whose inputs did not change keep their
  * identity, so the live feed can send only the parts that changed.
@@ -43,7 +45,8 @@ export class ShowViewBuilder {
       operators: prevView?.operators ?? [],
       // Shows journaled before goals existed have none.
       goal: state.goal ?? null,
-      baseLanguage: baseLanguageOf(state)
+      baseLanguage: baseLanguageOf(state),
+      graphics: state.graphics ?? NO_GRAPHICS
     };
     this.last = { state, view };
     return view;
