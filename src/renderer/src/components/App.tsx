@@ -16,6 +16,7 @@ import { SalesPanel } from './SalesPanel';
 import { MarketplacePanel } from './MarketplacePanel';
 import { PreviewPanel } from './PreviewPanel';
 import { ReadinessPanel } from './ReadinessPanel';
+import { GraphicsPanel } from './GraphicsPanel';
 import { ActivityPanel } from './ActivityPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { OperatorsNotice } from './OperatorsNotice';
@@ -106,6 +107,7 @@ function DesktopRoom() {
       <div className="column right">
         <OnAirPanel />
         {producer && <ObsPanel />}
+        <GraphicsPanel />
         <ReadinessPanel />
         {producer && <PreviewPanel />}
         {producer && <DevicesPanel />}
