@@ -44,7 +44,8 @@ export function nativeGraphicSpecs(look: NativeGraphicsLook): SourceSpec[] {
   const pad = 2 * u;
   const w = vertical ? innerW : innerW * 0.26;
   const x = width - m - w;
-  const h = 2 * 3.4 * u + 2 * pad;
+  // Three lines in the narrow 16:9 column (a call to action wraps, then its code); two across 9:16.
+  const h = (vertical ? 2 : 3) * 3.4 * u + 2 * pad;
   const gap = 1.4 * u;
   // 16:9: stacked up from above the ticker (5.6u) and its gap; 9:16: down from below the deal card.
   const top = (slot: number) => (vertical ? m + 18 * u + slot * (h + gap) : height - m - 5.6 * u - 2 * u - (slot + 1) * h - slot * gap);
