@@ -2,7 +2,7 @@ import { pickAudienceText } from './locale-text';
 import { baseLanguageOfView } from './on-air-card';
 import type { Product } from './product';
 import type { ShowView } from './view';
-import { graphicGaps } from './graphics';
+import { graphicGaps } from './graphics-text';
 
 /** The localized fields an audience sees on air. */
 export type AudienceField = 'title' | 'pitch' | 'badge';

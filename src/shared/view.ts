@@ -6,7 +6,7 @@ import type { FlashDeal } from './events';
 import type { Theme } from './theme';
 import type { OperatorView } from './access';
 import type { SalesGoal } from './goal';
-import type { Graphic } from './graphics';
+import type { Graphic } from './graphics-text';
 
 export type { ObsConnectionView };
 

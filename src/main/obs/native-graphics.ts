@@ -3,7 +3,7 @@ import type { Theme } from '../../shared/theme';
 import type { Audience } from '../../shared/on-air-card';
 import type { OverlayText } from '../../shared/overlay-text';
 import type { ShowView } from '../../shared/view';
-import { visibleGraphicsFor } from '../../shared/graphics';
+import { visibleGraphicsFor } from '../../shared/graphics-text';
 import type { NativeKinds, SourceSpec } from './native-card';
 
 /**

@@ -1,4 +1,4 @@
-import { visibleGraphicsFor, type AudienceGraphic } from '../../shared/graphics';
+import { visibleGraphicsFor, type AudienceGraphic } from '../../shared/graphics-text';
 import { el, setShown, setText } from './dom';
 import type { Widget } from './widget';
 

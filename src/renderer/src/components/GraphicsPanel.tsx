@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Graphic, GraphicKind } from '../../../shared/graphics';
-import { codeFor } from '../../../shared/graphics';
+import { codeFor, type Graphic, type GraphicKind } from '../../../shared/graphics-text';
 import { pickText } from '../../../shared/locale-text';
 import { baseLanguageOfView } from '../../../shared/on-air-card';
 import { act, NONE, useStudio } from '../store/studio-store';
 import { useMay } from '../lib/roles';
 import { useDeskText } from '../i18n/desk-text';
 import { formatDuration } from '../lib/format';
+import { BuyLinks } from './BuyLinks';
 
 const KINDS: GraphicKind[] = ['announcement', 'coupon', 'lower-third'];
 
@@ -75,6 +75,7 @@ export function GraphicsPanel() {
         ))}
       </ul>
       {mayCreate && <NewGraphic />}
+      <BuyLinks />
     </section>
   );
 }
