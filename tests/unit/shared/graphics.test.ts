@@ -52,3 +52,11 @@ describe('graphics before going live', () => {
     ]);
   });
 });
+
+describe('an audience named like an inherited property', () => {
+  it('reads no text and no code from names every object inherits', () => {
+    const plain: Graphic = { ...coupon, kind: 'announcement', text: { en: 'Free shipping' }, code: {} };
+    expect(graphicFor(plain, 'constructor', 'toString')).toBeNull();
+    expect(graphicFor(coupon, '__proto__', 'en')).toBeNull();
+  });
+});
