@@ -8,6 +8,7 @@ import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
+import { hideGraphicsOnTime } from './show/graphics-timer';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import type { ClientLimits } from './server/client-limits';
@@ -168,6 +169,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     .add('catalogue index', () => followCatalogue(core, catalogue))
     .add('presence', () => followOperators(core, access.presence))
     .add('deal timer', () => endDealsOnTime(core))
+    .add('graphics timer', () => hideGraphicsOnTime(core))
     .add('live feed', () => server.live.follow())
     .add('OBS manager', () => {
       obs.start();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './access';
 import type { ShowEvent } from './events';
+import { CreateGraphic, DeleteGraphic, EditGraphic, HideGraphic, ShowGraphic, type Graphic } from './graphics';
 import type { FlashDealView, ImportResult, OnAirView, RundownEntryView, ShowView } from './view';
 import { AddItem, EndDeal, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
 
@@ -65,6 +66,18 @@ const PRODUCER: readonly Role[] = ['producer'];
 
 const revisionOnly = ({ revision }: CommandDone) => ({ revision });
 const onAir = ({ revision, view }: CommandDone): { revision: number; onAir: OnAirView | null } => ({ revision, onAir: view().onAir });
+/** The graphic a command made or changed, as faces see it, with the new revision. */
+const graphicOf =
+  (id: (done: CommandDone) => string | undefined) =>
+  (done: CommandDone): (Graphic & { revision: number }) | null => {
+    const graphicId = id(done);
+    const found = graphicId === undefined ? undefined : (done.view().graphics ?? []).find((g) => g.id === graphicId);
+    return found ? { ...found, revision: done.revision } : null;
+  };
+const namedGraphic = graphicOf(({ events }) => {
+  for (const e of events) if ('graphicId' in e) return e.graphicId;
+  return undefined;
+});
 const deal = ({ revision, view }: CommandDone): { revision: number; deal: FlashDealView | null } => ({ revision, deal: view().deal });
 
 export const COMMANDS = {
@@ -156,6 +169,47 @@ export const COMMANDS = {
     roles: PRODUCER,
     summary: "records a marketplace's orders (the studio's poller and webhook)",
     http: null
+  }),
+  'graphics.create': command({
+    schema: CreateGraphic,
+    roles: PRODUCER,
+    summary: 'prepares an announcement, coupon or lower third; answers the new graphic',
+    http: {
+      kind: 'json',
+      method: 'POST',
+      path: '/api/v1/graphics',
+      status: 201,
+      answer: graphicOf(({ events }) => {
+        const created = events.find((e) => e.type === 'graphic.created');
+        return created?.type === 'graphic.created' ? created.graphic.id : undefined;
+      }),
+      gone: 'the graphic was deleted before it could be returned'
+    }
+  }),
+  'graphics.edit': command({
+    schema: EditGraphic,
+    roles: PRODUCER,
+    summary: "changes a graphic's texts, codes or time",
+    http: { kind: 'json', method: 'PATCH', path: '/api/v1/graphics/:graphicId', answer: namedGraphic, gone: 'the graphic was deleted before it could be returned' }
+  }),
+  'graphics.delete': command({
+    schema: DeleteGraphic,
+    roles: PRODUCER,
+    summary: 'deletes a graphic (hiding it first)',
+    http: { kind: 'json', method: 'DELETE', path: '/api/v1/graphics/:graphicId', body: false, answer: revisionOnly }
+  }),
+  'graphics.show': command({
+    schema: ShowGraphic,
+    roles: ON_AIR,
+    summary: 'shows a graphic on every overlay and OBS, for `seconds` or until hidden',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/graphics/:graphicId/show', answer: namedGraphic, gone: 'the graphic was deleted before it could be returned' }
+  }),
+  'graphics.hide': command({
+    schema: HideGraphic,
+    roles: ON_AIR,
+    summary: 'hides a graphic now (the studio hides timed ones itself)',
+    // No body: `hidesAt` is the studio's own timer's; a caller always hides now.
+    http: { kind: 'json', method: 'POST', path: '/api/v1/graphics/:graphicId/hide', body: false, answer: namedGraphic, gone: 'the graphic was deleted before it could be returned' }
   }),
   'recording.started': command({
     schema: RecordingStarted,

@@ -5,6 +5,7 @@ import type { Prices } from './product';
 import type { Theme } from './theme';
 import type { IncomingOrder } from './sales';
 import type { SalesGoal } from './goal';
+import type { GraphicEvent } from './graphics';
 
 export interface RundownItem {
   id: string;
@@ -50,7 +51,8 @@ export type ShowEvent =
   | { type: 'deal.started'; deal: FlashDeal }
   | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
   | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] }
-  | { type: 'recording.started' | 'recording.stopped'; connectionId: string; at: number; path?: string; folder?: string };
+  | { type: 'recording.started' | 'recording.stopped'; connectionId: string; at: number; path?: string; folder?: string }
+  | GraphicEvent;
 
 /**
  * What an incoming order changed, decided against the orders already counted: `counted` (a new

@@ -33,10 +33,12 @@ export function pickText(text: Record<string, string>, locale: string, fallbacks
  * Polish pitch because it happens to exist. Empty (`from: null`) when neither has it.
  */
 export function pickAudienceText(text: Record<string, string>, locale: string, baseLanguage: string): LocalizedPick {
+  // The locale may come from an overlay's address: `constructor` is no language of the text.
+  const at = (key: string) => (Object.hasOwn(text, key) ? text[key] : '');
   for (const want of [locale, baseLanguage]) {
-    if (text[want]) return { text: text[want], from: want };
+    if (at(want)) return { text: at(want), from: want };
     const lang = want.split('-')[0];
-    if (text[lang]) return { text: text[lang], from: lang };
+    if (at(lang)) return { text: at(lang), from: lang };
     const sibling = Object.keys(text).find((k) => k.split('-')[0] === lang && text[k]);
     if (sibling) return { text: text[sibling], from: sibling };
   }

@@ -3,6 +3,7 @@ import type { ShowLocale } from './locale';
 import type { Product } from './product';
 import type { OverlayText } from './overlay-text';
 import type { CoreView, RundownEntryView } from './view';
+import { codeFor } from './graphics-text';
 
 /** Who watches: the language an overlay or OBS speaks and the currency of its prices. */
 export interface Audience {
@@ -55,9 +56,13 @@ export interface OnAirCard {
   scene: string | null;
   /** The flash deal running on this product: its end by the studio's clock. */
   dealEndsAt: number | null;
+  /** Where this audience's market buys the product (`url:pl-PL`, else `url:pl`), '' when none: never another market's shop. */
+  buyUrl: string;
+  /** The same, short enough to read and type off a TV: `shop.example/p/lav-01`. */
+  buyLabel: string;
 }
 
-const HIDDEN: OnAirCard = { visible: false, itemId: null, productId: null, title: '', pitch: '', badge: '', price: '', was: '', lowest30d: '', stockLine: '', soldOut: false, image: null, scene: null, dealEndsAt: null };
+const HIDDEN: OnAirCard = { visible: false, itemId: null, productId: null, title: '', pitch: '', badge: '', price: '', was: '', lowest30d: '', stockLine: '', soldOut: false, image: null, scene: null, dealEndsAt: null, buyUrl: '', buyLabel: '' };
 
 export function onAirCard(view: CoreView, seenBy: Audience, text: OverlayText): OnAirCard {
   const item = view.onAir ? view.rundown.find((i) => i.id === view.onAir!.itemId) : undefined;
@@ -80,8 +85,15 @@ export function onAirCard(view: CoreView, seenBy: Audience, text: OverlayText): 
     soldOut: product.stock === 0,
     image: product.image,
     scene: item.scene,
-    dealEndsAt: prices.dealEndsAt
+    dealEndsAt: prices.dealEndsAt,
+    ...buyLink(product, audience.locale)
   };
+}
+
+/** The product's page for this market, and its address as a viewer would type it. */
+export function buyLink(product: Pick<Product, 'url'>, locale: string): { buyUrl: string; buyLabel: string } {
+  const buyUrl = codeFor(product.url ?? {}, locale);
+  return { buyUrl, buyLabel: buyUrl.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '') };
 }
 
 /** The amounts a card shows in one currency; `before` and `lowest30d` only when a discount shows. */

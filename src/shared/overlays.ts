@@ -1,5 +1,5 @@
 /** The overlay pages the studio serves at `/overlay/:name`. */
-export const OVERLAY_NAMES = ['layout', 'product', 'next', 'ticker', 'countdown'] as const;
+export const OVERLAY_NAMES = ['layout', 'product', 'next', 'ticker', 'countdown', 'graphics'] as const;
 export type OverlayName = (typeof OVERLAY_NAMES)[number];
 
 /** The address of an overlay page for one audience; `vertical` for 1080×1920 canvases. */

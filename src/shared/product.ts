@@ -16,6 +16,14 @@ export const ProductId = z
 /** Text per language or locale: `{ en: "Lavender trousers", pl: "Spodnie lawendowe" }`. */
 export const LocalizedText = z.record(LocaleKey, z.string().max(1000));
 
+/** A web page for viewers, `http(s)` only: a `javascript:` link must never reach a QR code. */
+const WebAddress = z
+  .string()
+  .max(2000)
+  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'expected an http(s) address such as "https://shop.example/p/lav-01"');
+/** Where viewers of each market buy the product: `{ "pl-PL": "https://…", de: "https://…" }`. */
+export const BuyLinks = z.record(LocaleKey, WebAddress);
+
 /** Amount per currency in major units: `{ EUR: 19.99, PLN: 84.99 }`. */
 export const Prices = z.record(CurrencyCode, z.number().finite().nonnegative().max(1e9));
 export type Prices = z.infer<typeof Prices>;
@@ -33,6 +41,8 @@ export const Product = z.object({
   /** Units left; 0 is sold out; null when the shop does not track stock. */
   stock: z.number().int().nonnegative().nullable(),
   image: z.string().max(2000).nullable(),
+  /** The product's page per market (`url:pl-PL` columns); absent in products stored before links existed. */
+  url: BuyLinks.optional(),
   /** Where the catalogue entry came from: `csv`, `json`, `demo`, `aliexpress`… */
   source: z.string().max(40)
 });
@@ -52,6 +62,7 @@ export const ProductPatch = z.object({
   lowest30d: Prices.optional(),
   stock: z.number().int().nonnegative().nullable().optional(),
   image: z.string().max(2000).nullable().optional(),
+  url: BuyLinks.optional(),
   source: z.string().max(40).optional()
 });
 export type ProductPatch = z.infer<typeof ProductPatch>;
@@ -74,6 +85,7 @@ export function mergeProduct(base: Product | undefined, patch: ProductPatch): Pr
     lowest30d: patch.lowest30d ? { ...p.lowest30d, ...patch.lowest30d } : (p.lowest30d ?? {}),
     stock: patch.stock !== undefined ? patch.stock : p.stock,
     image: patch.image !== undefined ? patch.image : p.image,
+    ...((patch.url || p.url) && { url: { ...p.url, ...patch.url } }),
     source: patch.source ?? p.source
   };
 }

@@ -2,6 +2,7 @@ import { pickAudienceText } from './locale-text';
 import { baseLanguageOfView } from './on-air-card';
 import type { Product } from './product';
 import type { ShowView } from './view';
+import { graphicGaps } from './graphics-text';
 
 /** The localized fields an audience sees on air. */
 export type AudienceField = 'title' | 'pitch' | 'badge';
@@ -17,7 +18,7 @@ export interface ReadinessProblem {
   productId: string;
   /** `translation`: a field that an audience will read in the base language or not at all;
    * `lowest30d`: a discount shown without the lowest price of the last 30 days that EU law asks for. */
-  kind: 'translation' | 'lowest30d';
+  kind: 'translation' | 'lowest30d' | 'graphic-text' | 'graphic-code';
   message: string;
   /** For `translation`: which field, which audiences, and what they get instead. */
   field?: AudienceField;
@@ -25,6 +26,8 @@ export interface ReadinessProblem {
   shows?: FallbackShown;
   /** The audiences' locales (translation) or the currencies (lowest30d) concerned: for a screen that words it in its operator's language. */
   where: string[];
+  /** For `graphic-text` (an audience reads the base language or nothing) and `graphic-code` (a coupon without its market's code: not shown there); then `itemId` and `productId` are ''. */
+  graphicId?: string;
 }
 
 const FIELDS: readonly AudienceField[] = ['title', 'pitch', 'badge'];
@@ -48,6 +51,10 @@ export function readinessProblems(view: ShowView): ReadinessProblem[] {
     if (missingLowest.length) {
       problems.push({ ...at, kind: 'lowest30d', message: `${p.id}: discounted without the lowest price of the last 30 days in ${missingLowest.join(', ')} (EU rule)`, where: missingLowest });
     }
+  }
+  const locales = view.locales.map((l) => l.locale);
+  for (const gap of graphicGaps(view.graphics, locales, baseLanguageOfView(view))) {
+    problems.push({ itemId: '', productId: '', graphicId: gap.graphicId, kind: gap.kind, message: gap.message, locales: gap.locales, where: gap.locales });
   }
   return problems;
 }

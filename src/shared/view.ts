@@ -6,6 +6,7 @@ import type { FlashDeal } from './events';
 import type { Theme } from './theme';
 import type { OperatorView } from './access';
 import type { SalesGoal } from './goal';
+import type { Graphic } from './graphics-text';
 
 export type { ObsConnectionView };
 
@@ -60,6 +61,8 @@ export interface CoreView {
    * The studio always sends it; optional only so views made by hand (tests, previews) need not.
    */
   baseLanguage?: string;
+  /** Announcements, coupons and lower thirds, shown or ready to show (every text and code, all markets). */
+  graphics?: Graphic[];
 }
 
 /** The live parts beside the show's state: the sales book, the OBS links and who is working the show. */

@@ -97,6 +97,9 @@ describe('sales from AliExpress', () => {
     expect(body.notes.join(' ')).toMatch(/in EUR, not PLN/);
     const product = (await t.api('GET', '/api/v1/products/ae-1005001')).body;
     expect(product).toMatchObject({ title: { en: 'Lavender trousers', de: 'Lavendelhose', pl: 'Spodnie lawendowe' }, price: { EUR: 19.99, GBP: 17.49, RUB: 1890 }, compareAt: { EUR: 24.99 }, source: 'aliexpress' });
+    // Each market's buy link is the affiliate link, with the studio's tracking id.
+    expect(product.url['pl-PL']).toMatch(/^https:\/\/s\.click\.aliexpress\.com\/e\/1005001-PL\?tracking=/);
+    expect(product.url['de-DE']).toMatch(/1005001-DE\?tracking=/);
   });
 });
 

@@ -16,7 +16,7 @@ describe('overlay pages', () => {
     expect(body.token).not.toBe(t.studio.token);
     const polishLayout = body.overlays.find((o: { name: string; locale: string }) => o.name === 'layout' && o.locale === 'pl-PL');
     expect(polishLayout).toEqual({ name: 'layout', locale: 'pl-PL', landscape: `/overlay/layout?locale=pl-PL&token=${overlayToken}`, vertical: `/overlay/layout?locale=pl-PL&token=${overlayToken}&format=vertical` });
-    expect(body.overlays).toHaveLength(7 * 5);
+    expect(body.overlays).toHaveLength(7 * 6); // seven audiences × layout, product, next, ticker, countdown, graphics
   });
 
   it('serves every overlay page to the overlay token with a strict policy that lets only the studio frame it', async () => {

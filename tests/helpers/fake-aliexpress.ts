@@ -114,7 +114,8 @@ export class FakeAliExpress {
                 target_sale_price: p.price[priced],
                 target_sale_price_currency: priced,
                 target_original_price: p.original?.[priced],
-                product_main_image_url: `https://ae01.alicdn.com/kf/${id}.jpg`
+                product_main_image_url: `https://ae01.alicdn.com/kf/${id}.jpg`,
+                promotion_link: `https://s.click.aliexpress.com/e/${id}-${params.target_language}?tracking=${params.tracking_id}`
               };
             });
           // `simplify=true` shape: plain arrays.

@@ -1,6 +1,7 @@
 import type { JsonObject } from 'type-fest';
 import type { Theme } from '../../shared/theme';
 import { STUDIO_SOURCE } from './studio-sources';
+import { nativeGraphicSpecs } from './native-graphics';
 
 /** One source the studio keeps in its scene: what it is, how it looks and where it sits. */
 export interface SourceSpec {
@@ -117,7 +118,9 @@ export function nativeCard(kinds: NativeKinds, width: number, height: number, th
     STUDIO_SOURCE.dealCard, STUDIO_SOURCE.dealLabel, STUDIO_SOURCE.deal, STUDIO_SOURCE.dealClock,
     STUDIO_SOURCE.tickerBar, STUDIO_SOURCE.ticker, STUDIO_SOURCE.logo
   ];
-  return order.map((name) => specs.find((s) => s.name === name)!);
+  // Show graphics (announcements, coupons, lower thirds) on top, in their own region.
+  const graphics = nativeGraphicSpecs({ kinds, width, height, theme, u, m, text, colour, box: (x, y, w, h, fit) => box(x, y, w, h, fit ? 'OBS_BOUNDS_MAX_ONLY' : 'OBS_BOUNDS_NONE') });
+  return [...order.map((name) => specs.find((s) => s.name === name)!), ...graphics];
 }
 
 function box(x: number, y: number, w: number, h: number, boundsType: string): JsonObject {

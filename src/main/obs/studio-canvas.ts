@@ -6,6 +6,7 @@ import type { CoreView } from '../../shared/view';
 import type { SalesView } from '../../shared/sales';
 import type { SourceSpec } from './native-card';
 import { STUDIO_SOURCE } from './studio-sources';
+import { isGraphicSource, nativeGraphicTexts, textOfGraphicCard } from './native-graphics';
 
 export { audienceFor, type Audience } from '../../shared/on-air-card';
 export { STUDIO_SCENE, STUDIO_SOURCE, isStudioSource } from './studio-sources';
@@ -46,6 +47,8 @@ export function canvasContent(view: CoreView, audience: Audience, text: OverlayT
     // Not a text: the logo's address, so the layout knows there is one (see desiredCanvas).
     texts[STUDIO_SOURCE.logo] = view.theme.logo ?? '';
   }
+  // Graphics are up whether or not a product is on air.
+  Object.assign(texts, nativeGraphicTexts(view, audience, text));
   const left = view.deal ? view.deal.endsAt - now : 0;
   return {
     visible: card.visible,
@@ -133,6 +136,12 @@ export function desiredCanvas(specs: SourceSpec[], content: CanvasContent, files
   return specs.map((spec, index) => {
     const settings: JsonObject = { ...spec.settings, ...(content.soldOut && spec.soldOut) };
     let enabled = content.visible;
+    if (isGraphicSource(spec.name)) {
+      // Up with or without a product on air: a graphic's card follows its text.
+      const value = content.texts[textOfGraphicCard(spec.name) ?? spec.name] ?? '';
+      if (!textOfGraphicCard(spec.name)) settings.text = value;
+      return { name: spec.name, index, enabled: value !== '', transform: spec.transform, settings, filters: spec.filters ?? [] };
+    }
     if (spec.name === STUDIO_SOURCE.overlay) {
       enabled = true; // the overlay page shows and hides its own widgets
     } else if (spec.name === STUDIO_SOURCE.image || spec.name === STUDIO_SOURCE.logo) {

@@ -1,5 +1,6 @@
 import type { Theme } from '../../shared/theme';
 import { nativeCard, TOP_LEFT, type NativeKinds, type SourceSpec } from './native-card';
+import { GRAPHIC_SOURCE_NAMES } from './native-graphics';
 
 /** The scene the studio owns in each OBS; the user adds it to their own scenes as a source. */
 export const STUDIO_SCENE = 'Shopcast Studio';
@@ -59,7 +60,7 @@ export function studioSources(env: StudioEnv, filled?: (name: string) => boolean
 /** The names setup makes in this OBS, bottom to top. */
 export function studioSourceNames(inputKinds: string[]): string[] {
   if (studioMode(inputKinds) === 'browser') return [STUDIO_SOURCE.overlay];
-  return Object.values(STUDIO_SOURCE).filter((n) => n !== STUDIO_SOURCE.overlay);
+  return [...Object.values(STUDIO_SOURCE).filter((n) => n !== STUDIO_SOURCE.overlay), ...GRAPHIC_SOURCE_NAMES];
 }
 
 export function nativeKinds(inputKinds: string[]): NativeKinds {

@@ -25,6 +25,7 @@ import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
 import { registerShopifyWebhookRoutes } from './routes/shopify-webhook-routes';
 import { registerMediaRoutes } from './routes/media-routes';
+import { registerGraphicsRoutes } from './routes/graphics-routes';
 
 export interface HttpServerOptions {
   host: string;
@@ -100,6 +101,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerMarketplaceRoutes(app, ctx);
   registerShopifyWebhookRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
+  registerGraphicsRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
   // The page a paired device's QR code opens: the control room, which shows its pairing screen there.
   app.get('/pair', (_req, reply) => sendFile(reply, join(options.rendererDir, 'index.html'), 'no-cache'));

@@ -20,7 +20,7 @@ export class CatalogueFormatError extends Error {}
 
 export const MAX_IMPORT_ROWS = 100_000;
 
-const LOCALIZED = ['title', 'pitch', 'badge'] as const;
+const LOCALIZED = ['title', 'pitch', 'badge', 'url'] as const;
 const PRICED = ['price', 'compareAt', 'lowest30d'] as const;
 const PLAIN = ['id', 'stock', 'image', 'source'] as const;
 type Localized = (typeof LOCALIZED)[number];
@@ -231,7 +231,7 @@ function headerColumns(cells: string[] | undefined): Column[] {
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
   if (unknown.length) {
     throw new CatalogueFormatError(
-      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, price:CUR, compareAt:CUR, lowest30d:CUR`
+      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, url:LOCALE, price:CUR, compareAt:CUR, lowest30d:CUR`
     );
   }
   if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column');

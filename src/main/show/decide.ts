@@ -6,6 +6,7 @@ import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
 import { hasOwn, own } from '../../shared/own';
 import { endDealIfSoldOut, endReason, refuseDealAboveRegular } from './deal-rules';
+import { decideGraphic, isGraphicCommand } from './graphics-rules';
 
 export interface DecideContext {
   now: number;
@@ -28,6 +29,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
 
 function decideCommand(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
   if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
+  if (isGraphicCommand(command)) return decideGraphic(state, command, ctx);
   switch (command.type) {
     case 'rundown.add': {
       if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);

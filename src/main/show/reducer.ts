@@ -2,6 +2,7 @@ import { mergeProduct } from '../../shared/product';
 import type { JournalEntry, ShowEvent } from '../../shared/events';
 import type { ShowState } from './state';
 import { own, ownCopy, withOwn } from '../../shared/own';
+import { applyGraphicEvent, isGraphicEvent } from './graphics-rules';
 
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
@@ -12,6 +13,7 @@ export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
 }
 
 function applyChange(state: ShowState, event: ShowEvent): ShowState {
+  if (isGraphicEvent(event)) return applyGraphicEvent(state, event);
   switch (event.type) {
     case 'rundown.itemAdded': {
       const rundown = state.rundown.slice();

@@ -3,6 +3,8 @@ import type { CoreView, OnAirView, RundownEntryView } from '../../shared/view';
 import { baseLanguageOf, type ShowState } from './state';
 import { own } from '../../shared/own';
 
+const NO_GRAPHICS: CoreView['graphics'] = [];
+
 /**
  * Builds what faces see of the core's state. Parts whose inputs did not change keep
  * their identity, so the live feed can send only the parts that changed.
@@ -39,7 +41,8 @@ export class ShowViewBuilder {
       theme: state.theme,
       // Shows journaled before goals existed have none.
       goal: state.goal ?? null,
-      baseLanguage: baseLanguageOf(state)
+      baseLanguage: baseLanguageOf(state),
+      graphics: state.graphics ?? NO_GRAPHICS
     };
     this.last = { state, view };
     return view;

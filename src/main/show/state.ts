@@ -3,6 +3,7 @@ import type { Product } from '../../shared/product';
 import type { FlashDeal, OnAir, RundownItem } from '../../shared/events';
 import { DEFAULT_THEME, type Theme } from '../../shared/theme';
 import type { SalesGoal } from '../../shared/goal';
+import type { Graphic } from '../../shared/graphics';
 
 /** The show as the core holds it; faces see it through `toShowView`. */
 export interface ShowState {
@@ -34,6 +35,10 @@ export interface ShowState {
    * before the producer could pick one) means the language of the show's first locale.
    */
   baseLanguage: string | null;
+  /** Announcements, coupons, lower thirds; absent in snapshots of shows made before graphics. */
+  graphics?: Graphic[];
+  /** Source of graphic ids: `graphic-<n>`, never reused within a show. */
+  nextGraphicNumber?: number;
 }
 
 /** The base language in effect: the producer's pick, else the language of the show's first locale. */
@@ -59,6 +64,8 @@ export function initialShowState(): ShowState {
     theme: DEFAULT_THEME,
     salesCursors: {},
     goal: null,
-    baseLanguage: null
+    baseLanguage: null,
+    graphics: [],
+    nextGraphicNumber: 1
   };
 }

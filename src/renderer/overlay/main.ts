@@ -8,6 +8,7 @@ import { productCard } from './product-card';
 import { comingUpCard } from './coming-up';
 import { countdownCard } from './countdown';
 import { tickerBar } from './ticker';
+import { graphicsStack } from './graphics';
 import { el } from './dom';
 import type { Widget } from './widget';
 import './overlay.css';
@@ -34,7 +35,8 @@ const build: Record<OverlayName, () => Widget[]> = {
   next: () => [comingUpCard()],
   ticker: () => [tickerBar()],
   countdown: () => [countdownCard()],
-  layout: () => [countdownCard(), comingUpCard(), productCard(), tickerBar()]
+  graphics: () => [graphicsStack()],
+  layout: () => [countdownCard(), comingUpCard(), productCard(), graphicsStack(), tickerBar()]
 };
 const widgets = build[name]();
 const stage = document.getElementById('overlay')!;

@@ -1,5 +1,6 @@
 import { el, fitLongWords, setImage, setShown, setText } from './dom';
 import type { Widget } from './widget';
+import { buyLinkBlock } from './buy-link';
 
 /** The on-air product: image, title, pitch, price (and the was-price of a discount), stock line. */
 export function productCard(): Widget {
@@ -17,7 +18,8 @@ export function productCard(): Widget {
   const stock = el('p', 'stock', 'overlay-stock');
   prices.append(price, was);
   body.append(badge, title, pitch, prices, lowest, stock);
-  root.append(image, body);
+  const buy = buyLinkBlock();
+  root.append(image, body, buy.root);
   return {
     root,
     update({ card }) {
@@ -36,6 +38,7 @@ export function productCard(): Widget {
       setText(was, card.was);
       setText(lowest, card.lowest30d);
       setText(stock, card.stockLine);
+      buy.update(card.buyUrl, card.buyLabel);
     }
   };
 }

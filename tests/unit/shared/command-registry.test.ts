@@ -24,7 +24,7 @@ describe('the command registry', () => {
 
   it('lets a moderator run the show on air but not its settings, catalogue or sales, a viewer nothing, and the studio everything', () => {
     const moderator = COMMAND_NAMES.filter((name) => mayRun('moderator', name));
-    expect(moderator.sort()).toEqual(['deal.end', 'deal.start', 'product.setStock', 'rundown.add', 'rundown.move', 'rundown.next', 'rundown.pin', 'rundown.previous', 'rundown.remove', 'rundown.unpin']);
+    expect(moderator.sort()).toEqual(['deal.end', 'deal.start', 'graphics.hide', 'graphics.show', 'product.setStock', 'rundown.add', 'rundown.move', 'rundown.next', 'rundown.pin', 'rundown.previous', 'rundown.remove', 'rundown.unpin']);
     expect(COMMAND_NAMES.filter((name) => mayRun('viewer', name))).toEqual([]);
     expect(COMMAND_NAMES.every((name) => mayRun('producer', name) && mayRun('system', name))).toBe(true);
   });

@@ -63,3 +63,15 @@ describe('the list before going live', () => {
     expect(translations(show(full))).toEqual([]);
   });
 });
+
+describe('graphics before going live', () => {
+  it('lists a coupon missing a translation or its code for an audience, naming the graphic', () => {
+    const product = { ...emptyProduct('bag-07'), title: { pl: 'Torba', fr: 'Sac', cs: 'Taška', en: 'Bag' }, price: { PLN: 10 } };
+    const coupon = { id: 'graphic-1', kind: 'coupon' as const, text: { pl: 'Kod', en: 'Code' }, code: { 'pl-PL': 'POLSKA10', 'fr-FR': 'AUTOMNE10' }, detail: {}, seconds: null, visible: false, shownAt: null, hidesAt: null, createdBy: 'owner' };
+    const problems = readinessProblems({ ...show(product), graphics: [coupon] }).filter((p) => p.graphicId);
+    expect(problems.map((p) => [p.kind, p.graphicId, p.where])).toEqual([
+      ['graphic-text', 'graphic-1', ['fr-FR', 'cs-CZ']],
+      ['graphic-code', 'graphic-1', ['cs-CZ', 'en-GB']]
+    ]);
+  });
+});

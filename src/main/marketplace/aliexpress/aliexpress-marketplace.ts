@@ -37,6 +37,9 @@ interface AffiliateProduct {
   target_sale_price_currency?: string;
   target_original_price?: string | number;
   product_main_image_url?: string;
+  /** The affiliate link, carrying the studio's tracking id: sales through it count for the show. */
+  promotion_link?: string;
+  product_detail_url?: string;
 }
 
 /** The studio's id for an AliExpress product: the same from an import and from an order. */
@@ -104,6 +107,9 @@ export class AliExpressMarketplace implements MarketplaceConnector {
           if (price !== null) product.price[currency] = price;
           if (price !== null && original !== null && original > price) product.compareAt[currency] = original;
           if (typeof raw.product_main_image_url === 'string' && raw.product_main_image_url) product.image = raw.product_main_image_url;
+          // The buy link for this market: the tracked affiliate link, else the product's own page.
+          const link = [raw.promotion_link, raw.product_detail_url].find((u) => typeof u === 'string' && /^https:\/\//.test(u) && u.length <= 2000);
+          if (link) product.url = { ...product.url, [locale.locale]: link };
           if (currency !== locale.currency) {
             notes.push(`AliExpress priced ${id} in ${currency}, not ${locale.currency} (${locale.locale}): it does not offer ${locale.currency}; set that price in the catalogue`);
           }

@@ -18,6 +18,7 @@ import { SalesPanel } from './SalesPanel';
 import { MarketplacePanel } from './MarketplacePanel';
 import { PreviewPanel } from './PreviewPanel';
 import { ReadinessPanel } from './ReadinessPanel';
+import { GraphicsPanel } from './GraphicsPanel';
 import { ActivityPanel } from './ActivityPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { OperatorsNotice } from './OperatorsNotice';
@@ -108,6 +109,7 @@ function DesktopRoom() {
       <div className="column right">
         <OnAirPanel />
         {producer && <ObsPanel />}
+        <GraphicsPanel />
         <ReadinessPanel />
         {producer && <PreviewPanel />}
         {producer && <DevicesPanel />}

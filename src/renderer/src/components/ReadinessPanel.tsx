@@ -11,6 +11,7 @@ function problemText(p: ReadinessProblem, t: TFunction, locale: string, base: st
   // Locale and currency codes, listed as codes: the same in every language.
   const where = p.where.join(', ');
   if (p.kind === 'lowest30d') return t('readiness.lowest30d', { product: p.productId, where });
+  if (p.kind === 'graphic-text' || p.kind === 'graphic-code') return t(p.kind === 'graphic-text' ? 'readiness.graphicText' : 'readiness.graphicCode', { graphic: p.graphicId, where });
   const field = t(`readiness.field.${p.field ?? 'title'}`);
   return t(`readiness.shows.${p.shows ?? 'base-language'}`, { product: p.productId, field, where, base });
 }

@@ -12,9 +12,10 @@ import { ReadinessPanel } from './ReadinessPanel';
 import { ObsPanel } from './ObsPanel';
 import { SalesPanel } from './SalesPanel';
 import { MarketplacePanel } from './MarketplacePanel';
+import { GraphicsPanel } from './GraphicsPanel';
 import { useDeskText } from '../i18n/desk-text';
 
-type Tab = 'rundown' | 'catalogue' | 'sales' | 'activity' | 'studio';
+type Tab = 'rundown' | 'catalogue' | 'graphics' | 'sales' | 'activity' | 'studio';
 
 /**
  * The control room for a finger: what is on air and the show controls always on top, the rundown as
@@ -28,6 +29,7 @@ export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
   const tabs: { id: Tab; text: string }[] = [
     { id: 'rundown', text: t('tabs.rundown', { count }) },
     { id: 'catalogue', text: t('tabs.catalogue') },
+    { id: 'graphics', text: t('graphics.title') },
     { id: 'sales', text: t('tabs.sales') },
     { id: 'activity', text: t('tabs.activity') },
     ...(producer ? [{ id: 'studio' as const, text: t('tabs.studio') }] : [])
@@ -46,6 +48,7 @@ export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
       <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'rundown' && <RundownPanel controls={false} touch />}
         {tab === 'catalogue' && <CataloguePanel touch />}
+        {tab === 'graphics' && <GraphicsPanel />}
         {tab === 'sales' && <SalesPanel />}
         {tab === 'activity' && <ActivityPanel />}
         {tab === 'studio' && (

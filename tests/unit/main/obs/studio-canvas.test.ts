@@ -7,6 +7,7 @@ import { emptyProduct } from '../../../../src/shared/product';
 import type { ShowView } from '../../../../src/shared/view';
 import { loadDictionaries } from '../../../../src/main/locales';
 import { DEFAULT_THEME } from '../../../../src/shared/theme';
+import { graphicCardSource, graphicTextSource, isGraphicSource } from '../../../../src/main/obs/native-graphics';
 
 const text = new OverlayText(loadDictionaries('resources/locales'));
 const locales = [
@@ -101,7 +102,17 @@ describe('what an OBS canvas shows', () => {
   it('only hides every source when nothing is on air, keeping texts and places for the next product', () => {
     const c = canvasContent(view(false), audienceFor('pl-PL', locales), text);
     const desired = desiredCanvas(specs, c, () => null);
-    expect(desired.every((d) => !d.enabled && d.onlyVisibility)).toBe(true);
+    expect(desired.filter((d) => !isGraphicSource(d.name)).every((d) => !d.enabled && d.onlyVisibility)).toBe(true);
+    expect(desired.filter((d) => isGraphicSource(d.name)).every((d) => !d.enabled)).toBe(true);
+  });
+
+  it("shows a coupon with its market's code on OBS's own sources, also with no product on air", () => {
+    const coupon = { id: 'graphic-1', kind: 'coupon' as const, text: { pl: 'Rabat na dziś', de: 'Rabatt heute' }, code: { 'pl-PL': 'POLSKA10', 'de-DE': 'HERBST10' }, detail: {}, seconds: null, visible: true, shownAt: 1, hidesAt: null, createdBy: 'owner' };
+    const c = canvasContent(view(false, { graphics: [coupon] }), audienceFor('pl-PL', locales), text);
+    const desired = new Map(desiredCanvas(specs, c, () => null).map((d) => [d.name, d]));
+    expect(desired.get(graphicTextSource(0))).toMatchObject({ enabled: true, settings: { text: 'Rabat na dziś\nKod: POLSKA10' } });
+    expect(desired.get(graphicCardSource(0))?.enabled).toBe(true);
+    expect(desired.get(graphicTextSource(1))?.enabled).toBe(false);
   });
 
   it('shows a source only when it has something to say, its card with its text, the image only with a file', () => {
