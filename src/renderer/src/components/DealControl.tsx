@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { suggestDealPrices } from '../../../shared/deal-price';
+import { suggestDealPrices } from '@shared/deal-price';
 import { formatDuration, productLabel } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useMay } from '../lib/roles';
 
 /** Every string this form shows, in one place for the move to the dictionaries. */
@@ -23,13 +24,13 @@ const TEXT = {
 
 /** A flash deal on the product on air: a discount for a few minutes, counted down on every overlay. */
 export function DealControl() {
-  const deal = useStudio((s) => s.show?.deal ?? null);
-  const show = useStudio((s) => s.show);
+  const deal = useLive((s) => s.show?.deal ?? null);
+  const show = useLive((s) => s.show);
   const onAirProduct = useStudio((s) => {
     const onAir = s.show?.onAir;
     return onAir ? (s.show!.rundown.find((i) => i.id === onAir.itemId)?.product ?? null) : null;
   });
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const locale = useStudio((s) => s.locale);
   const mayStart = useMay('deal.start');
   const mayEnd = useMay('deal.end');
