@@ -15,7 +15,7 @@ describe("the control room's own state beside the live mirror", () => {
   });
 
   it('renames this screen and changes its role the moment the live feed says the producer did', () => {
-    useStudio.getState().setMe({ id: 'd1', name: 'Tablet', role: 'operator' });
+    useStudio.getState().setMe({ id: 'd1', name: 'Tablet', role: 'moderator' });
     liveMirror.getState().receive({ type: 'patch', revision: 3, changes: { operators: view([], [{ id: 'd1', name: 'Host tablet', role: 'viewer' }]).operators } }, 0);
     expect(useStudio.getState().me).toEqual({ id: 'd1', name: 'Host tablet', role: 'viewer' });
   });
