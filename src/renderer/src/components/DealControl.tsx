@@ -26,7 +26,7 @@ const TEXT = {
 export function DealControl() {
   const deal = useLive((s) => s.show?.deal ?? null);
   const show = useLive((s) => s.show);
-  const onAirProduct = useStudio((s) => {
+  const onAirProduct = useLive((s) => {
     const onAir = s.show?.onAir;
     return onAir ? (s.show!.rundown.find((i) => i.id === onAir.itemId)?.product ?? null) : null;
   });

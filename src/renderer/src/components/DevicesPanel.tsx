@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeviceView, LanView, PairingRequestView, PairingView, Role } from '../../../shared/access';
+import type { DeviceView, LanView, PairingRequestView, PairingView, Role } from '@shared/access';
 import { formatDuration } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 
 /**
  * The list follows the live feed's operators (a device connecting, leaving, acting); this slow poll
@@ -35,7 +36,7 @@ export function DevicesPanel() {
   const [lan, setLan] = useState<LanView | null>(null);
   const [devices, setDevices] = useState<DeviceView[]>([]);
   const [fetchedAt, setFetchedAt] = useState(0);
-  const operators = useStudio((s) => s.show?.operators ?? NONE);
+  const operators = useLive((s) => s.show?.operators ?? NONE);
   // Every refresh and every action of the producer's takes a number: an answer to an older one
   // arriving late must not undo what the producer just did (the switch flipping back).
   const latest = useRef(0);
@@ -113,7 +114,7 @@ export function DevicesPanel() {
 
 function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange: (p: PairingView | null) => void }) {
   const [role, setRole] = useState<Role>('moderator');
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!pairing) return;
@@ -234,7 +235,7 @@ function lastSeen(device: DeviceView, now: number): string {
 function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number; onChanged: () => void }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(device.name);
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const path = `/api/v1/devices/${encodeURIComponent(device.id)}`;
   const patch = async (body: { name?: string; role?: Role }) => {
     await act((c) => c.patch(path, body));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { ObsConnectionView } from '../../../shared/obs';
-import { act, NONE, useStudio } from '../store/studio-store';
+import type { ObsConnectionView } from '@shared/obs';
+import { act, NONE } from '../store/studio-store';
+import { useLive } from '../store/live';
 
 const STATUS_TEXT: Record<ObsConnectionView['status'], string> = {
   identified: 'Connected',
@@ -22,7 +23,7 @@ const TEXT = {
 
 /** Every OBS the show drives: link, setup, scenes, outputs and health, one card each. */
 export function ObsPanel() {
-  const connections = useStudio((s) => s.show?.obs ?? NONE);
+  const connections = useLive((s) => s.show?.obs ?? NONE);
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel obs-panel" aria-label="OBS">
@@ -163,7 +164,7 @@ function OutputButton({ base, which, output }: { base: string; which: 'stream' |
 }
 
 function AddObsForm({ onDone }: { onDone: () => void }) {
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('ws://127.0.0.1:4455');
   const [password, setPassword] = useState('');

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { formatPricesAlike } from '../../../shared/locale-text';
-import { cardPrices } from '../../../shared/on-air-card';
+import { formatPricesAlike } from '@shared/locale-text';
+import { cardPrices } from '@shared/on-air-card';
 import { formatDuration, productLabel } from '../lib/format';
 import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { ProductImage } from './ProductImage';
 import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
@@ -13,7 +14,7 @@ const DEAL_TEXT = { label: 'Flash deal', left: (time: string) => `${time} left` 
 
 /** What the audience sees now, how long it has been up, and what comes next; on a tablet, the show controls too. */
 export function OnAirPanel({ controls = false }: { controls?: boolean }) {
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   const locale = useStudio((s) => s.locale);
   if (!show) return null;
   const showLocale = show.locales.find((l) => l.locale === locale);
@@ -79,7 +80,7 @@ function safePrices(amounts: (number | undefined)[], currency: string, locale: s
 
 /** The deal's time left by the studio's clock: what every overlay counts down. */
 function DealTimeLeft({ endsAt }: { endsAt: number }) {
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 250);
@@ -96,7 +97,7 @@ function DealTimeLeft({ endsAt }: { endsAt: number }) {
 
 /** Time on air by the studio's clock, so every screen shows the same figure. */
 function OnAirTimer({ since }: { since: number }) {
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 250);

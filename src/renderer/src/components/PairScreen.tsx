@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { askToPair, cancelPairing, codeFromUrl, pairingStatus, pairingWaitStore, type PairingFailure, type PairingWait } from '../api/session';
-import type { PairingStatus } from '../../../shared/access';
+import type { PairingStatus } from '@shared/access';
 
 /** Every visible string of the pairing screen, in one place for the dictionaries. */
 const TEXT = {

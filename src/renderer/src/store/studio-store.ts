@@ -2,8 +2,6 @@ import { create } from 'zustand';
 import type { ShowView } from '@shared/view';
 import type { StudioClient } from '../api/client';
 import type { OperatorView, Whoami } from '@shared/access';
-import type { LinkStatus } from '../../live/live-connection';
-import type { MirroredShow } from '../../live/mirror';
 import { liveMirror } from './live';
 import { deskLanguage, t } from '../i18n/desk-text';
 
@@ -13,9 +11,7 @@ export interface Notice {
   text: string;
 }
 
-interface StudioStore extends MirroredShow {
-  /** BRIDGE: a copy of the live mirror's link, until the last panels read the mirror themselves. */
-  link: LinkStatus;
+interface StudioStore {
   client: StudioClient | null;
   /** Who this screen is to the studio (`GET /api/v1/me`): its name and role decide what it offers. */
   me: Whoami | null;
@@ -49,11 +45,8 @@ function storedCatalogueLocale(): string | null {
 
 /** The control room's own state: who this screen is, its session, and what is chosen on it. The show is in `liveMirror`. */
 export const useStudio = create<StudioStore>((set, get) => ({
-  show: null,
-  clockOffset: 0,
   client: null,
   me: null,
-  link: 'connecting',
   locale: null,
   selectedItemId: null,
   notices: [],
@@ -91,8 +84,6 @@ export const useStudio = create<StudioStore>((set, get) => ({
 
 liveMirror.subscribe((live, before) => {
   if (live.show !== before.show) useStudio.getState().showChanged(live.show);
-  // BRIDGE: panels not yet reading the mirror see the show here too.
-  useStudio.setState({ show: live.show, clockOffset: live.clockOffset, link: live.link });
 });
 
 /** The producer renamed this device or changed its role: the live feed's operator list says so at once. */
