@@ -8,6 +8,7 @@ import { ProductImage } from './ProductImage';
 import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
 import { ShowControls } from './ShowControls';
+import { showAction } from '../actions/show-actions';
 
 /** Every string this panel adds for the deal, in one place for the move to the dictionaries. */
 const DEAL_TEXT = { label: 'Flash deal', left: (time: string) => `${time} left` };
@@ -57,7 +58,7 @@ export function OnAirPanel({ controls = false }: { controls?: boolean }) {
         </div>
       ) : (
         <div className="on-air-card empty" data-testid="on-air-card" data-empty="true">
-          Nothing on air — press <kbd>N</kbd> or pin an item.
+          Nothing on air — press <kbd>{showAction('next').keyLabels.at(-1)}</kbd> or pin an item.
         </div>
       )}
       {controls && <ShowControls />}
