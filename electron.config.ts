@@ -32,6 +32,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     plugins: [react()],
+    // Kept in step with `paths` in tsconfig.web.json and the alias in vitest.config.ts.
+    resolve: { alias: { '@shared': resolve(root, 'src/shared') } },
     build: {
       outDir: resolve(root, 'out/renderer'),
       // The pages are served to tablets on the studio network and to OBS: keep them small.

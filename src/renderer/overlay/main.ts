@@ -1,9 +1,9 @@
-import { OVERLAY_NAMES, type OverlayName } from '../../shared/overlays';
-import { audienceFor, onAirCard } from '../../shared/on-air-card';
-import { OverlayText, type Dictionary } from '../../shared/overlay-text';
-import type { Theme } from '../../shared/theme';
-import { LiveConnection } from '../src/api/live-connection';
-import { applyLiveMessage, type MirroredShow } from '../src/store/live-state';
+import { OVERLAY_NAMES, type OverlayName } from '@shared/overlays';
+import { audienceFor, onAirCard } from '@shared/on-air-card';
+import { OverlayText, type Dictionary } from '@shared/overlay-text';
+import type { Theme } from '@shared/theme';
+import { createLiveMirror } from '../live/mirror';
+import { connectMirror } from '../live/connect';
 import { productCard } from './product-card';
 import { comingUpCard } from './coming-up';
 import { countdownCard } from './countdown';
@@ -46,15 +46,15 @@ logo.hidden = true;
 stage.append(logo, ...widgets.map((w) => w.root));
 
 const text = new OverlayText(dictionaries);
-let mirror: MirroredShow = { show: null, clockOffset: 0 };
+const mirror = createLiveMirror();
 let appliedTheme: Theme | null = null;
 
 function render(): void {
-  const view = mirror.show;
+  const view = mirror.getState().show;
   if (!view) return;
   if (view.theme !== appliedTheme) applyTheme((appliedTheme = view.theme));
   const audience = audienceFor(locale, view.locales, view.baseLanguage);
-  const frame = { view, audience, card: onAirCard(view, audience, text), text, serverNow: () => Date.now() + mirror.clockOffset };
+  const frame = { view, audience, card: onAirCard(view, audience, text), text, serverNow: () => Date.now() + mirror.getState().clockOffset };
   for (const widget of widgets) widget.update(frame);
 }
 
@@ -71,13 +71,9 @@ function applyTheme(theme: Theme): void {
 }
 
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/live?token=${encodeURIComponent(token)}`;
-new LiveConnection(
-  wsUrl,
-  (message, receivedAt) => {
-    const before = mirror.show;
-    mirror = applyLiveMessage(mirror, message, receivedAt);
-    // Heartbeats only move the clock; the page is redrawn when the show changed.
-    if (mirror.show !== before) render();
-  },
-  (status) => (body.dataset.link = status)
-).start();
+// Heartbeats only move the clock; the page is redrawn when the show changed.
+mirror.subscribe((live, before) => {
+  if (live.show !== before.show) render();
+  if (live.link !== before.link) body.dataset.link = live.link;
+});
+connectMirror(mirror, wsUrl);

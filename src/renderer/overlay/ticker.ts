@@ -1,4 +1,4 @@
-import { comingUp, localized, priceFor } from '../../shared/on-air-card';
+import { comingUp, localized, priceFor } from '@shared/on-air-card';
 import { el, setShown, setText } from './dom';
 import type { Widget } from './widget';
 

@@ -1,6 +1,6 @@
-import type { Audience, OnAirCard } from '../../shared/on-air-card';
-import type { OverlayText } from '../../shared/overlay-text';
-import type { ShowView } from '../../shared/view';
+import type { Audience, OnAirCard } from '@shared/on-air-card';
+import type { OverlayText } from '@shared/overlay-text';
+import type { ShowView } from '@shared/view';
 
 /** What every widget gets on each change: the show, already seen through one audience. */
 export interface Frame {

@@ -1,5 +1,5 @@
-import type { ApiErrorBody } from '../../../shared/view';
-import { commandRequest, type CommandAnswer, type CommandInput, type RunnableName, type RunArgs } from '../../../shared/command-registry';
+import type { ApiErrorBody } from '@shared/view';
+import { commandRequest, type CommandAnswer, type CommandInput, type RunnableName, type RunArgs } from '@shared/command-registry';
 import { t } from '../i18n/desk-text';
 
 /** A refusal from the studio, with the server's own words. */

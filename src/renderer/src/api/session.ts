@@ -1,5 +1,5 @@
-import type { ApiErrorBody } from '../../../shared/view';
-import type { PairingStatus } from '../../../shared/access';
+import type { ApiErrorBody } from '@shared/view';
+import type { PairingStatus } from '@shared/access';
 import { ApiFailure, type StudioAddress } from './client';
 import { t } from '../i18n/desk-text';
 

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Whoami } from '../../../shared/access';
+import type { Whoami } from '@shared/access';
 import { ApiFailure, StudioClient, type StudioAddress } from './client';
-import { LiveConnection } from './live-connection';
+import type { LiveConnection } from '../../live/live-connection';
+import { connectMirror } from '../../live/connect';
+import { liveMirror } from '../store/live';
 import { findStudio, forgetToken, isPairingPath } from './session';
 import { useStudio } from '../store/studio-store';
 import { t } from '../i18n/desk-text';
@@ -62,14 +64,12 @@ export function useStudioSession(): { stage: SessionStage; restart: () => void }
       const client = new StudioClient(address, () => refused(address));
       const me = await whoami(client, () => ended);
       if (!me || ended) return;
-      const { setClient, receive, setLink } = useStudio.getState();
-      setClient(client, me);
-      live = new LiveConnection(client.liveUrl, receive, setLink, {
+      useStudio.getState().setClient(client, me);
+      live = connectMirror(liveMirror, client.liveUrl, {
         onRevoked: () => refused(address),
         // A browser cannot see why an upgrade was refused: ask over HTTP, where a 401 says "revoked".
         onDrop: () => void client.get('/api/v1/me').catch(() => undefined)
       });
-      live.start();
       setStage({ kind: 'ready' });
     })();
     return () => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { activityLine, isOperatorEntry, type ActivityEntry, type Names } from '../lib/activity';
 import { productLabel } from '../lib/format';
 import { NONE, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { t as deskT, useDeskText } from '../i18n/desk-text';
 
 const SHOWN = 50;
@@ -12,7 +13,7 @@ const THROTTLE_MS = 1000;
 export function ActivityPanel() {
   const { t, lang } = useDeskText();
   const client = useStudio((s) => s.client);
-  const revision = useStudio((s) => s.show?.revision ?? 0);
+  const revision = useLive((s) => s.show?.revision ?? 0);
   const [entries, setEntries] = useState<ActivityEntry[]>([]);
   const names = useNames(entries);
   const lastFetch = useRef(0);
@@ -68,9 +69,9 @@ export function ActivityPanel() {
 
 /** Titles in the operator's language for the products the lines mention. */
 function useNames(entries: ActivityEntry[]): Names {
-  const rundown = useStudio((s) => s.show?.rundown ?? NONE);
-  const deal = useStudio((s) => s.show?.deal ?? null);
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const rundown = useLive((s) => s.show?.rundown ?? NONE);
+  const deal = useLive((s) => s.show?.deal ?? null);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const locale = useStudio((s) => s.locale);
   return useMemo(() => {
     const showLocale = locales.find((l) => l.locale === locale);

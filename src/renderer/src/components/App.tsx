@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useStudioSession } from '../api/use-studio-session';
-import { act, useStudio } from '../store/studio-store';
+import { act } from '../store/studio-store';
+import { useLive, liveMirror } from '../store/live';
 import { runOnWhatISaw } from '../lib/run-command';
 import { useTabletLayout } from '../lib/use-tablet-layout';
 import { useWakeLock } from '../lib/use-wake-lock';
@@ -48,7 +49,7 @@ export function App() {
 function ControlRoom() {
   const [dragLabel, setDragLabel] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   const { t } = useDeskText();
   const tablet = useTabletLayout();
   // Held for the whole show, not only while the link is up: a dropped link is when the moderator
@@ -69,7 +70,7 @@ function ControlRoom() {
   const onDragEnd = (event: DragEndEvent) => {
     setDragLabel(null);
     const { active, over } = event;
-    const rundown = useStudio.getState().show?.rundown ?? [];
+    const rundown = liveMirror.getState().show?.rundown ?? [];
     if (!over) return;
     const overIndex = rundown.findIndex((i) => i.id === over.id);
     const productId = active.data.current?.productId as string | undefined;

@@ -1,4 +1,5 @@
-import { NONE, useStudio } from '../store/studio-store';
+import { NONE } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useDeskText } from '../i18n/desk-text';
 import { broadcastState } from '../lib/broadcast-state';
 
@@ -8,7 +9,7 @@ import { broadcastState } from '../lib/broadcast-state';
  */
 export function BroadcastStatus() {
   const { t } = useDeskText();
-  const state = broadcastState(useStudio((s) => s.show?.obs ?? NONE));
+  const state = broadcastState(useLive((s) => s.show?.obs ?? NONE));
   if (state.kind === 'streaming') {
     return (
       <span className="broadcast on-air" data-testid="broadcast-status" data-state="streaming" role="status">

@@ -1,11 +1,11 @@
-import { buyLink } from '../../../shared/on-air-card';
-import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
+import { buyLink } from '@shared/on-air-card';
 import { useDeskText } from '../i18n/desk-text';
 
 /** Each market's buy link for the product on air: what its viewers' QR code opens, or that there is none. */
 export function BuyLinks() {
   const { t } = useDeskText();
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   const product = show?.onAir ? show.rundown.find((i) => i.id === show.onAir!.itemId)?.product : null;
   if (!show || !product || !product.url || Object.keys(product.url).length === 0) return null;
   return (

@@ -1,12 +1,13 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDraggable } from '@dnd-kit/core';
-import type { Product } from '../../../shared/product';
-import type { ShowLocale } from '../../../shared/locale';
-import { stockLevel } from '../../../shared/stock';
-import type { ProductSearchResult } from '../../../shared/view';
+import type { Product } from '@shared/product';
+import type { ShowLocale } from '@shared/locale';
+import { stockLevel } from '@shared/stock';
+import type { ProductSearchResult } from '@shared/view';
 import { productLabel } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { ProductImage } from './ProductImage';
 import { useMay } from '../lib/roles';
 import { NOT_A_DRAG_HANDLE } from './ShowControls';
@@ -29,8 +30,8 @@ export function CataloguePanel({ touch = false }: { touch?: boolean }) {
   const { t, locale: operatorLocale } = useDeskText();
   const rowHeight = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
   const client = useStudio((s) => s.client);
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
-  const catalogueRevision = useStudio((s) => s.show?.catalogue.revision ?? 0);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
+  const catalogueRevision = useLive((s) => s.show?.catalogue.revision ?? 0);
   const locale = useStudio((s) => s.locale);
   const setLocale = useStudio((s) => s.setLocale);
   const [query, setQuery] = useState('');

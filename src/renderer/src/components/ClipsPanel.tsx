@@ -1,6 +1,7 @@
+import { useLive } from '../store/live';
 import { useEffect, useState } from 'react';
-import type { ClipView, ClipsView, RecordingsView } from '../../../shared/media';
-import type { ObsConnectionView } from '../../../shared/obs';
+import type { ClipView, ClipsView, RecordingsView } from '@shared/media';
+import type { ObsConnectionView } from '@shared/obs';
 import { ApiFailure } from '../api/client';
 import { formatDuration } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
@@ -36,7 +37,7 @@ const K = {
 export function ClipsPanel() {
   const { t } = useDeskText();
   const client = useStudio((s) => s.client);
-  const obs = useStudio((s) => s.show?.obs ?? NONE);
+  const obs = useLive((s) => s.show?.obs ?? NONE);
   const [view, setView] = useState<ClipsView | null>(null);
   const [hidden, setHidden] = useState(false);
   const [playing, setPlaying] = useState<{ id: string; url: string } | null>(null);

@@ -1,4 +1,4 @@
-import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useDeskText } from '../i18n/desk-text';
 
 /**
@@ -7,8 +7,8 @@ import { useDeskText } from '../i18n/desk-text';
  */
 export function ConnectionBanner() {
   const { t } = useDeskText();
-  const link = useStudio((s) => s.link);
-  const hasShow = useStudio((s) => s.show !== null);
+  const link = useLive((s) => s.link);
+  const hasShow = useLive((s) => s.show !== null);
   if (link === 'live' || !hasShow) return null;
   if (link === 'connecting') {
     return (

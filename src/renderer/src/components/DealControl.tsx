@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { suggestDealPrices } from '../../../shared/deal-price';
+import { suggestDealPrices } from '@shared/deal-price';
 import { formatDuration, productLabel } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useMay } from '../lib/roles';
 import { useDeskText } from '../i18n/desk-text';
 import { formatList } from '../lib/format';
@@ -11,13 +12,13 @@ export function DealControl() {
   const { t, locale: operatorLocale } = useDeskText();
   // The EU warning belongs where a discount is about to be: once the operator starts on the form.
   const [engaged, setEngaged] = useState(false);
-  const deal = useStudio((s) => s.show?.deal ?? null);
-  const show = useStudio((s) => s.show);
-  const onAirProduct = useStudio((s) => {
+  const deal = useLive((s) => s.show?.deal ?? null);
+  const show = useLive((s) => s.show);
+  const onAirProduct = useLive((s) => {
     const onAir = s.show?.onAir;
     return onAir ? (s.show!.rundown.find((i) => i.id === onAir.itemId)?.product ?? null) : null;
   });
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const locale = useStudio((s) => s.locale);
   const mayStart = useMay('deal.start');
   const mayEnd = useMay('deal.end');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeviceView, LanView, PairingRequestView, PairingView, Role } from '../../../shared/access';
+import type { DeviceView, LanView, PairingRequestView, PairingView, Role } from '@shared/access';
 import { formatDuration } from '../lib/format';
+import { useLive } from '../store/live';
 import { act, NONE, useStudio } from '../store/studio-store';
 import { t as deskT, useDeskText } from '../i18n/desk-text';
 import { formatClock } from '../lib/format';
@@ -39,7 +40,7 @@ export function DevicesPanel() {
   const [lan, setLan] = useState<LanView | null>(null);
   const [devices, setDevices] = useState<DeviceView[]>([]);
   const [fetchedAt, setFetchedAt] = useState(0);
-  const operators = useStudio((s) => s.show?.operators ?? NONE);
+  const operators = useLive((s) => s.show?.operators ?? NONE);
   // Every refresh and every action of the producer's takes a number: an answer to an older one
   // arriving late must not undo what the producer just did (the switch flipping back).
   const latest = useRef(0);
@@ -116,7 +117,7 @@ export function DevicesPanel() {
 function Pairing({ pairing, onChange }: { pairing: PairingView | null; onChange: (p: PairingView | null) => void }) {
   const { t } = useDeskText();
   const [role, setRole] = useState<Role>('moderator');
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!pairing) return;
@@ -245,7 +246,7 @@ function DeviceRow({ device, now, onChanged }: { device: DeviceView; now: number
   const { t, locale } = useDeskText();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(device.name);
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const path = `/api/v1/devices/${encodeURIComponent(device.id)}`;
   const patch = async (body: { name?: string; role?: Role }) => {
     await act((c) => c.patch(path, body));

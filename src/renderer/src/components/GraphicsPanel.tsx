@@ -1,8 +1,9 @@
+import { useLive } from '../store/live';
 import { useEffect, useMemo, useState } from 'react';
-import { codeFor, type Graphic, type GraphicKind } from '../../../shared/graphics-text';
-import { pickText } from '../../../shared/locale-text';
-import { baseLanguageOfView } from '../../../shared/on-air-card';
-import { act, NONE, useStudio } from '../store/studio-store';
+import { codeFor, type Graphic, type GraphicKind } from '@shared/graphics-text';
+import { pickText } from '@shared/locale-text';
+import { baseLanguageOfView } from '@shared/on-air-card';
+import { act, NONE } from '../store/studio-store';
 import { useMay } from '../lib/roles';
 import { useDeskText } from '../i18n/desk-text';
 import { formatDuration } from '../lib/format';
@@ -16,9 +17,9 @@ const KINDS: GraphicKind[] = ['announcement', 'coupon', 'lower-third'];
  */
 export function GraphicsPanel() {
   const { t } = useDeskText();
-  const show = useStudio((s) => s.show);
-  const graphics = useStudio((s) => s.show?.graphics ?? NONE);
-  const offset = useStudio((s) => s.clockOffset);
+  const show = useLive((s) => s.show);
+  const graphics = useLive((s) => s.show?.graphics ?? NONE);
+  const offset = useLive((s) => s.clockOffset);
   const mayShow = useMay('graphics.show');
   const mayCreate = useMay('graphics.create');
   const mayDelete = useMay('graphics.delete');
@@ -83,7 +84,7 @@ export function GraphicsPanel() {
 /** A new graphic: its words in each of the show's languages, and for a coupon a code per market. */
 function NewGraphic() {
   const { t } = useDeskText();
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const languages = useMemo(() => [...new Set(locales.map((l) => l.locale.split('-')[0]))], [locales]);
   const [kind, setKind] = useState<GraphicKind>('announcement');
   const [text, setText] = useState<Record<string, string>>({});

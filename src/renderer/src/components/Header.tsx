@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { NONE, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { ImportDialog } from './ImportDialog';
 import { ShowSettings } from './ShowSettings';
 import { LanguagePicker } from './LanguagePicker';
@@ -14,10 +15,10 @@ const LINK_KEY = { live: 'header.link.live', connecting: 'header.link.connecting
 
 export function Header() {
   const { t } = useDeskText();
-  const title = useStudio((s) => s.show?.title);
-  const revision = useStudio((s) => s.show?.revision);
-  const link = useStudio((s) => s.link);
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const title = useLive((s) => s.show?.title);
+  const revision = useLive((s) => s.show?.revision);
+  const link = useLive((s) => s.link);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const me = useStudio((s) => s.me);
   const producer = useIsProducer();
   const [importing, setImporting] = useState(false);

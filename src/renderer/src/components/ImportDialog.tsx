@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { ImportResult } from '../../../shared/view';
+import type { ImportResult } from '@shared/view';
 import { useStudio } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
 

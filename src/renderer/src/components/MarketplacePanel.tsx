@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { MarketplaceSettingsInput, MarketplaceView } from '../../../shared/marketplace';
+import type { MarketplaceSettingsInput, MarketplaceView } from '@shared/marketplace';
 import { ApiFailure } from '../api/client';
 import { formatClock } from '../lib/format';
 import { act, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useTicker } from './sales/use-ticker';
 import { operatorLocale, t as deskT, useDeskText } from '../i18n/desk-text';
 import type { TFunction } from 'i18next';
@@ -100,7 +101,7 @@ export function MarketplacePanel() {
 
 function MarketplaceStatusLine({ view }: { view: MarketplaceView }) {
   const { t, locale } = useDeskText();
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const seconds = useTicker(1000, () => (view.retryAt ? Math.max(0, Math.ceil((view.retryAt - Date.now() - offset) / 1000)) : null));
   return (
     <div className={`marketplace-status status-${view.status}`} data-testid="marketplace-status" data-status={view.status} data-kind={view.kind}>

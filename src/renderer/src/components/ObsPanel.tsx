@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { ObsConnectionView } from '../../../shared/obs';
-import { act, NONE, useStudio } from '../store/studio-store';
+import type { ObsConnectionView } from '@shared/obs';
+import { useLive } from '../store/live';
+import { act, NONE } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
 import { formatClock, formatCount } from '../lib/format';
 import { timecode } from '../lib/broadcast-state';
@@ -17,7 +18,7 @@ const STATUS_KEY: Record<ObsConnectionView['status'], string> = {
 /** Every OBS the show drives: link, setup, scenes, outputs and health, one card each. */
 export function ObsPanel() {
   const { t } = useDeskText();
-  const connections = useStudio((s) => s.show?.obs ?? NONE);
+  const connections = useLive((s) => s.show?.obs ?? NONE);
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel obs-panel" aria-label={t('obs.title')}>
@@ -245,7 +246,7 @@ function AddObsForm({ onDone }: { onDone: () => void }) {
  */
 function ObsForm({ connection, onDone }: { connection?: ObsConnectionView; onDone: () => void }) {
   const { t } = useDeskText();
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const [name, setName] = useState(connection?.name ?? '');
   const [url, setUrl] = useState(connection?.url ?? 'ws://127.0.0.1:4455');
   const [password, setPassword] = useState('');

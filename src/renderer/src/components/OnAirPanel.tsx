@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { formatPricesAlike } from '../../../shared/locale-text';
-import { cardPrices } from '../../../shared/on-air-card';
+import { formatPricesAlike } from '@shared/locale-text';
+import { cardPrices } from '@shared/on-air-card';
 import { formatDuration, productLabel } from '../lib/format';
 import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { ProductImage } from './ProductImage';
 import { DealControl } from './DealControl';
 import { StockBadge } from './CataloguePanel';
@@ -12,7 +13,7 @@ import { useDeskText } from '../i18n/desk-text';
 /** What the audience sees now, how long it has been up, and what comes next; on a tablet, the show controls too. */
 export function OnAirPanel({ controls = false }: { controls?: boolean }) {
   const { t } = useDeskText();
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   const locale = useStudio((s) => s.locale);
   if (!show) return null;
   const showLocale = show.locales.find((l) => l.locale === locale);
@@ -80,7 +81,7 @@ function safePrices(amounts: (number | undefined)[], currency: string, locale: s
 /** The deal's time left by the studio's clock: what every overlay counts down. */
 function DealTimeLeft({ endsAt }: { endsAt: number }) {
   const { t } = useDeskText();
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 250);
@@ -98,7 +99,7 @@ function DealTimeLeft({ endsAt }: { endsAt: number }) {
 /** Time on air by the studio's clock, so every screen shows the same figure. */
 function OnAirTimer({ since }: { since: number }) {
   const { t } = useDeskText();
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 250);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { OperatorView } from '../../../shared/access';
+import type { OperatorView } from '@shared/access';
 import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useDeskText } from '../i18n/desk-text';
 import { formatList } from '../lib/format';
 
@@ -12,9 +13,9 @@ const NO_OPERATORS: OperatorView[] = [];
 /** "Ana (moderator) is also working the show": two hands on one rundown should know of each other. */
 export function OperatorsNotice() {
   const { t, locale } = useDeskText();
-  const operators = useStudio((s) => s.show?.operators ?? NO_OPERATORS);
+  const operators = useLive((s) => s.show?.operators ?? NO_OPERATORS);
   const myId = useStudio((s) => s.me?.id);
-  const offset = useStudio((s) => s.clockOffset);
+  const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 5000);

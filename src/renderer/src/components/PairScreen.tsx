@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { askToPair, cancelPairing, codeFromUrl, pairingStatus, pairingWaitStore, type PairingFailure, type PairingWait } from '../api/session';
-import type { PairingStatus } from '../../../shared/access';
+import type { PairingStatus } from '@shared/access';
 import { t, useDeskText } from '../i18n/desk-text';
 import { LanguagePicker } from './LanguagePicker';
 

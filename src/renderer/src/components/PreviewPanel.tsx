@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { NONE, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useDeskText } from '../i18n/desk-text';
 
 interface OverlayList {
@@ -11,7 +12,7 @@ interface OverlayList {
 export function PreviewPanel() {
   const { t } = useDeskText();
   const client = useStudio((s) => s.client);
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const [list, setList] = useState<OverlayList | null>(null);
   const [locale, setLocale] = useState<string | null>(null);
   const [format, setFormat] = useState<'landscape' | 'vertical'>('landscape');

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
-import { readinessProblems, type ReadinessProblem } from '../../../shared/readiness';
-import { baseLanguageOfView } from '../../../shared/on-air-card';
-import { act, useStudio } from '../store/studio-store';
+import { readinessProblems, type ReadinessProblem } from '@shared/readiness';
+import { baseLanguageOfView } from '@shared/on-air-card';
+import { act } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useIsProducer } from '../lib/roles';
 import { useDeskText } from '../i18n/desk-text';
 
@@ -19,7 +20,7 @@ function problemText(p: ReadinessProblem, t: TFunction, locale: string, base: st
 /** Before going live: what each audience would see fall back, and discounts the EU rule forbids. */
 export function ReadinessPanel() {
   const { t, locale } = useDeskText();
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   const producer = useIsProducer();
   const problems = useMemo(() => (show ? readinessProblems(show) : []), [show]);
   const base = show ? baseLanguageOfView(show) : 'en';

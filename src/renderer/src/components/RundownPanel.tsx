@@ -2,11 +2,12 @@ import { memo, useCallback, useEffect, useRef } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { ShowLocale } from '../../../shared/locale';
-import { stockLevel } from '../../../shared/stock';
-import type { RundownEntryView } from '../../../shared/view';
+import type { ShowLocale } from '@shared/locale';
+import { stockLevel } from '@shared/stock';
+import type { RundownEntryView } from '@shared/view';
 import { productLabel } from '../lib/format';
 import { act, NONE, useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { runOnWhatISaw } from '../lib/run-command';
 import { useMay } from '../lib/roles';
 import { ProductImage } from './ProductImage';
@@ -22,9 +23,9 @@ export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
  */
 export function RundownPanel({ controls = true, touch = false }: { controls?: boolean; touch?: boolean }) {
   const { t } = useDeskText();
-  const rundown = useStudio((s) => s.show?.rundown ?? NONE);
-  const onAirItemId = useStudio((s) => s.show?.onAir?.itemId ?? null);
-  const locales = useStudio((s) => s.show?.locales ?? NONE);
+  const rundown = useLive((s) => s.show?.rundown ?? NONE);
+  const onAirItemId = useLive((s) => s.show?.onAir?.itemId ?? null);
+  const locales = useLive((s) => s.show?.locales ?? NONE);
   const locale = useStudio((s) => s.locale);
   const selectedItemId = useStudio((s) => s.selectedItemId);
   const showLocale = locales.find((l) => l.locale === locale);

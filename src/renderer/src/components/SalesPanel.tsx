@@ -1,4 +1,5 @@
 import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { SalesTotals } from './sales/SalesTotals';
 import { GoalBar } from './sales/GoalBar';
 import { SalesChart } from './sales/SalesChart';
@@ -12,7 +13,7 @@ import { useDeskText } from '../i18n/desk-text';
 /** Live sales during the show: the figures, the goal, the last two hours per minute, what sells, what runs out. */
 export function SalesPanel() {
   const { t, locale, lang } = useDeskText();
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   const chosen = useStudio((s) => s.locale);
   // The reports are the agency's deliverable: the producer's, like the show's settings.
   const producer = useIsProducer();

@@ -1,16 +1,7 @@
 import { useDeskText } from '../i18n/desk-text';
+import { keyLabelsOf, SHOW_ACTIONS } from '../actions/show-actions';
 
-/** The keys are the same in every language; what they do is the dictionary's. */
-const KEYS: [string, string][] = [
-  ['↓  PageDown  N', 'keys.next'],
-  ['↑  PageUp  B', 'keys.previous'],
-  ['Enter', 'keys.pinSelected'],
-  ['1 – 9', 'keys.pinNth'],
-  ['Esc', 'keys.offAir'],
-  ['/', 'keys.search'],
-  ['?', 'keys.help']
-];
-
+/** Every action with its keys, from the actions registry: the help cannot list a key that does something else. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const { t } = useDeskText();
   return (
@@ -19,12 +10,12 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         <h2>{t('keys.title')}</h2>
         <table className="keys">
           <tbody>
-            {KEYS.map(([k, does]) => (
-              <tr key={k}>
+            {SHOW_ACTIONS.map((action) => (
+              <tr key={action.id}>
                 <td>
-                  <kbd>{k}</kbd>
+                  <kbd>{keyLabelsOf(action, t).join('  ')}</kbd>
                 </td>
-                <td>{t(does)}</td>
+                <td>{t(action.label)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,14 @@
 import { useMay } from '../lib/roles';
-import { act } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
+import { keyLabelsOf, showAction, type ActionId } from '../actions/show-actions';
+import { runAction } from '../actions/run-action';
+
+/** The buttons along the rundown, each with its arrow (the arrows are drawn, not words). */
+const BUTTONS: { id: ActionId; testId: string; className?: string; before?: string; after?: string }[] = [
+  { id: 'previous', testId: 'previous', before: '◀ ' },
+  { id: 'next', testId: 'next', className: 'primary', after: ' ▶' },
+  { id: 'offAir', testId: 'unpin', className: 'secondary' }
+];
 
 /** Along the rundown: previous, next, off air. Large on a tablet, where they sit under the on-air card. */
 export function ShowControls() {
@@ -9,15 +17,16 @@ export function ShowControls() {
   if (!mayMove) return null;
   return (
     <div className="controls show-controls">
-      <button data-testid="previous" onClick={() => void act((c) => c.run('rundown.previous'))} title={t('controls.previousHint')}>
-        ◀ {t('controls.previous')}
-      </button>
-      <button data-testid="next" className="primary" onClick={() => void act((c) => c.run('rundown.next'))} title={t('controls.nextHint')}>
-        {t('controls.next')} ▶
-      </button>
-      <button data-testid="unpin" className="secondary" onClick={() => void act((c) => c.run('rundown.unpin'))} title={t('controls.offAirHint')}>
-        {t('controls.offAir')}
-      </button>
+      {BUTTONS.map(({ id, testId, className, before = '', after = '' }) => {
+        const action = showAction(id);
+        return (
+          <button key={id} data-testid={testId} className={className} onClick={() => runAction(action)} title={t(action.button!.hint, { keys: keyLabelsOf(action, t).join(' / ') })}>
+            {before}
+            {t(action.button!.text)}
+            {after}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStudio } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { useDeskText } from '../i18n/desk-text';
 import { AudiencesEditor } from './settings/AudiencesEditor';
 import { ThemeEditor } from './settings/ThemeEditor';
@@ -12,7 +12,7 @@ import { GoalBar } from './sales/GoalBar';
  */
 export function ShowSettings({ onClose }: { onClose: () => void }) {
   const { t, locale } = useDeskText();
-  const show = useStudio((s) => s.show);
+  const show = useLive((s) => s.show);
   if (!show) return null;
   return (
     <aside className="settings-drawer" role="dialog" aria-label={t('settings.title')} data-testid="show-settings">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { WakeLockState } from '../lib/use-wake-lock';
 import { useIsProducer } from '../lib/roles';
-import { NONE, useStudio } from '../store/studio-store';
+import { NONE } from '../store/studio-store';
+import { useLive } from '../store/live';
 import { OnAirPanel } from './OnAirPanel';
 import { RundownPanel } from './RundownPanel';
 import { CataloguePanel } from './CataloguePanel';
@@ -25,7 +26,7 @@ export function TabletRoom({ wakeLock }: { wakeLock: WakeLockState }) {
   const { t } = useDeskText();
   const producer = useIsProducer();
   const [tab, setTab] = useState<Tab>('rundown');
-  const count = useStudio((s) => s.show?.rundown ?? NONE).length;
+  const count = useLive((s) => s.show?.rundown ?? NONE).length;
   const tabs: { id: Tab; text: string }[] = [
     { id: 'rundown', text: t('tabs.rundown', { count }) },
     { id: 'catalogue', text: t('tabs.catalogue') },

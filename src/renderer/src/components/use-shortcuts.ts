@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { isTyping, shortcutFor } from '../lib/shortcuts';
-import { act, useStudio } from '../store/studio-store';
-import { runOnWhatISaw } from '../lib/run-command';
 import { mayNow } from '../lib/roles';
+import { runAction } from '../actions/run-action';
 
 /** The show's keyboard: next, previous, pin, take off air, from anywhere but a text field. */
 export function useShortcuts(toggleHelp: () => void): void {
@@ -13,37 +12,12 @@ export function useShortcuts(toggleHelp: () => void): void {
         return;
       }
       if ((event.target as HTMLElement | null)?.closest?.('[role="dialog"]')) return;
-      const action = shortcutFor(event);
-      if (!action) return;
+      const hit = shortcutFor(event);
+      if (!hit) return;
       event.preventDefault();
       // A viewer's keyboard changes nothing (the studio would refuse it anyway).
-      if (action.type !== 'focusSearch' && action.type !== 'help' && !mayNow('rundown.pin')) return;
-      const { show, selectedItemId } = useStudio.getState();
-      switch (action.type) {
-        case 'next':
-          void act((c) => c.run('rundown.next'));
-          break;
-        case 'previous':
-          void act((c) => c.run('rundown.previous'));
-          break;
-        case 'unpin':
-          void act((c) => c.run('rundown.unpin'));
-          break;
-        case 'pinSelected':
-          if (selectedItemId) void runOnWhatISaw('rundown.pin', { itemId: selectedItemId });
-          break;
-        case 'pinNth': {
-          const item = show?.rundown[action.index];
-          if (item) void runOnWhatISaw('rundown.pin', { itemId: item.id });
-          break;
-        }
-        case 'focusSearch':
-          document.querySelector<HTMLInputElement>('[data-testid="catalogue-search"]')?.focus();
-          break;
-        case 'help':
-          toggleHelp();
-          break;
-      }
+      if (hit.action.command && !mayNow(hit.action.command)) return;
+      runAction(hit.action, { nth: hit.nth, toggleHelp });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-import type { JournalEntry, ShowEvent } from '../../../shared/events';
+import type { JournalEntry, ShowEvent } from '@shared/events';
 import { operatorLocale, t } from '../i18n/desk-text';
 import { formatClock } from './format';
 

@@ -1,4 +1,4 @@
-import type { ObsConnectionView } from '../../../shared/obs';
+import type { ObsConnectionView } from '@shared/obs';
 
 export type BroadcastState =
   | { kind: 'streaming'; streaming: number; of: number; longest: string }

@@ -1,6 +1,6 @@
-import { formatPrice, pickText } from '../../../shared/locale-text';
-import type { Product } from '../../../shared/product';
-import type { ShowLocale } from '../../../shared/locale';
+import { formatPrice, pickText } from '@shared/locale-text';
+import type { Product } from '@shared/product';
+import type { ShowLocale } from '@shared/locale';
 import { t } from '../i18n/desk-text';
 
 /** `4:07`, `1:02:09`. */

@@ -1,5 +1,5 @@
-import { mayRun } from '../../../shared/access';
-import type { CommandName } from '../../../shared/command-registry';
+import { mayRun } from '@shared/access';
+import type { CommandName } from '@shared/command-registry';
 import { useStudio } from '../store/studio-store';
 
 /**

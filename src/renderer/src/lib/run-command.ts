@@ -1,5 +1,6 @@
-import type { CommandInput } from '../../../shared/command-registry';
-import { act, useStudio } from '../store/studio-store';
+import type { CommandInput } from '@shared/command-registry';
+import { act } from '../store/studio-store';
+import { liveMirror } from '../store/live';
 
 /** Commands made from what the operator saw: they carry the revision the screen showed. */
 type SeenName = 'rundown.pin' | 'rundown.move';
@@ -10,6 +11,6 @@ type SeenName = 'rundown.pin' | 'rundown.move';
  * operator is told to look again.
  */
 export async function runOnWhatISaw<K extends SeenName>(name: K, input: Omit<CommandInput<K>, 'expectedRevision'>): Promise<void> {
-  const revision = useStudio.getState().show?.revision;
+  const revision = liveMirror.getState().show?.revision;
   if (revision !== undefined) await act((c) => c.run(name, { ...input, expectedRevision: revision } as CommandInput<K>));
 }

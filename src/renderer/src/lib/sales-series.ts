@@ -1,4 +1,4 @@
-import type { MinuteSales } from '../../../shared/sales';
+import type { MinuteSales } from '@shared/sales';
 
 const MINUTE = 60_000;
 /** The chart shows at least this much of the show, and at most the two hours the studio keeps. */

@@ -1,11 +1,4 @@
-export type ShortcutAction =
-  | { type: 'next' }
-  | { type: 'previous' }
-  | { type: 'unpin' }
-  | { type: 'pinSelected' }
-  | { type: 'pinNth'; index: number }
-  | { type: 'focusSearch' }
-  | { type: 'help' };
+import { actionForKey, type ShowAction } from '../actions/show-actions';
 
 export interface KeyLike {
   key: string;
@@ -14,34 +7,10 @@ export interface KeyLike {
   altKey?: boolean;
 }
 
-/**
- * The show's keys. PageUp/PageDown are what presentation clickers send, so a clicker in the host's
- * hand runs the rundown. Keys with Ctrl/Cmd/Alt belong to the browser.
- */
-export function shortcutFor(event: KeyLike): ShortcutAction | null {
+/** The show action a key press asks for (keys from the actions registry). Keys with Ctrl/Cmd/Alt belong to the browser. */
+export function shortcutFor(event: KeyLike): { action: ShowAction; nth?: number } | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  switch (event.key) {
-    case 'ArrowDown':
-    case 'PageDown':
-    case 'n':
-    case 'N':
-      return { type: 'next' };
-    case 'ArrowUp':
-    case 'PageUp':
-    case 'b':
-    case 'B':
-      return { type: 'previous' };
-    case 'Escape':
-      return { type: 'unpin' };
-    case 'Enter':
-      return { type: 'pinSelected' };
-    case '/':
-      return { type: 'focusSearch' };
-    case '?':
-      return { type: 'help' };
-  }
-  if (/^[1-9]$/.test(event.key)) return { type: 'pinNth', index: Number(event.key) - 1 };
-  return null;
+  return actionForKey(event.key);
 }
 
 /** Typing in a field is not a command. */

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
-import type { LiveMessage } from '../../../shared/view';
-import type { LinkStatus } from '../api/live-connection';
+import type { ShowView } from '@shared/view';
 import type { StudioClient } from '../api/client';
-import type { OperatorView, Whoami } from '../../../shared/access';
-import { applyLiveMessage, type MirroredShow } from './live-state';
+import type { OperatorView, Whoami } from '@shared/access';
+import { liveMirror } from './live';
 import { deskLanguage, t } from '../i18n/desk-text';
 
 export interface Notice {
@@ -12,17 +11,16 @@ export interface Notice {
   text: string;
 }
 
-interface StudioStore extends MirroredShow {
+interface StudioStore {
   client: StudioClient | null;
   /** Who this screen is to the studio (`GET /api/v1/me`): its name and role decide what it offers. */
   me: Whoami | null;
-  link: LinkStatus;
   /** The show locale the operator reads titles and prices in. */
   locale: string | null;
   selectedItemId: string | null;
   notices: Notice[];
-  receive(message: LiveMessage, receivedAt: number): void;
-  setLink(link: LinkStatus): void;
+  /** The mirrored show changed: keep the chosen audience and this screen's name and role in step with it. */
+  showChanged(show: ShowView | null): void;
   setClient(client: StudioClient, me: Whoami): void;
   setMe(me: Whoami): void;
   /** The credential was refused: nothing of the show stays on screen. */
@@ -45,29 +43,27 @@ function storedCatalogueLocale(): string | null {
   }
 }
 
-/** The control room's state: a mirror of the studio's show plus what is local to this screen. */
+/** The control room's own state: who this screen is, its session, and what is chosen on it. The show is in `liveMirror`. */
 export const useStudio = create<StudioStore>((set, get) => ({
-  show: null,
-  clockOffset: 0,
   client: null,
   me: null,
-  link: 'connecting',
   locale: null,
   selectedItemId: null,
   notices: [],
-  receive(message, receivedAt) {
-    const next = applyLiveMessage(get(), message, receivedAt);
-    const locales = next.show?.locales ?? [];
+  showChanged(show) {
+    const locales = show?.locales ?? [];
     const locale = get().locale;
     // The audience this device last picked; until it picks one, the audience of the desk's own language.
     const stored = storedCatalogueLocale();
     const own = locales.find((l) => l.locale === stored) ?? locales.find((l) => l.locale.split('-')[0] === deskLanguage());
-    set({ ...next, me: meAsOperators(get().me, next.show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (own?.locale ?? locales[0]?.locale ?? null) });
+    set({ me: meAsOperators(get().me, show?.operators), locale: locale && locales.some((l) => l.locale === locale) ? locale : (own?.locale ?? locales[0]?.locale ?? null) });
   },
-  setLink: (link) => set({ link }),
   setClient: (client, me) => set({ client, me }),
   setMe: (me) => set({ me }),
-  reset: () => set({ client: null, me: null, show: null, link: 'connecting', selectedItemId: null }),
+  reset: () => {
+    liveMirror.getState().forget();
+    set({ client: null, me: null, selectedItemId: null });
+  },
   setLocale: (locale) => {
     try {
       localStorage.setItem(CATALOGUE_LOCALE_KEY, locale);
@@ -85,6 +81,10 @@ export const useStudio = create<StudioStore>((set, get) => ({
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) })
 }));
 
+
+liveMirror.subscribe((live, before) => {
+  if (live.show !== before.show) useStudio.getState().showChanged(live.show);
+});
 
 /** The producer renamed this device or changed its role: the live feed's operator list says so at once. */
 function meAsOperators(me: Whoami | null, operators: OperatorView[] | undefined): Whoami | null {
@@ -117,16 +117,6 @@ function refused(client: StudioClient, err: unknown): void {
   useStudio.getState().notify(key ? t(key) : e.message);
   // Refused for this role: the role may have changed under this screen; offer only what it now may do.
   if (e.code === 'forbidden') void client.get<Whoami>('/api/v1/me').then(useStudio.getState().setMe, () => undefined);
-}
-
-/**
- * A command made from what the operator saw (pin, move) carries the revision it saw. The studio
- * refuses it as stale only if the rundown or the item on air changed since (sales in between do not
- * count), and then the operator is told to look again.
- */
-export async function actOnWhatISaw(path: string, body: Record<string, unknown>): Promise<void> {
-  const revision = useStudio.getState().show?.revision;
-  if (revision !== undefined) await act((c) => c.post(path, { ...body, expectedRevision: revision }));
 }
 
 /** One empty list for every selector: a fresh `[]` per call would re-render forever. */

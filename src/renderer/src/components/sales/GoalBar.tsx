@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { SalesGoal } from '../../../../shared/goal';
-import { goalProgress } from '../../../../shared/goal-progress';
-import type { SalesView } from '../../../../shared/sales';
-import type { ShowLocale } from '../../../../shared/locale';
+import type { SalesGoal } from '@shared/goal';
+import { goalProgress } from '@shared/goal-progress';
+import type { SalesView } from '@shared/sales';
+import type { ShowLocale } from '@shared/locale';
 import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { act } from '../../store/studio-store';
 import { useIsProducer } from '../../lib/roles';

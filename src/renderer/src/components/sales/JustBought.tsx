@@ -1,6 +1,6 @@
-import type { ShowLocale } from '../../../../shared/locale';
-import type { RecentOrder } from '../../../../shared/sales';
-import type { ShowView } from '../../../../shared/view';
+import type { ShowLocale } from '@shared/locale';
+import type { RecentOrder } from '@shared/sales';
+import type { ShowView } from '@shared/view';
 import { formatClock, formatCount, productLabel } from '../../lib/format';
 import { useProducts } from './use-products';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { MinuteSales } from '../../../../shared/sales';
+import type { MinuteSales } from '@shared/sales';
 import { unitsPerMinuteSeries } from '../../lib/sales-series';
-import { useStudio } from '../../store/studio-store';
+import { useLive } from '../../store/live';
 import { useTicker } from './use-ticker';
 import { t } from '../../i18n/desk-text';
 
@@ -20,7 +20,7 @@ export function SalesChart({ perMinute, locale }: { perMinute: MinuteSales[]; lo
   // Read by the axis on every redraw, so switching the operator's locale needs no new chart.
   const clock = useRef(timeFormat(locale));
   const plot = useRef<uPlot | null>(null);
-  const clockOffset = useStudio((s) => s.clockOffset);
+  const clockOffset = useLive((s) => s.clockOffset);
   // The window moves on every minute even when nothing sells.
   const minute = useTicker(15_000, () => Math.floor((Date.now() + clockOffset) / 60_000));
 

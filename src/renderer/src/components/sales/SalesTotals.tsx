@@ -1,4 +1,4 @@
-import type { SalesView } from '../../../../shared/sales';
+import type { SalesView } from '@shared/sales';
 import { formatCount, formatRevenue } from '../../lib/format';
 import { useDeskText } from '../../i18n/desk-text';
 

@@ -1,6 +1,6 @@
-import type { ShowLocale } from '../../../../shared/locale';
-import { LOW_STOCK_UNITS, stockLevel } from '../../../../shared/stock';
-import type { RundownEntryView } from '../../../../shared/view';
+import type { ShowLocale } from '@shared/locale';
+import { LOW_STOCK_UNITS, stockLevel } from '@shared/stock';
+import type { RundownEntryView } from '@shared/view';
 import { productLabel } from '../../lib/format';
 import { useDeskText } from '../../i18n/desk-text';
 

@@ -1,6 +1,6 @@
-import type { ShowLocale } from '../../../../shared/locale';
-import type { SalesView } from '../../../../shared/sales';
-import type { ShowView } from '../../../../shared/view';
+import type { ShowLocale } from '@shared/locale';
+import type { SalesView } from '@shared/sales';
+import type { ShowView } from '@shared/view';
 import { formatCount, formatRevenue, productLabel } from '../../lib/format';
 import { useProducts } from './use-products';
 import { useDeskText } from '../../i18n/desk-text';

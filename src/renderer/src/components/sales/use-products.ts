@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { Product } from '../../../../shared/product';
-import type { ShowView } from '../../../../shared/view';
+import type { Product } from '@shared/product';
+import type { ShowView } from '@shared/view';
 import { useStudio } from '../../store/studio-store';
 
 /**

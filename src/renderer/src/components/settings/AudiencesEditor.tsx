@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ShowLocale } from '../../../../shared/locale';
+import type { ShowLocale } from '@shared/locale';
 import { useDeskText } from '../../i18n/desk-text';
 import { Answer, useShowPatch } from './patch-show';
 import { audienceProblem } from './audience-check';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Theme } from '../../../../shared/theme';
+import type { Theme } from '@shared/theme';
 import { useDeskText } from '../../i18n/desk-text';
 import { Answer, useShowPatch } from './patch-show';
 

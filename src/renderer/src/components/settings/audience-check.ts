@@ -1,4 +1,4 @@
-import type { ShowLocale } from '../../../../shared/locale';
+import type { ShowLocale } from '@shared/locale';
 
 const LOCALE = /^[a-z]{2,3}-[A-Z]{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStudio } from '../../store/studio-store';
-import type { CommandInput } from '../../../../shared/command-registry';
+import type { CommandInput } from '@shared/command-registry';
 
 /**
  * `PATCH /api/v1/show` from a settings section, with the studio's answer kept beside the section

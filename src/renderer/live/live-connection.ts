@@ -1,4 +1,4 @@
-import type { LiveMessage } from '../../../shared/view';
+import type { LiveMessage } from '@shared/view';
 
 export type LinkStatus = 'connecting' | 'live' | 'offline';
 
