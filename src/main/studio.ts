@@ -181,6 +181,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     });
   followers.start();
 
+  log(media.ffmpegNote);
   await server.lan.start();
   const lan = await server.lan.view();
   if (lan.enabled) log(`LAN mode on: devices on the studio network open ${lan.urls.join(' ')}`);

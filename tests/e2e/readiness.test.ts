@@ -34,16 +34,16 @@ describe('the base language before going live', () => {
     expect(await page.getByTestId('base-language').inputValue()).toBe('en');
     const lines = () => page.getByTestId('readiness').locator('li').allTextContents();
     await expect.poll(async () => (await lines()).filter((l) => l.startsWith('tor-99'))).toEqual([
-      'tor-99: no title in en-GB, de-DE, fr-FR, es-ES, it-IT, and ru-RU: shows the product id (no title in the base language en either)',
-      'tor-99: no badge in en-GB, de-DE, fr-FR, es-ES, it-IT, and ru-RU: shows none (none in the base language en either)'
+      'tor-99: no title in en-GB, de-DE, fr-FR, es-ES, it-IT, ru-RU: shows the product id (no title in the base language en either)',
+      'tor-99: no badge in en-GB, de-DE, fr-FR, es-ES, it-IT, ru-RU: shows none (none in the base language en either)'
     ]);
     await expect.poll(() => french.getByTestId('overlay-title').textContent()).toBe('tor-99');
     expect(await french.getByTestId('overlay-badge').isHidden()).toBe(true);
 
     await page.getByTestId('base-language').selectOption('pl');
     await expect.poll(async () => (await lines()).filter((l) => l.startsWith('tor-99'))).toEqual([
-      'tor-99: no title in en-GB, de-DE, fr-FR, es-ES, it-IT, and ru-RU: shows the base-language (pl) text',
-      'tor-99: no badge in en-GB, de-DE, fr-FR, es-ES, it-IT, and ru-RU: shows the base-language (pl) text'
+      'tor-99: no title in en-GB, de-DE, fr-FR, es-ES, it-IT, ru-RU: shows the base-language (pl) text',
+      'tor-99: no badge in en-GB, de-DE, fr-FR, es-ES, it-IT, ru-RU: shows the base-language (pl) text'
     ]);
     await expect.poll(() => french.getByTestId('overlay-title').textContent()).toBe('Torba skórzana');
     expect(await french.getByTestId('overlay-badge').textContent()).toBe('Nowość');

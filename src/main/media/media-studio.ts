@@ -15,6 +15,8 @@ export interface MediaStudio {
   desk: MediaDesk;
   folders: RecordingFolders;
   follower: RecordFollower;
+  /** Whether clips can be cut here, in one line: said once the studio has started, not before a start-up refusal. */
+  ffmpegNote: string;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,6 @@ export async function openMedia(deps: MediaStudioDeps): Promise<MediaStudio> {
   const log = RecordingsLog.fromJournal(deps.showDir);
   const unfollow = deps.core.subscribe((_state, entry) => log.add(entry));
   const ffmpeg = await findFfmpeg();
-  deps.log(ffmpeg.available ? `Clips: ffmpeg ${ffmpeg.version} (${ffmpeg.path})` : ffmpeg.problem!);
   const clipsDir = join(deps.dataDir, 'clips');
   const jobs = await ClipJobs.open(clipsDir, () => ffmpeg.path);
   const folders = new RecordingFolders(clipsDir);
@@ -59,6 +60,7 @@ export async function openMedia(deps: MediaStudioDeps): Promise<MediaStudio> {
   });
   const follower = new RecordFollower({ execute: (command, actor) => deps.core.execute(command, actor), log: deps.log });
   return {
+    ffmpegNote: ffmpeg.available ? `Clips: ffmpeg ${ffmpeg.version} (${ffmpeg.path})` : ffmpeg.problem!,
     desk,
     folders,
     follower,
