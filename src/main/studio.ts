@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { networkInterfaces } from 'node:os';
 import { version } from '../../package.json';
-import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show/show-core';
+import type { ShowCore, OpenReport, ShowCoreOptions } from './show/show-core';
+import { openStudioShows } from './library/open-studio-shows';
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
@@ -84,8 +84,6 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const paths = { ...defaultPaths(), ...pick(options, 'rendererDir', 'resourcesDir') };
   const host = options.host ?? '127.0.0.1';
   const { tightened } = prepareDataDir(options.dataDir);
-  // Any file of a show (a journal, a snapshot…) means a show: the demo never lands on top of one.
-  const isNewShow = (await readdir(showDir(options.dataDir)).catch(() => [])).length === 0;
   const settings = openSettings(options.dataDir);
   // Said first: a studio opened to the network by a setting nobody remembers must not go unnoticed.
   const lanStore = announceLan(settings, host, options, log);
@@ -95,13 +93,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const token = settings.ownerToken(secrets);
   const overlayToken = settings.overlayToken();
   const errorLog = new ErrorLog(privateDir(join(options.dataDir, 'logs')), { secrets: () => [token, overlayToken] });
-  privateDir(showDir(options.dataDir));
-
-  const { core, report } = await ShowCore.open(showDir(options.dataDir), {
+  // The show library: `core` stands for whichever show is open, so every follower below follows a switch.
+  const { shows, report, isNewShow } = await openStudioShows(options.dataDir, {
     recoverJournal: options.recoverJournal,
     journal: options.journal,
     onListenerError: (err) => log(`A part of the studio failed on a change (the change is saved): ${(err as Error)?.stack ?? String(err)}`)
   });
+  const core = shows.core;
   for (const r of report.recovered) {
     log(`Journal recovered: ${r.reason}; the show starts from revision ${r.fromRevision}; kept: ${r.kept.join(', ') || 'nothing to keep'}`);
   }
@@ -116,6 +114,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const stopDealTimer = endDealsOnTime(core);
   const catalogue = new CatalogueIndex();
   catalogue.upsert(Object.values(core.current.products));
+  shows.onSwitch(() => catalogue.replaceAll(Object.values(core.current.products)));
   core.subscribe((state, entry) => {
     for (const event of entry.events) {
       if (event.type === 'catalogue.upserted') catalogue.upsert(event.products.flatMap((p) => own(state.products, p.id) ?? []));
@@ -145,6 +144,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const stopPresence = followOperators(core, access.presence);
   views.add({ key: 'operators', value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) });
   const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access);
+  ctx.shows = shows;
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
@@ -189,6 +189,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
           // Last-seen times on a full disk: not worth leaving the show's own files unclosed for.
           log(`Could not save the devices' last-seen times: ${(err as Error).message}`);
         }
+        await shows.close();
         await core.close();
       })())
   };

@@ -25,6 +25,7 @@ import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
 import { registerShopifyWebhookRoutes } from './routes/shopify-webhook-routes';
+import { registerLibraryRoutes } from './routes/library-routes';
 import { sendFile } from './static-files';
 import { join } from 'node:path';
 
@@ -134,6 +135,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerObsRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);
   registerShopifyWebhookRoutes(app, ctx);
+  registerLibraryRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
   // The page a paired device's QR code opens: the control room, which shows its pairing screen there.
   app.get('/pair', (_req, reply) => sendFile(reply, join(options.rendererDir, 'index.html'), 'no-cache'));

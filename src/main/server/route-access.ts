@@ -33,7 +33,9 @@ const SETTINGS_ROUTES: readonly RouteRule[] = [
   { method: '*', route: '/api/v1/devices', roles: PRODUCER, what: 'manage devices' },
   { method: '*', route: '/api/v1/overlays', roles: PRODUCER, what: 'read the overlay token' },
   { method: 'GET', route: '/api/v1/sales/report.csv', roles: PRODUCER, what: 'download the sales report' },
-  { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' }
+  { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' },
+  { method: '*', route: '/api/v1/shows', roles: PRODUCER, what: 'manage the show library' },
+  { method: '*', route: '/api/v1/reports', roles: PRODUCER, what: 'download season reports' }
 ];
 
 /** `METHOD route` of each command's route → the command: refused here before its body is read. */

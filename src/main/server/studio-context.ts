@@ -11,6 +11,7 @@ import type { PairingDesk } from '../access/pairing-desk';
 import type { Presence } from '../access/presence';
 import type { Operator } from '../access/principal';
 import { ApiError } from './api-error';
+import type { StudioShows } from '../library/studio-shows';
 
 /** Paired devices, the pairing code on offer, and who is working the show. */
 export interface StudioAccess {
@@ -32,6 +33,9 @@ export class StudioContext {
     readonly marketplace: MarketplaceManager,
     readonly access: StudioAccess
   ) {}
+
+  /** The show library (set by startStudio once it is open): the shows beside the one on air. */
+  shows: StudioShows | null = null;
 
   view(): ShowView {
     return this.views.current();
