@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomically } from '../show/atomic-file';
 import { replayShow } from '../show/show-replay';
@@ -110,6 +110,10 @@ export class ShowLibrary {
   }
 
   /** The folder of a show of this library (absolute). */
+  get root(): string {
+    return join(this.dataDir, LIBRARY_DIR);
+  }
+
   dirOf(id: string): string {
     const show = this.shows.get(id);
     if (!show) throw new Error(`no show ${id}`);
@@ -121,6 +125,17 @@ export class ShowLibrary {
     const id = `show-${this.index.nextNumber++}`;
     const show: StoredShow = { id, dir: `${LIBRARY_DIR}/${id}`, title, createdAt: now, archived: false, summary: EMPTY_SUMMARY };
     await mkdir(join(this.dataDir, show.dir), { recursive: true, mode: 0o700 });
+    this.shows.set(id, show);
+    this.index.shows.push(show);
+    await this.save();
+    return publicRecord(show);
+  }
+
+  /** A show folder made elsewhere (an imported package, checked and replayed) moved into the library in one rename. */
+  async addFolder(folder: string, meta: { title: string; createdAt: number; summary: ShowSummary }): Promise<ShowRecord> {
+    const id = `show-${this.index.nextNumber++}`;
+    const show: StoredShow = { id, dir: `${LIBRARY_DIR}/${id}`, title: meta.title, createdAt: meta.createdAt, archived: false, summary: meta.summary };
+    await rename(folder, join(this.dataDir, show.dir));
     this.shows.set(id, show);
     this.index.shows.push(show);
     await this.save();

@@ -6,6 +6,8 @@ import { replayShow } from '../show/show-replay';
 import type { SalesBook } from '../show/sales-book';
 import { ShowLibrary, summarize, type ShowRecord } from './show-library';
 import { copyShow, type CopyPart } from './show-copy';
+import { exportShow, readPackage, unpackShow } from './show-package';
+import type { Readable } from 'node:stream';
 
 type Listener = (state: ShowState, entry: JournalEntry) => void;
 
@@ -140,6 +142,24 @@ export class StudioShows {
       }
     }
     return this.library.update(id, patch);
+  }
+
+  /** One show as a package file (see show-package.ts); the open show once every accepted command is on disk. */
+  async exportPackage(id: string, imageCacheDir: string): Promise<Readable> {
+    const record = this.library.get(id);
+    if (!record) throw new CommandError('not_found', 404, `no show ${id}`);
+    if (id === this.library.current) await this.active.settled();
+    const { state } = await this.read(id);
+    const images = Object.values(state.products).flatMap((p) => (p.image ? [p.image] : []));
+    return exportShow(this.library.dirOf(id), imageCacheDir, images, { title: state.title, createdAt: record.createdAt });
+  }
+
+  /** A package from another studio as a new show, exactly as it was; a damaged or foreign one changes nothing. */
+  async importPackage(upload: Readable, limit: number, imageCacheDir: string): Promise<ShowRecord> {
+    const pkg = await readPackage(upload, limit);
+    const folder = await unpackShow(pkg, this.library.root, imageCacheDir);
+    const { state, sales } = await replayShow(folder);
+    return this.library.addFolder(folder, { title: state.title, createdAt: pkg.manifest.createdAt, summary: summarize(state, sales, this.now()) });
   }
 
   async close(): Promise<void> {

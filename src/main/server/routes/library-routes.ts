@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
 import { parseBody } from '../body';
 
+/** What an imported package may unpack to: a show of a few million orders. */
+const PACKAGE_LIMIT = 2 * 1024 * 1024 * 1024;
 const ShowId = z.string().min(1).max(64);
 const Title = z.string().trim().min(1).max(200);
 const NewShow = z.strictObject({ title: Title, from: ShowId.optional(), copy: z.array(z.enum(COPY_PARTS)).max(COPY_PARTS.length).optional() });
@@ -57,6 +60,26 @@ export function registerLibraryRoutes(app: FastifyInstance, ctx: StudioContext):
       .header('content-security-policy', REPORT_SECURITY_POLICY)
       .header('cache-control', 'no-store')
       .send(salesReportHtml(state, sales, Date.now()));
+  });
+
+  const imageCache = () => join(shows().library.dataDir, 'image-cache');
+
+  /** The show as one file for another studio (a gzipped tar with a checksummed manifest). */
+  app.get<{ Params: { id: string } }>('/api/v1/shows/:id/package', async (req, reply) => {
+    const stream = await shows().exportPackage(known(req.params.id), imageCache());
+    return reply
+      .header('content-type', 'application/gzip')
+      .header('content-disposition', `attachment; filename="${req.params.id}.shopcast-show.tar.gz"`)
+      .send(stream);
+  });
+
+  // The package arrives as bytes, read as a stream and checked whole before anything is written.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(['application/gzip', 'application/octet-stream'], (_req, payload, done) => done(null, payload));
+    scope.post('/api/v1/shows/import', async (req, reply) => {
+      if (!(req.body instanceof Readable)) throw new ApiError(415, 'unsupported_media_type', 'send the package file as application/gzip');
+      return reply.code(201).send(await shows().importPackage(req.body, PACKAGE_LIMIT, imageCache()));
+    });
   });
 
   /** `?ids=a,b` picks shows (in that order); without it, every show of the library. */
