@@ -12,6 +12,7 @@ import { benchSales } from './sales';
 import { benchSalesReport } from './sales-report';
 import { benchDemoShop } from './demo-shop';
 import { benchImport } from './import';
+import { benchLibrary } from './library';
 import { limitLines } from './stats';
 
 const only = process.argv.slice(2);
@@ -25,7 +26,8 @@ const benches: [string, () => Promise<void>][] = [
   ['sales', benchSales],
   ['report', benchSalesReport],
   ['demo', benchDemoShop],
-  ['import', benchImport]
+  ['import', benchImport],
+  ['library', benchLibrary]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;
