@@ -19,6 +19,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { ReadinessPanel } from './ReadinessPanel';
 import { ActivityPanel } from './ActivityPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { ShowsPanel } from './ShowsPanel';
 import { OperatorsNotice } from './OperatorsNotice';
 import { Notices } from './Notices';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -112,6 +113,7 @@ function DesktopRoom() {
         {producer && <DevicesPanel />}
       </div>
       <div className="column sales">
+        {producer && <ShowsPanel />}
         {producer && <MarketplacePanel />}
         <SalesPanel />
         <ActivityPanel />
