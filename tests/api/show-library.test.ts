@@ -222,4 +222,29 @@ describe('the season spreadsheet', () => {
     const picked = await t.api('GET', '/api/v1/reports/shows.csv?ids=show-2');
     expect((picked.body as string).trim().split('\r\n').slice(1).every((l) => l.startsWith('show-2,'))).toBe(true);
   });
+
+  it('prints per show its best and worst slot and per product its units per minute on air, on an A4 page', async () => {
+    t = await startTestStudio();
+    await preparedShow();
+    const { body: show } = await t.api('GET', '/api/v1/show');
+    await t.api('POST', '/api/v1/rundown/pin', { itemId: show.rundown[0].id });
+    await record([order('a1', { units: 3, amount: 254.97 })]);
+    await t.api('POST', '/api/v1/rundown/pin', { itemId: show.rundown[1].id });
+    await record([order('a2', { productId: 'mug-09', units: 1, amount: 32 })]);
+    await t.api('POST', '/api/v1/rundown/unpin');
+    const res = await t.api('GET', '/api/v1/reports/shows.html');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'none'");
+    const html = res.body as string;
+    expect(html).toContain('@page { size: A4');
+    const showRow = html.slice(html.indexOf('data-part="shows"'), html.indexOf('data-part="products"'));
+    expect(showRow).toContain('<td>2</td><td>4</td><td>286.97 PLN</td>');
+    const best = showRow.indexOf('Spodnie lawendowe');
+    const worst = showRow.indexOf('Kubek');
+    expect(best).toBeGreaterThan(0);
+    expect(worst).toBeGreaterThan(best);
+    // Per product across shows: the trousers' three units and their minutes on air.
+    const products = html.slice(html.indexOf('data-part="products"'));
+    expect(products).toMatch(/Spodnie lawendowe<\/span><span class="id">lav-01 · 1 show\(s\)<\/span><\/td><td>1<\/td><td>3<\/td><td>254\.97 PLN<\/td><td>\d+\.\d<\/td><td>\d+\.\d\d<\/td>/);
+  });
 });

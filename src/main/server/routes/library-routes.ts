@@ -6,6 +6,7 @@ import { salesReportCsv } from '../../marketplace/sales-report';
 import { REPORT_SECURITY_POLICY, salesReportHtml } from '../../marketplace/sales-report-html';
 import { COPY_PARTS } from '../../library/show-copy';
 import { seasonCsv } from '../../library/season-report';
+import { seasonReportHtml } from '../../library/season-report-html';
 import type { StudioShows } from '../../library/studio-shows';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
@@ -82,12 +83,22 @@ export function registerLibraryRoutes(app: FastifyInstance, ctx: StudioContext):
     });
   });
 
+  /** The season on A4: per product across shows and markets, per show its totals and best and worst slot. */
+  app.get('/api/v1/reports/shows.html', async (_req, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', REPORT_SECURITY_POLICY)
+      .header('cache-control', 'no-store')
+      .send(await seasonReportHtml(shows().list().shows, (id) => shows().read(id), Date.now()))
+  );
+
   /** `?ids=a,b` picks shows (in that order); without it, every show of the library. */
   app.get<{ Querystring: { ids?: unknown } }>('/api/v1/reports/shows.csv', (req, reply: FastifyReply) => {
-    const library = shows().library;
+    const all = shows().list().shows;
     const ids = typeof req.query.ids === 'string' && req.query.ids !== '' ? req.query.ids.split(',') : null;
     if (ids && ids.length > 10_000) throw new ApiError(400, 'invalid_query', 'ids: at most 10000 shows');
-    const picked = ids ? ids.map((id) => library.get(known(id))!) : library.list();
+    // The open show's title live (the index catches up within seconds).
+    const picked = ids ? ids.map((id) => all.find((s) => s.id === known(id))!) : all;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="season.csv"')
