@@ -248,3 +248,16 @@ describe('the season spreadsheet', () => {
     expect(products).toMatch(/Spodnie lawendowe<\/span><span class="id">lav-01 · 1 show\(s\)<\/span><\/td><td>1<\/td><td>3<\/td><td>254\.97 PLN<\/td><td>\d+\.\d<\/td><td>\d+\.\d\d<\/td>/);
   });
 });
+
+describe('a show that cannot be read', () => {
+  it('is refused with 409 and the reason when opened, and the open show stays open', async () => {
+    t = await startTestStudio();
+    await t.api('POST', '/api/v1/shows', { title: 'Tuesday' });
+    await writeFile(join(t.dataDir, 'shows', 'show-2', 'journal.jsonl'), '{"rev":1,"at":1,"actor":{"id":"x","client":"y"},"command":"show.update","events":[{"type":"show.updated","title":"A"}]}\nnot json at all\n{"rev":3}\n');
+    const refused = await t.api('POST', '/api/v1/shows/show-2/open');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('show_unreadable');
+    expect((await t.api('GET', '/api/v1/shows')).body.current).toBe('show-1');
+    expect((await t.api('PATCH', '/api/v1/show', { title: 'Still Monday' })).status).toBe(200);
+  });
+});

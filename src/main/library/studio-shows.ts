@@ -85,7 +85,10 @@ export class StudioShows {
       if (!this.library.get(id)) throw new CommandError('not_found', 404, `no show ${id}`);
       if (id === this.library.current) return this.library.get(id)!;
       if (this.active.current.onAir) throw new CommandError('on_air', 409, `${this.active.current.onAir.productId} is on air: take it off air before opening another show`);
-      const next = await this.openCore(this.library.dirOf(id));
+      const next = await this.openCore(this.library.dirOf(id)).catch((err: unknown) => {
+        // The open show stays open: a show that cannot be read is said so, not a 500.
+        throw new CommandError('show_unreadable', 409, `${id} cannot be opened: ${(err as Error).message}`);
+      });
       const previous = this.active;
       await previous.settled();
       await this.saveSummary();
