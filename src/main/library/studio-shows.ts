@@ -43,7 +43,9 @@ export class StudioShows {
         if (key === 'subscribe') return (listener: Listener) => this.subscribe(listener);
         const value = Reflect.get(this.active, key, this.active) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(this.active) : value;
-      }
+      },
+      // Whatever is set on the stand-in (a test's fault injection) lands on the open show.
+      set: (_target, key, value) => Reflect.set(this.active, key, value)
     });
   }
 
