@@ -15,6 +15,8 @@ export interface MediaStudio {
   desk: MediaDesk;
   folders: RecordingFolders;
   follower: RecordFollower;
+  /** Another show was opened: its recordings and pins replace the last show's. */
+  showOpened(showDir: string): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openMedia(deps: MediaStudioDeps): Promise<MediaStudio> {
     desk,
     folders,
     follower,
+    showOpened: (showDir) => log.readJournal(showDir),
     close: async () => {
       unfollow();
       await jobs.close();

@@ -36,7 +36,9 @@ const SETTINGS_ROUTES: readonly RouteRule[] = [
   { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' },
   { method: 'POST', route: '/api/v1/clips', roles: PRODUCER, what: 'cut or cancel clips' },
   { method: 'PUT', route: '/api/v1/clips', roles: PRODUCER, what: 'map recording folders' },
-  { method: 'POST', route: '/api/v1/recordings', roles: PRODUCER, what: 'start or stop recordings' }
+  { method: 'POST', route: '/api/v1/recordings', roles: PRODUCER, what: 'start or stop recordings' },
+  { method: '*', route: '/api/v1/shows', roles: PRODUCER, what: 'manage the show library' },
+  { method: '*', route: '/api/v1/reports', roles: PRODUCER, what: 'download season reports' }
 ];
 
 /** `METHOD route` of each command's route → the command: refused here before its body is read. */
