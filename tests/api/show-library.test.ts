@@ -70,6 +70,24 @@ describe('the show library', () => {
     expect(bare.locales.map((l: { locale: string }) => l.locale)).toEqual(['en-GB']);
   });
 
+  it('shows the opened show\'s recordings, not the last show\'s, and hears the opened show\'s new ones', async () => {
+    t = await startTestStudio();
+    const obs = (await t.api('POST', '/api/v1/obs/connections', { name: 'Polski', url: 'ws://127.0.0.1:9', locale: 'pl-PL' })).body.id;
+    const OBS = { id: 'obs', client: 'obs' };
+    await t.studio.core.execute({ type: 'recording.started', connectionId: obs, at: 1_000 }, OBS);
+    await t.studio.core.execute({ type: 'recording.stopped', connectionId: obs, at: 9_000, path: '/rec/monday.mkv' }, OBS);
+    const lastOf = async () => (await t!.api('GET', '/api/v1/clips')).body.connections.find((c: { connectionId: string }) => c.connectionId === obs).last;
+    expect(await lastOf()).toMatchObject({ path: '/rec/monday.mkv' });
+    await t.api('POST', '/api/v1/shows', { title: 'Tuesday' });
+    expect((await t.api('POST', '/api/v1/shows/show-2/open')).status).toBe(200);
+    expect(await lastOf()).toBeNull();
+    await t.studio.core.execute({ type: 'recording.started', connectionId: obs, at: 20_000 }, OBS);
+    await t.studio.core.execute({ type: 'recording.stopped', connectionId: obs, at: 30_000, path: '/rec/tuesday.mkv' }, OBS);
+    expect(await lastOf()).toMatchObject({ path: '/rec/tuesday.mkv' });
+    await t.api('POST', '/api/v1/shows/show-1/open');
+    expect(await lastOf()).toMatchObject({ path: '/rec/monday.mkv' });
+  });
+
   it('refuses to open another show while a product is on air, and opens it once nothing is', async () => {
     t = await startTestStudio();
     await preparedShow();
