@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { networkInterfaces } from 'node:os';
 import { version } from '../../package.json';
-import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show/show-core';
+import type { ShowCore, OpenReport, ShowCoreOptions } from './show/show-core';
+import { openStudioShows } from './library/open-studio-shows';
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
@@ -87,8 +87,6 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const paths = { ...defaultPaths(), ...pick(options, 'rendererDir', 'resourcesDir') };
   const host = options.host ?? '127.0.0.1';
   const { tightened } = prepareDataDir(options.dataDir);
-  // Any file of a show (a journal, a snapshot…) means a show: the demo never lands on top of one.
-  const isNewShow = (await readdir(showDir(options.dataDir)).catch(() => [])).length === 0;
   const settings = openSettings(options.dataDir);
   // Said first: a studio opened to the network by a setting nobody remembers must not go unnoticed.
   const lanStore = announceLan(settings, host, options, log);
@@ -98,13 +96,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const token = settings.ownerToken(secrets);
   const overlayToken = settings.overlayToken();
   const errorLog = new ErrorLog(privateDir(join(options.dataDir, 'logs')), { secrets: () => [token, overlayToken] });
-  privateDir(showDir(options.dataDir));
-
-  const { core, report } = await ShowCore.open(showDir(options.dataDir), {
+  // The show library: `core` stands for whichever show is open, so every follower below follows a switch.
+  const { shows, report, isNewShow } = await openStudioShows(options.dataDir, {
     recoverJournal: options.recoverJournal,
     journal: options.journal,
     onListenerError: (err) => log(`A part of the studio failed on a change (the change is saved): ${(err as Error)?.stack ?? String(err)}`)
   });
+  const core = shows.core;
   for (const r of report.recovered) {
     log(`Journal recovered: ${r.reason}; the show starts from revision ${r.fromRevision}; kept: ${r.kept.join(', ') || 'nothing to keep'}`);
   }
@@ -118,7 +116,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
 
   const mediaDirs = { demo: join(paths.resourcesDir, 'demo', 'images') };
   // The recordings log reads the journal once and follows it; clip jobs resume after a restart.
-  const media = await openMedia({ dataDir: options.dataDir, showDir: showDir(options.dataDir), core, connections: () => obs.views(), log });
+  const media = await openMedia({ dataDir: options.dataDir, showDir: shows.library.dirOf(shows.library.current), core, connections: () => obs.views(), log });
   const coreViews = new CoreViews(core);
   // Known once the server listens; OBS reads it only after it is started, which is after that.
   let baseUrl: string | null = null;
@@ -148,6 +146,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
   const catalogue = new CatalogueIndex();
   const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access, media.desk, media.folders);
+  ctx.shows = shows;
   const server = await startHttpServer(ctx, {
     host,
     port: options.port ?? 0,
@@ -167,6 +166,14 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   // between the listen and here, so no request is read before the catalogue index is filled.
   const followers = new Followers(log)
     .add('catalogue index', () => followCatalogue(core, catalogue))
+    // Another show opened: the catalogue index and the recordings log hold that show's from then on.
+    .add('show switch', () => {
+      const stop = shows.onSwitch(() => {
+        catalogue.replaceAll(Object.values(core.current.products));
+        media.showOpened(shows.library.dirOf(shows.library.current));
+      });
+      return () => void stop();
+    })
     .add('presence', () => followOperators(core, access.presence))
     .add('deal timer', () => endDealsOnTime(core))
     .add('graphics timer', () => hideGraphicsOnTime(core))
@@ -210,6 +217,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
           // Last-seen times on a full disk: not worth leaving the show's own files unclosed for.
           log(`Could not save the devices' last-seen times: ${(err as Error).message}`);
         }
+        await shows.close();
         await core.close();
       })())
   };

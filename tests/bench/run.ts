@@ -12,6 +12,7 @@ import { benchSales } from './sales';
 import { benchSalesReport } from './sales-report';
 import { benchDemoShop } from './demo-shop';
 import { benchImport } from './import';
+import { benchLibrary } from './library';
 import { limitLines } from './stats';
 import { benchClips } from './clips';
 
@@ -27,7 +28,8 @@ const benches: [string, () => Promise<void>][] = [
   ['report', benchSalesReport],
   ['demo', benchDemoShop],
   ['import', benchImport],
-  ['clips', benchClips]
+  ['clips', benchClips],
+  ['library', benchLibrary]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

@@ -17,6 +17,8 @@ export interface MediaStudio {
   follower: RecordFollower;
   /** Whether clips can be cut here, in one line: said once the studio has started, not before a start-up refusal. */
   ffmpegNote: string;
+  /** Another show was opened: its recordings and pins replace the last show's. */
+  showOpened(showDir: string): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function openMedia(deps: MediaStudioDeps): Promise<MediaStudio> {
     desk,
     folders,
     follower,
+    showOpened: (showDir) => log.readJournal(showDir),
     close: async () => {
       unfollow();
       await jobs.close();

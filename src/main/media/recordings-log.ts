@@ -38,11 +38,21 @@ export class RecordingsLog {
   /** Reads the whole journal of a show dir (read-only; a partly written last line is skipped). */
   static fromJournal(showDir: string): RecordingsLog {
     const log = new RecordingsLog();
+    log.readJournal(showDir);
+    return log;
+  }
+
+  /** Forgets what it held and reads another show's journal instead (the producer opened another show). */
+  readJournal(showDir: string): void {
+    this.recordings.length = 0;
+    this.spans.length = 0;
+    this.lastRev = 0;
+    this.lastFactAt = 0;
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(showDir, JOURNAL_FILE));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return log;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
     }
     const wanted = [Buffer.from('"onAir.'), Buffer.from('"recording.')];
@@ -54,11 +64,10 @@ export class RecordingsLog {
       const line = bytes.subarray(offset, end);
       if (wanted.some((w) => line.includes(w))) {
         const entry = parseLine(bytes, offset, end);
-        if (entry) log.add(entry);
+        if (entry) this.add(entry);
       }
       offset = end + 1;
     }
-    return log;
   }
 
   /** One acknowledged entry; entries already seen (by revision) are ignored. */

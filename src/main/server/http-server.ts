@@ -26,6 +26,7 @@ import { registerMarketplaceRoutes } from './routes/marketplace-routes';
 import { registerShopifyWebhookRoutes } from './routes/shopify-webhook-routes';
 import { registerMediaRoutes } from './routes/media-routes';
 import { registerGraphicsRoutes } from './routes/graphics-routes';
+import { registerLibraryRoutes } from './routes/library-routes';
 
 export interface HttpServerOptions {
   host: string;
@@ -102,6 +103,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   registerShopifyWebhookRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerGraphicsRoutes(app, ctx);
+  registerLibraryRoutes(app, ctx);
   registerStaticFiles(app, options.rendererDir, options.mediaDirs);
   // The page a paired device's QR code opens: the control room, which shows its pairing screen there.
   app.get('/pair', (_req, reply) => sendFile(reply, join(options.rendererDir, 'index.html'), 'no-cache'));

@@ -18,6 +18,8 @@ interface RouteRule {
   roles: readonly Role[];
   /** Completes "a moderator cannot …". */
   what: string;
+  /** Routes inside the folder that stay open to every role. */
+  except?: readonly string[];
 }
 
 const PRODUCER: readonly Role[] = ['producer'];
@@ -36,7 +38,10 @@ const SETTINGS_ROUTES: readonly RouteRule[] = [
   { method: 'GET', route: '/api/v1/sales/report.html', roles: PRODUCER, what: 'open the sales report' },
   { method: 'POST', route: '/api/v1/clips', roles: PRODUCER, what: 'cut or cancel clips' },
   { method: 'PUT', route: '/api/v1/clips', roles: PRODUCER, what: 'map recording folders' },
-  { method: 'POST', route: '/api/v1/recordings', roles: PRODUCER, what: 'start or stop recordings' }
+  { method: 'POST', route: '/api/v1/recordings', roles: PRODUCER, what: 'start or stop recordings' },
+  // A show's YouTube chapters (media) live under /shows too and stay readable by the whole crew, as before the library.
+  { method: '*', route: '/api/v1/shows', roles: PRODUCER, what: 'manage the show library', except: ['/api/v1/shows/:id/chapters.txt'] },
+  { method: '*', route: '/api/v1/reports', roles: PRODUCER, what: 'download season reports' }
 ];
 
 /** `METHOD route` of each command's route → the command: refused here before its body is read. */
@@ -53,6 +58,6 @@ export function routeRefusal(role: Role, method: string, route: string): string 
   if (command) return COMMANDS[command].roles.includes(role) ? null : `a ${role} cannot run ${command}`;
   // Fastify answers HEAD with the GET handler: it is refused wherever GET is.
   const asMethod = method === 'HEAD' ? 'GET' : method;
-  const rule = SETTINGS_ROUTES.find((r) => (r.method === '*' || r.method === asMethod) && (route === r.route || route.startsWith(`${r.route}/`)));
+  const rule = SETTINGS_ROUTES.find((r) => (r.method === '*' || r.method === asMethod) && (route === r.route || route.startsWith(`${r.route}/`)) && !r.except?.includes(route));
   return rule && !rule.roles.includes(role) ? `a ${role} cannot ${rule.what}` : null;
 }

@@ -14,6 +14,7 @@ import { viewFor } from '../access/view-for';
 import { ApiError } from './api-error';
 import type { MediaDesk } from '../media/media-desk';
 import type { RecordingFolders } from '../media/recording-folders';
+import type { StudioShows } from '../library/studio-shows';
 
 /** Paired devices, the pairing code on offer, and who is working the show. */
 export interface StudioAccess {
@@ -38,6 +39,9 @@ export class StudioContext {
     readonly media: MediaDesk,
     readonly recordingFolders: RecordingFolders
   ) {}
+
+  /** The show library (set by startStudio once it is open): the shows beside the one on air. */
+  shows: StudioShows | null = null;
 
   view(): ShowView {
     return this.views.current();

@@ -67,6 +67,13 @@ export class CatalogueIndex {
     }
   }
 
+  /** Holds exactly these products from now on (another show was opened). */
+  replaceAll(products: Iterable<Product>): void {
+    this.entries.clear();
+    this.sorted.clear();
+    this.upsert(products);
+  }
+
   get size(): number {
     return this.entries.size;
   }

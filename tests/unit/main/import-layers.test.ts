@@ -13,6 +13,8 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
   { name: 'show', holds: (p) => p.startsWith('src/main/show/') },
   { name: 'services', holds: (p) => ['access', 'obs', 'marketplace', 'diagnostics', 'media'].some((d) => p.startsWith(`src/main/${d}/`)) },
   { name: 'settings', holds: (p) => p.startsWith('src/main/settings/') },
+  // The show library: many shows over show/, reports through marketplace/, folders through settings/.
+  { name: 'library', holds: (p) => p.startsWith('src/main/library/') },
   { name: 'server', holds: (p) => p.startsWith('src/main/server/') },
   { name: 'studio', holds: (p) => ['src/main/studio.ts', 'src/main/studio-followers.ts'].includes(p) },
   { name: 'shell', holds: (p) => p.startsWith('src/main/desktop/') || p.startsWith('src/preload/') || ['src/main/index.ts', 'src/main/serve.ts'].includes(p) }

@@ -66,6 +66,11 @@ export class StudioClient {
     return this.request<T>('POST', '/api/v1/products/import', text, undefined, kind === 'csv' ? 'text/csv' : 'application/json');
   }
 
+  /** Uploads a file as bytes (a show package). */
+  upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+    return this.request<T>('POST', path, file, undefined, contentType);
+  }
+
   /** A file the API serves (a report): fetched with the token, which a plain link cannot carry. */
   async file(path: string): Promise<Blob> {
     let res: Response;
@@ -91,7 +96,7 @@ export class StudioClient {
         method,
         headers,
         signal,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+        body: body === undefined ? undefined : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body)
       });
     } catch (err) {
       if ((err as Error).name === 'AbortError') throw err;

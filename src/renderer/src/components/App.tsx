@@ -22,6 +22,7 @@ import { ReadinessPanel } from './ReadinessPanel';
 import { GraphicsPanel } from './GraphicsPanel';
 import { ActivityPanel } from './ActivityPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { ShowsPanel } from './ShowsPanel';
 import { OperatorsNotice } from './OperatorsNotice';
 import { Notices } from './Notices';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -116,6 +117,7 @@ function DesktopRoom() {
         {producer && <DevicesPanel />}
       </div>
       <div className="column sales">
+        {producer && <ShowsPanel />}
         {producer && <MarketplacePanel />}
         <SalesPanel />
         <ActivityPanel />

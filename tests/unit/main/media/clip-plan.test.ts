@@ -69,6 +69,24 @@ describe('clip planning from a journal of pins and recordings', () => {
     expect(slots[1].title).toBe('Wool coat · Autumn');
   });
 
+  it('forgets the last show\'s recordings and reads the opened show\'s journal instead, following its revisions from there', async () => {
+    const first = await showWithJournal();
+    await first.at(5_000, { type: 'recording.started', connectionId: 'obs-pl', at: T0 + 4_000 }, OBS);
+    await first.at(9_000, { type: 'recording.stopped', connectionId: 'obs-pl', at: T0 + 9_000, path: '/rec/first.mkv' }, OBS);
+    const second = await showWithJournal();
+    await second.at(2_000, { type: 'recording.started', connectionId: 'obs-de', at: T0 + 2_000 }, OBS);
+    const log = RecordingsLog.fromJournal(first.dir);
+    expect(log.lastOf('obs-pl')?.path).toBe('/rec/first.mkv');
+    log.readJournal(second.dir);
+    expect(log.lastOf('obs-pl')).toBeUndefined();
+    expect(log.lastOf('obs-de')).toMatchObject({ startedAt: T0 + 2_000, stoppedAt: null });
+    // The opened show's revisions are lower than the last show's: they must still be heard.
+    const off = second.core.subscribe((_state, entry) => log.add(entry));
+    await second.at(3_000, { type: 'recording.stopped', connectionId: 'obs-de', at: T0 + 3_000, path: '/rec/second.mkv' }, OBS);
+    off();
+    expect(log.lastOf('obs-de')?.path).toBe('/rec/second.mkv');
+  });
+
   it('writes titles and prices in the language and currency of each OBS', async () => {
     const { core } = await showWithJournal();
     const log = new RecordingsLog();

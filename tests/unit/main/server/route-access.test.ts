@@ -28,4 +28,12 @@ describe('who may use which route', () => {
     expect(routeRefusal('producer', 'PATCH', '/api/v1/show')).toBeNull();
     expect(routeRefusal('producer', 'DELETE', '/api/v1/devices/:id')).toBeNull();
   });
+
+  it("keeps the show library and season reports to the producer while a show's chapters stay readable by every role", () => {
+    expect(routeRefusal('moderator', 'POST', '/api/v1/shows/:id/open')).toBe('a moderator cannot manage the show library');
+    expect(routeRefusal('viewer', 'GET', '/api/v1/shows')).toBe('a viewer cannot manage the show library');
+    expect(routeRefusal('moderator', 'GET', '/api/v1/reports/shows.csv')).toBe('a moderator cannot download season reports');
+    expect(routeRefusal('moderator', 'GET', '/api/v1/shows/:id/chapters.txt')).toBeNull();
+    expect(routeRefusal('producer', 'POST', '/api/v1/shows/:id/open')).toBeNull();
+  });
 });
