@@ -111,8 +111,9 @@ function DesktopRoom() {
       <div className="column right">
         <OnAirPanel />
         {producer && <ObsPanel />}
-        <GraphicsPanel />
         <ReadinessPanel />
+        {/* Below the checks: what must be seen without scrolling at 1440×900 comes first. */}
+        <GraphicsPanel />
         {producer && <PreviewPanel />}
         {producer && <DevicesPanel />}
       </div>
