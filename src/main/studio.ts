@@ -8,6 +8,8 @@ import { ShowCore, showDir, type OpenReport, type ShowCoreOptions } from './show
 import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
+import { ShowClock } from './show/show-clock';
+import { TimingView } from './show/timing-view';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import type { ClientLimits } from './server/client-limits';
@@ -114,6 +116,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   }
 
   const stopDealTimer = endDealsOnTime(core);
+  const stopShowClock = new ShowClock(core).start();
   const catalogue = new CatalogueIndex();
   catalogue.upsert(Object.values(core.current.products));
   core.subscribe((state, entry) => {
@@ -138,6 +141,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
   views.add({ key: 'obs', value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) });
   views.add({ key: 'sales', value: () => core.sales.view(), subscribe: (listener) => core.subscribe(listener) });
+  const timing = new TimingView(() => core.current);
+  views.add({ key: 'timing', value: () => timing.value(), subscribe: (listener) => core.subscribe(listener) });
 
   const marketplace = new MarketplaceManager({ store: settings.marketplace, secrets, core, initial: options.marketplace ?? { kind: options.demo && isNewShow ? 'demo' : 'none' } });
   const clock = options.accessClock ?? Date.now;
@@ -178,6 +183,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     close: () =>
       (closing ??= (async () => {
         stopDealTimer();
+        stopShowClock();
         await marketplace.close();
         await obs.close();
         await server.close();

@@ -7,7 +7,7 @@ import type { CommandType } from './commands';
  * `mayRun` on every command and the server enforces `PRODUCER_ONLY` routes: hiding a button in the UI
  * is a courtesy, never the protection.
  */
-export const Role = z.enum(['producer', 'moderator', 'viewer']);
+export const Role = z.enum(['producer', 'moderator', 'viewer', 'host']);
 export type Role = z.infer<typeof Role>;
 
 /** Commands a moderator may run: the show on air, not its settings, catalogue or sales. */
@@ -21,13 +21,22 @@ const MODERATOR_COMMANDS: readonly CommandType[] = [
   'rundown.unpin',
   'product.setStock',
   'deal.start',
-  'deal.end'
+  'deal.end',
+  'rundown.plan',
+  'rundown.hold',
+  'rundown.extend',
+  'host.message',
+  'host.clearMessage'
 ];
+
+/** The host sees the show and its messages and changes nothing but acknowledging a message. */
+const HOST_COMMANDS: readonly CommandType[] = ['host.clearMessage'];
 
 /** `system` is the studio itself (marketplace poller, deal timer, demo loader): never a device. */
 export function mayRun(role: Role | 'system', command: CommandType): boolean {
   if (role === 'system' || role === 'producer') return true;
   if (role === 'moderator') return MODERATOR_COMMANDS.includes(command);
+  if (role === 'host') return HOST_COMMANDS.includes(command);
   return false;
 }
 

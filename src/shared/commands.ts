@@ -4,6 +4,9 @@ import { IncomingOrder } from './sales';
 import { Theme } from './theme';
 import { ShowLocale } from './locale';
 import { SalesGoal } from './goal';
+import { LocaleKey } from './product';
+import { PlannedSeconds } from './timing';
+import { HostMessageText } from './host';
 
 const ItemId = z.string().min(1).max(64);
 const Index = z.number().int().nonnegative().max(100_000);
@@ -14,7 +17,8 @@ export const AddItem = z.object({
   type: z.literal('rundown.add'),
   productId: ProductId,
   index: Index.optional(),
-  scene: z.string().min(1).max(200).optional()
+  scene: z.string().min(1).max(200).optional(),
+  plannedSeconds: PlannedSeconds.nullable().optional()
 });
 export const RemoveItem = z.object({ type: z.literal('rundown.remove'), itemId: ItemId, expectedRevision: ExpectedRevision });
 export const MoveItem = z.object({ type: z.literal('rundown.move'), itemId: ItemId, index: Index, expectedRevision: ExpectedRevision });
@@ -40,11 +44,19 @@ export const UpdateShow = z
     /** The show's sales goal; null clears it. */
     goal: SalesGoal.nullable().optional(),
     /** The language every audience falls back to when a text is missing in its own (`en`). */
-    baseLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a language such as "en" or "pl"').optional()
+    baseLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a language such as "en" or "pl"').optional(),
+    /** The show's timing plan: a planned start (epoch ms) and whether slots advance by themselves. */
+    plan: z
+      .object({ startsAt: z.number().int().min(0).max(8.64e15).nullable().optional(), autoAdvance: z.boolean().optional() })
+      .strict()
+      .optional(),
+    /** The language of the host's monitor (`pl-PL`); null: the show's base language. */
+    hostLocale: LocaleKey.nullable().optional()
   })
   .refine(
-    (c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined || c.baseLanguage !== undefined,
-    'give a title, locales, a theme, a goal or a base language'
+    (c) =>
+      c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined || c.baseLanguage !== undefined || c.plan !== undefined || c.hostLocale !== undefined,
+    'give a title, locales, a theme, a goal, a base language, a plan or a host locale'
   );
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
@@ -77,6 +89,24 @@ export const RecordSales = z.object({
   orders: z.array(IncomingOrder).max(10_000)
 });
 
+/** A rundown item's planned length and its own auto-advance (null: the show's setting). */
+export const PlanItem = z
+  .object({
+    type: z.literal('rundown.plan'),
+    itemId: ItemId,
+    plannedSeconds: PlannedSeconds.nullable().optional(),
+    autoAdvance: z.boolean().nullable().optional()
+  })
+  .refine((c) => c.plannedSeconds !== undefined || c.autoAdvance !== undefined, 'give plannedSeconds or autoAdvance');
+/** Keeps the item on air past its slot (`release: true` lets the show's auto-advance take it again). */
+export const HoldItem = z.object({ type: z.literal('rundown.hold'), release: z.boolean().optional() });
+/** Gives the item on air more time (a minute by default). */
+export const ExtendItem = z.object({ type: z.literal('rundown.extend'), seconds: z.number().int().min(1).max(3600).default(60) });
+/** The show clock's own command: the slot of `itemId`, on air since `since`, is up. Stale ones do nothing. */
+export const SlotUp = z.object({ type: z.literal('rundown.slotUp'), itemId: ItemId, since: z.number().int().nonnegative() });
+export const SendHostMessage = z.object({ type: z.literal('host.message'), text: HostMessageText });
+export const ClearHostMessage = z.object({ type: z.literal('host.clearMessage'), messageId: z.string().min(1).max(64) });
+
 /** Every change to a show is one of these; the core validates, decides, journals, applies. */
 export const Command = z.discriminatedUnion('type', [
   AddItem,
@@ -91,7 +121,13 @@ export const Command = z.discriminatedUnion('type', [
   UpdateShow,
   StartDeal,
   EndDeal,
-  RecordSales
+  RecordSales,
+  PlanItem,
+  HoldItem,
+  ExtendItem,
+  SlotUp,
+  SendHostMessage,
+  ClearHostMessage
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

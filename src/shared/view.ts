@@ -6,6 +6,8 @@ import type { FlashDeal } from './events';
 import type { Theme } from './theme';
 import type { OperatorView } from './access';
 import type { SalesGoal } from './goal';
+import type { ShowPlan, ShowTiming } from './timing';
+import type { HostMessage } from './host';
 
 export type { ObsConnectionView };
 
@@ -21,6 +23,13 @@ export interface RundownEntryView {
   product: ProductView | null;
   /** Stock is 0: it can still be pinned, but the operator is warned. */
   soldOut: boolean;
+  // The studio always sends the three below; optional only so views made by hand (tests, previews) need not.
+  /** Planned slot length in seconds, or null. */
+  plannedSeconds?: number | null;
+  /** Its total time on air in slots that ended; the item on air adds `timing.onAirSeconds`. */
+  airedSeconds?: number;
+  /** This item's own auto-advance (false: held); null: the show's `plan.autoAdvance`. */
+  autoAdvance?: boolean | null;
 }
 
 export interface OnAirView {
@@ -61,6 +70,14 @@ export interface ShowView {
    * The studio always sends it; optional only so views made by hand (tests, previews) need not.
    */
   baseLanguage?: string;
+  /** The show's timing plan (`PATCH /api/v1/show { plan }`). Optional only for views made by hand. */
+  plan?: ShowPlan;
+  /** The clock at the moment of this view; faces keep counting from `onAir.since` themselves. */
+  timing?: ShowTiming;
+  /** The host's monitor's language (null: the base language). */
+  hostLocale?: string | null;
+  /** Messages from moderators waiting on the host's monitor, oldest first. */
+  hostMessages?: HostMessage[];
 }
 
 /** Messages on `WS /api/v1/live`. */

@@ -21,6 +21,7 @@ import type { LanStore } from '../settings/studio-settings';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerShowRoutes } from './routes/show-routes';
 import { registerRundownRoutes } from './routes/rundown-routes';
+import { registerTimingRoutes } from './routes/timing-routes';
 import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
@@ -130,6 +131,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   });
   registerShowRoutes(app, ctx);
   registerRundownRoutes(app, ctx);
+  registerTimingRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerObsRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);

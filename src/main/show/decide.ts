@@ -6,6 +6,7 @@ import { CommandError, notFound } from './command-error';
 import type { ShowState } from './state';
 import { hasOwn, own } from '../../shared/own';
 import { endDealIfSoldOut, endReason, refuseDealAboveRegular } from './deal-rules';
+import { decideTiming, isTimingCommand } from './decide-timing';
 
 export interface DecideContext {
   now: number;
@@ -28,6 +29,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
 
 function decideCommand(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
   if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
+  if (isTimingCommand(command)) return decideTiming(state, command, ctx);
   switch (command.type) {
     case 'rundown.add': {
       if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);
@@ -36,7 +38,8 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
         productId: command.productId,
         scene: command.scene ?? null,
         addedAt: ctx.now,
-        addedBy: ctx.actor.id
+        addedBy: ctx.actor.id,
+        ...(command.plannedSeconds != null && { plannedSeconds: command.plannedSeconds })
       };
       return [{ type: 'rundown.itemAdded', item, index: Math.min(command.index ?? state.rundown.length, state.rundown.length) }];
     }
@@ -74,7 +77,9 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
           ...(command.locales && { locales: command.locales }),
           ...(command.theme && { theme: command.theme }),
           ...(command.goal !== undefined && { goal: command.goal }),
-          ...(command.baseLanguage !== undefined && { baseLanguage: command.baseLanguage })
+          ...(command.baseLanguage !== undefined && { baseLanguage: command.baseLanguage }),
+          ...(command.plan !== undefined && { plan: command.plan }),
+          ...(command.hostLocale !== undefined && { hostLocale: command.hostLocale })
         }
       ];
     case 'deal.start': {

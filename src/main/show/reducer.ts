@@ -2,6 +2,7 @@ import { mergeProduct } from '../../shared/product';
 import type { JournalEntry, ShowEvent } from '../../shared/events';
 import type { ShowState } from './state';
 import { own, ownCopy, withOwn } from '../../shared/own';
+import { applyTimingEvent, countAiredTime } from './timing-state';
 
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
@@ -54,7 +55,8 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
         locales: event.locales ?? state.locales,
         theme: event.theme ? { ...state.theme, ...event.theme } : state.theme,
         goal: event.goal !== undefined ? event.goal : state.goal,
-        baseLanguage: event.baseLanguage ?? state.baseLanguage
+        baseLanguage: event.baseLanguage ?? state.baseLanguage,
+        ...applyTimingEvent(state, event)
       };
     case 'deal.started':
       return { ...state, deal: event.deal };
@@ -62,6 +64,10 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
       return state.deal?.id === event.dealId ? { ...state, deal: null } : state;
     case 'sales.recorded':
       return recordSales(state, event);
+    case 'rundown.itemPlanned':
+    case 'host.messageSent':
+    case 'host.messageCleared':
+      return { ...state, ...applyTimingEvent(state, event) };
   }
 }
 
@@ -82,5 +88,5 @@ function recordSales(state: ShowState, event: Extract<ShowEvent, { type: 'sales.
 export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
   let next: ShowState = { ...state, revision: entry.rev };
   for (const event of entry.events) next = applyEvent(next, event);
-  return next;
+  return countAiredTime(state, next, entry.at);
 }

@@ -17,7 +17,7 @@ export class ShowViewBuilder {
     const prevState = prev?.state;
     const prevView = prev?.view;
     const rundown =
-      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products ? prevView.rundown : rundownView(state);
+      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products && prevState!.airedMs === state.airedMs ? prevView.rundown : rundownView(state);
     const onAir =
       prevView && prevState!.onAir === state.onAir && prevState!.products === state.products ? prevView.onAir : onAirView(state);
     // Counting 100,000 products takes milliseconds: only when the products changed, not on every pin.
@@ -43,7 +43,10 @@ export class ShowViewBuilder {
       operators: prevView?.operators ?? [],
       // Shows journaled before goals existed have none.
       goal: state.goal ?? null,
-      baseLanguage: baseLanguageOf(state)
+      baseLanguage: baseLanguageOf(state),
+      plan: state.plan,
+      hostLocale: state.hostLocale,
+      hostMessages: state.hostMessages
     };
     this.last = { state, view };
     return view;
@@ -53,7 +56,14 @@ export class ShowViewBuilder {
 function rundownView(state: ShowState): RundownEntryView[] {
   return state.rundown.map((item) => {
     const product = own(state.products, item.productId) ?? null;
-    return { ...item, product, soldOut: isSoldOut(product) };
+    return {
+      ...item,
+      product,
+      soldOut: isSoldOut(product),
+      plannedSeconds: item.plannedSeconds ?? null,
+      airedSeconds: Math.floor((own(state.airedMs, item.id) ?? 0) / 1000),
+      autoAdvance: item.autoAdvance ?? null
+    };
   });
 }
 

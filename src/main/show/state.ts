@@ -3,6 +3,8 @@ import type { Product } from '../../shared/product';
 import type { FlashDeal, OnAir, RundownItem } from '../../shared/events';
 import { DEFAULT_THEME, type Theme } from '../../shared/theme';
 import type { SalesGoal } from '../../shared/goal';
+import { NO_PLAN, type ShowPlan } from '../../shared/timing';
+import type { HostMessage } from '../../shared/host';
 
 /** The show as the core holds it; faces see it through `toShowView`. */
 export interface ShowState {
@@ -34,6 +36,14 @@ export interface ShowState {
    * before the producer could pick one) means the language of the show's first locale.
    */
   baseLanguage: string | null;
+  /** When the show should start and whether slots advance by themselves. */
+  plan: ShowPlan;
+  /** The host's monitor's language; null: the base language. */
+  hostLocale: string | null;
+  /** Messages from moderators waiting for the host, oldest first. */
+  hostMessages: HostMessage[];
+  /** Per rundown item, its time on air in slots that ended (ms, from journaled times). */
+  airedMs: Record<string, number>;
 }
 
 /** The base language in effect: the producer's pick, else the language of the show's first locale. */
@@ -59,6 +69,10 @@ export function initialShowState(): ShowState {
     theme: DEFAULT_THEME,
     salesCursors: {},
     goal: null,
-    baseLanguage: null
+    baseLanguage: null,
+    plan: NO_PLAN,
+    hostLocale: null,
+    hostMessages: [],
+    airedMs: {}
   };
 }
