@@ -34,7 +34,9 @@ export const Product = z.object({
   stock: z.number().int().nonnegative().nullable(),
   image: z.string().max(2000).nullable(),
   /** Where the catalogue entry came from: `csv`, `json`, `demo`, `aliexpress`… */
-  source: z.string().max(40)
+  source: z.string().max(40),
+  /** What the host should say about it, per language: shown to the host and operators, never on air. */
+  hostNotes: LocalizedText.optional()
 });
 export type Product = z.infer<typeof Product>;
 
@@ -52,7 +54,8 @@ export const ProductPatch = z.object({
   lowest30d: Prices.optional(),
   stock: z.number().int().nonnegative().nullable().optional(),
   image: z.string().max(2000).nullable().optional(),
-  source: z.string().max(40).optional()
+  source: z.string().max(40).optional(),
+  hostNotes: LocalizedText.optional()
 });
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
@@ -74,7 +77,8 @@ export function mergeProduct(base: Product | undefined, patch: ProductPatch): Pr
     lowest30d: patch.lowest30d ? { ...p.lowest30d, ...patch.lowest30d } : (p.lowest30d ?? {}),
     stock: patch.stock !== undefined ? patch.stock : p.stock,
     image: patch.image !== undefined ? patch.image : p.image,
-    source: patch.source ?? p.source
+    source: patch.source ?? p.source,
+    ...((patch.hostNotes || p.hostNotes) && { hostNotes: { ...p.hostNotes, ...patch.hostNotes } })
   };
 }
 

@@ -5,6 +5,7 @@ import type { LiveMessage, ShowView } from '../../shared/view';
 import { changedParts } from '../show/show-view';
 import type { StudioViews } from '../studio-views';
 import { seesObs, type Principal } from '../access/principal';
+import { onAirSafe } from '../show/on-air-safe';
 
 /** What the feed tells the studio about who is connected (presence, last seen). */
 export interface LiveWatcher {
@@ -71,7 +72,8 @@ export class LiveFeed {
       });
       ws.on('error', () => ws.terminate());
       const view = this.views.current();
-      const state = seesObs(principal) ? view : { ...view, obs: [] };
+      const forOperator = seesObs(principal) ? view : { ...view, obs: [] };
+      const state = principal.kind === 'overlay' ? (onAirSafe(forOperator) as typeof view) : forOperator;
       this.send(client, JSON.stringify({ type: 'snapshot', state, serverTime: Date.now() } satisfies LiveMessage));
     });
   }
@@ -113,9 +115,16 @@ export class LiveFeed {
     // The same patch without OBS for everyone but producers; nothing at all when only OBS changed.
     const { obs: _obs, ...withoutObs } = changes;
     let reduced: string | null | undefined;
+    let overlays: string | null | undefined;
     for (const client of this.clients) {
       if (seesObs(client.principal)) {
         this.send(client, data);
+        continue;
+      }
+      if (client.principal.kind === 'overlay') {
+        const safe = onAirSafe(withoutObs);
+        overlays ??= Object.keys(safe).length > 0 ? JSON.stringify({ ...message, changes: safe }) : null;
+        if (overlays) this.send(client, overlays);
         continue;
       }
       reduced ??= Object.keys(withoutObs).length > 0 ? JSON.stringify({ ...message, changes: withoutObs }) : null;
