@@ -140,6 +140,8 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   // The page a paired device's QR code opens: the control room, which shows its pairing screen there.
   app.get('/pair', (_req, reply) => sendFile(reply, join(options.rendererDir, 'index.html'), 'no-cache'));
   registerOverlayPages(app, options.rendererDir);
+  // The host's monitor: the page is public like the control room's; its live feed needs the token.
+  app.get('/host', (_req, reply) => sendFile(reply, join(options.rendererDir, 'host.html'), 'no-cache'));
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const checked = checkUpgrade(req, allowed, port, credentials);
