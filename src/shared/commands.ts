@@ -5,10 +5,12 @@ import { Theme } from './theme';
 import { ShowLocale } from './locale';
 import { SalesGoal } from './goal';
 import { LocaleKey } from './product';
-import { PlannedSeconds } from './timing';
+import { PLANNED_SECONDS } from './timing';
 import { HostMessageText } from './host';
 
 const ItemId = z.string().min(1).max(64);
+/** A slot's planned length in whole seconds. */
+const PlannedSeconds = z.number().int().min(PLANNED_SECONDS.min).max(PLANNED_SECONDS.max);
 const Index = z.number().int().nonnegative().max(100_000);
 /** The revision the operator saw; a stale one is refused with 409 instead of overwriting. */
 const ExpectedRevision = z.number().int().nonnegative().optional();

@@ -1,13 +1,11 @@
-import { z } from 'zod';
-
 /**
  * The show's clock, as pure arithmetic on journaled times: planned slot lengths, time on air, what
  * is left, over/under and the expected end. The studio, the control room and the host's monitor all
  * compute with these, so every face agrees to the second.
  */
 
-/** A slot's planned length in whole seconds (10 s to 10 h). */
-export const PlannedSeconds = z.number().int().min(10).max(36_000);
+/** A slot's planned length in whole seconds, 10 s to 10 h (the schema is in commands.ts: pages here carry no zod). */
+export const PLANNED_SECONDS = { min: 10, max: 36_000 } as const;
 
 /** How many seconds before an automatic advance the operator and the host are warned. */
 export const ADVANCE_WARNING_SECONDS = 10;

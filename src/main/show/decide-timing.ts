@@ -1,6 +1,6 @@
 import type { Command } from '../../shared/commands';
 import type { ShowEvent } from '../../shared/events';
-import { advancesAutomatically } from '../../shared/timing';
+import { advancesAutomatically, PLANNED_SECONDS } from '../../shared/timing';
 import { CommandError, notFound } from './command-error';
 import type { DecideContext } from './decide';
 import type { ShowState } from './state';
@@ -40,7 +40,7 @@ export function decideTiming(state: ShowState, command: TimingCommand, ctx: Deci
       const item = onAirItem(state);
       // An unplanned item gets a plan: what it has been on air, plus the extension.
       const base = item.plannedSeconds ?? Math.ceil((ctx.now - state.onAir!.since) / 1000);
-      return [{ type: 'rundown.itemPlanned', itemId: item.id, plannedSeconds: Math.min(36_000, base + command.seconds) }];
+      return [{ type: 'rundown.itemPlanned', itemId: item.id, plannedSeconds: Math.min(PLANNED_SECONDS.max, base + command.seconds) }];
     }
     case 'rundown.slotUp': {
       // Only the slot the clock timed: a pin, hold or extend since then makes this a no-op.

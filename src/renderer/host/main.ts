@@ -93,7 +93,11 @@ function render(): void {
   stock.classList.toggle('sold-out', p?.stock === 0);
 
   setText(notesLabel, words.notes);
-  setText(notesText, p ? text(p.hostNotes) || words.noNotes : '');
+  const notesNow = p ? text(p.hostNotes) || words.noNotes : '';
+  if (notesText.textContent !== notesNow) {
+    setText(notesText, notesNow);
+    fitInside(notesText, notes);
+  }
 
   renderSlot(view, now, words);
 
@@ -151,6 +155,13 @@ function renderSlot(view: ShowView, now: number, words: ReturnType<typeof hostWo
     over === null ? '' : `${over === 0 ? words.onPlan : `${formatDuration(Math.abs(over))} ${over > 0 ? words.behind : words.ahead}`}` + (timing.expectedEndAt ? ` · ${words.endsAt} ${new Date(timing.expectedEndAt).toLocaleTimeString(view.hostLocale ?? undefined, { hour: '2-digit', minute: '2-digit' })}` : '');
   setText(plan, planText);
   plan.classList.toggle('behind', (over ?? 0) > 0);
+}
+
+/** Long talking points shrink until they fit their panel: the host never scrolls. */
+function fitInside(node: HTMLElement, box: HTMLElement): void {
+  node.style.fontSize = '';
+  const base = parseFloat(getComputedStyle(node).fontSize);
+  for (let scale = 0.9; box.scrollHeight > box.clientHeight + 1 && scale >= 0.4; scale -= 0.1) node.style.fontSize = `${(base * scale).toFixed(1)}px`;
 }
 
 async function acknowledge(id: string): Promise<void> {
