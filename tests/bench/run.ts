@@ -10,6 +10,7 @@ import { benchSales } from './sales';
 import { benchSalesReport } from './sales-report';
 import { benchDemoShop } from './demo-shop';
 import { benchImport } from './import';
+import { benchShowClock } from './clock';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -22,7 +23,8 @@ const benches: [string, () => Promise<void>][] = [
   ['sales', benchSales],
   ['report', benchSalesReport],
   ['demo', benchDemoShop],
-  ['import', benchImport]
+  ['import', benchImport],
+  ['clock', benchShowClock]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;
