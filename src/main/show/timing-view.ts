@@ -20,10 +20,16 @@ export class TimingView {
     const now = this.now();
     const second = Math.floor(now / 1000);
     if (this.last && this.last.state === state && this.last.second === second) return this.last.timing;
-    const timing = showTiming(timedShow(state), now);
+    const fresh = showTiming(timedShow(state), now);
+    // Same figures, same object: the live feed sends a part only when it is not the same object.
+    const timing = this.last && sameTiming(this.last.timing, fresh) ? this.last.timing : fresh;
     this.last = { state, second, timing };
     return timing;
   }
+}
+
+function sameTiming(a: ShowTiming, b: ShowTiming): boolean {
+  return (Object.keys(a) as (keyof ShowTiming)[]).every((k) => a[k] === b[k]);
 }
 
 /** What the clock arithmetic needs of the show's state. */
