@@ -144,3 +144,17 @@ describe('auto-advance over a studio restart', () => {
     }
   }, 30_000);
 });
+
+describe('the report, planned against actual', () => {
+  it('lists each rundown item with its planned and aired time, and units per minute on air per product', async () => {
+    const csv = (await t.api('GET', '/api/v1/sales/report.csv')).body as string;
+    const [header] = csv.split(/\r?\n/);
+    expect(header.endsWith(',minutes_on_air,planned_minutes,units_per_minute_on_air')).toBe(true);
+    const html = (await t.api('GET', '/api/v1/sales/report.html')).body as string;
+    expect(html).toContain('Planned against actual, per rundown item');
+    const { rundown } = await show();
+    for (const item of rundown) expect(html).toContain(`data-item-id="${item.id}"`);
+    // mug-02 was planned at 1:00 when it went on air.
+    expect(html).toMatch(/Mug<\/span><\/td><td>1:00<\/td>/);
+  });
+});
