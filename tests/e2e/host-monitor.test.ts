@@ -65,6 +65,10 @@ describe('the host monitor', () => {
     expect(await page.getByTestId('host-message').textContent()).toContain('Powiedz kod POLSKA10');
     expect(await fitsWithoutScrolling(page)).toEqual({ scroll: true, overflowing: [] });
     if (shots) await page.screenshot({ path: `${shots}/host-monitor-1920x1080.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect(await fitsWithoutScrolling(page)).toEqual({ scroll: true, overflowing: [] });
+    if (shots) await page.screenshot({ path: `${shots}/host-monitor-1280x720.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
 
     const upright = await openHost(tablet, token);
     await expect.poll(() => upright.getByTestId('host-message').count()).toBe(1);
