@@ -54,6 +54,11 @@ describe('the show clock in the control room', () => {
     await page.waitForTimeout(1500);
     expect((await show()).onAir.itemId).toBe(rundown[0].id);
     if (shots) await page.screenshot({ path: `${shots}/control-room-show-clock.png` });
+    // The H key lets it advance again, and holds it once more.
+    await page.locator('body').press('h');
+    await expect.poll(async () => (await show()).rundown[0].autoAdvance).toBeNull();
+    await page.locator('body').press('H');
+    await expect.poll(async () => (await show()).rundown[0].autoAdvance).toBe(false);
   });
 
   it('sends a message to the host from the desk and clears it', async () => {
