@@ -110,7 +110,142 @@ const de: HostWords = {
   endsAt: 'Ende'
 };
 
-const DICTIONARIES: Record<string, HostWords> = { en, pl, de };
+const fr: HostWords = {
+  ...en,
+  onAir: 'À l’antenne',
+  nothingOnAir: 'Rien à l’antenne',
+  next: 'Ensuite',
+  lastItem: 'Dernier produit de l’émission',
+  notes: 'À dire',
+  noNotes: 'Pas de notes pour ce produit',
+  stock: (n) => `encore ${n}`,
+  soldOut: 'Épuisé',
+  stockUntracked: 'Stock non suivi',
+  left: 'reste',
+  over: 'dépassé',
+  held: 'Retenu : reste à l’antenne',
+  advancing: (s) => `Produit suivant dans ${s} s`,
+  deal: 'L’offre se termine dans',
+  sales: 'Ventes',
+  orders: (n) => `commandes : ${n}`,
+  lastMinute: (n) => `${n} dans la dernière minute`,
+  messages: 'Messages',
+  offline: 'Reconnexion…',
+  behind: 'de retard',
+  ahead: 'd’avance',
+  onPlan: 'dans les temps',
+  endsAt: 'fin'
+};
+
+const es: HostWords = {
+  ...en,
+  onAir: 'En antena',
+  nothingOnAir: 'Nada en antena',
+  next: 'Siguiente',
+  lastItem: 'Último producto del programa',
+  notes: 'Qué decir',
+  noNotes: 'Sin notas para este producto',
+  stock: (n) => `quedan ${n}`,
+  soldOut: 'Agotado',
+  stockUntracked: 'Stock sin seguimiento',
+  left: 'quedan',
+  over: 'de más',
+  held: 'Retenido: sigue en antena',
+  advancing: (s) => `Siguiente producto en ${s} s`,
+  deal: 'La oferta termina en',
+  sales: 'Ventas',
+  orders: (n) => `pedidos: ${n}`,
+  lastMinute: (n) => `${n} en el último minuto`,
+  messages: 'Mensajes',
+  offline: 'Reconectando…',
+  behind: 'de retraso',
+  ahead: 'de adelanto',
+  onPlan: 'en hora',
+  endsAt: 'fin'
+};
+
+const it: HostWords = {
+  ...en,
+  onAir: 'In onda',
+  nothingOnAir: 'Niente in onda',
+  next: 'Prossimo',
+  lastItem: 'Ultimo prodotto della puntata',
+  notes: 'Cosa dire',
+  noNotes: 'Nessuna nota per questo prodotto',
+  stock: (n) => `ne restano ${n}`,
+  soldOut: 'Esaurito',
+  stockUntracked: 'Scorte non tracciate',
+  left: 'restano',
+  over: 'oltre',
+  held: 'Trattenuto: resta in onda',
+  advancing: (s) => `Prossimo prodotto tra ${s} s`,
+  deal: 'L’offerta finisce tra',
+  sales: 'Vendite',
+  orders: (n) => `ordini: ${n}`,
+  lastMinute: (n) => `${n} nell’ultimo minuto`,
+  messages: 'Messaggi',
+  offline: 'Riconnessione…',
+  behind: 'di ritardo',
+  ahead: 'di anticipo',
+  onPlan: 'in orario',
+  endsAt: 'fine'
+};
+
+const ru: HostWords = {
+  ...en,
+  onAir: 'В эфире',
+  nothingOnAir: 'В эфире ничего',
+  next: 'Далее',
+  lastItem: 'Последний товар эфира',
+  notes: 'Что сказать',
+  noNotes: 'Нет заметок к этому товару',
+  stock: (n) => `осталось: ${n}`,
+  soldOut: 'Распродано',
+  stockUntracked: 'Остаток не отслеживается',
+  left: 'осталось',
+  over: 'сверх плана',
+  held: 'Задержано: остаётся в эфире',
+  advancing: (s) => `Следующий товар через ${s} с`,
+  deal: 'Акция закончится через',
+  sales: 'Продажи',
+  orders: (n) => `заказов: ${n}`,
+  lastMinute: (n) => `за последнюю минуту: ${n}`,
+  messages: 'Сообщения',
+  offline: 'Переподключение…',
+  behind: 'отставания',
+  ahead: 'опережения',
+  onPlan: 'по плану',
+  endsAt: 'конец'
+};
+
+const uk: HostWords = {
+  ...en,
+  onAir: 'В ефірі',
+  nothingOnAir: 'В ефірі нічого',
+  next: 'Далі',
+  lastItem: 'Останній товар ефіру',
+  notes: 'Що сказати',
+  noNotes: 'Немає нотаток до цього товару',
+  stock: (n) => `залишилось: ${n}`,
+  soldOut: 'Розпродано',
+  stockUntracked: 'Залишок не відстежується',
+  left: 'залишилось',
+  over: 'понад план',
+  held: 'Затримано: лишається в ефірі',
+  advancing: (s) => `Наступний товар через ${s} с`,
+  deal: 'Акція закінчиться через',
+  sales: 'Продажі',
+  orders: (n) => `замовлень: ${n}`,
+  lastMinute: (n) => `за останню хвилину: ${n}`,
+  messages: 'Повідомлення',
+  offline: 'Перепідключення…',
+  behind: 'відставання',
+  ahead: 'випередження',
+  onPlan: 'за планом',
+  endsAt: 'кінець'
+};
+
+const DICTIONARIES: Record<string, HostWords> = { en, pl, de, fr, es, it, ru, uk };
 
 export function hostWords(locale: string): HostWords {
   const lang = locale.split('-')[0];

@@ -23,7 +23,8 @@ const REQUEST_TEXT = {
 const ROLES: { role: Role; text: string }[] = [
   { role: 'moderator', text: 'as moderator: runs the rundown' },
   { role: 'producer', text: 'as producer: everything' },
-  { role: 'viewer', text: 'as viewer: watches only' }
+  { role: 'viewer', text: 'as viewer: watches only' },
+  { role: 'host', text: 'as host: the host monitor (/host), sees the show and its messages' }
 ];
 
 /**
