@@ -72,7 +72,7 @@ export interface ShowView {
   baseLanguage?: string;
   /** The show's timing plan (`PATCH /api/v1/show { plan }`). Optional only for views made by hand. */
   plan?: ShowPlan;
-  /** The clock at the moment of this view; faces keep counting from `onAir.since` themselves. */
+  /** The clock as of the show's last change; faces keep counting from `onAir.since` themselves. */
   timing?: ShowTiming;
   /** The host's monitor's language (null: the base language). */
   hostLocale?: string | null;

@@ -4,11 +4,12 @@ import { own } from '../../shared/own';
 import type { ShowState } from './state';
 
 /**
- * `ShowView.timing` as of now, kept for a second (or until the show changes) so the live feed does
- * not see a new value on every composition.
+ * `ShowView.timing` as of the show's last change: one value per state, so the live feed, `GET
+ * /api/v1/show` and a replay of the feed agree exactly. Faces count on from `onAir.since` and the
+ * feed's `serverTime` with the same arithmetic (`showTiming`), as the overlays' countdowns do.
  */
 export class TimingView {
-  private last: { state: ShowState; second: number; timing: ShowTiming } | null = null;
+  private last: { state: ShowState; timing: ShowTiming } | null = null;
 
   constructor(
     private readonly current: () => ShowState,
@@ -17,13 +18,11 @@ export class TimingView {
 
   value(): ShowTiming {
     const state = this.current();
-    const now = this.now();
-    const second = Math.floor(now / 1000);
-    if (this.last && this.last.state === state && this.last.second === second) return this.last.timing;
-    const fresh = showTiming(timedShow(state), now);
+    if (this.last && this.last.state === state) return this.last.timing;
+    const fresh = showTiming(timedShow(state), this.now());
     // Same figures, same object: the live feed sends a part only when it is not the same object.
     const timing = this.last && sameTiming(this.last.timing, fresh) ? this.last.timing : fresh;
-    this.last = { state, second, timing };
+    this.last = { state, timing };
     return timing;
   }
 }
