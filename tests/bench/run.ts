@@ -14,6 +14,7 @@ import { benchDemoShop } from './demo-shop';
 import { benchImport } from './import';
 import { limitLines } from './stats';
 import { benchClips } from './clips';
+import { benchShowClock } from './clock';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -27,7 +28,8 @@ const benches: [string, () => Promise<void>][] = [
   ['report', benchSalesReport],
   ['demo', benchDemoShop],
   ['import', benchImport],
-  ['clips', benchClips]
+  ['clips', benchClips],
+  ['clock', benchShowClock]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

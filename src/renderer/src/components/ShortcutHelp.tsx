@@ -7,6 +7,7 @@ const KEYS: [string, string][] = [
   ['Enter', 'keys.pinSelected'],
   ['1 – 9', 'keys.pinNth'],
   ['Esc', 'keys.offAir'],
+  ['H', 'keys.hold'],
   ['/', 'keys.search'],
   ['?', 'keys.help']
 ];

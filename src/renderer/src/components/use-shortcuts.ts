@@ -29,6 +29,12 @@ export function useShortcuts(toggleHelp: () => void): void {
         case 'unpin':
           void act((c) => c.run('rundown.unpin'));
           break;
+        case 'hold': {
+          // One key holds the item on air past its slot; pressed again, lets it advance.
+          const onAir = show?.onAir && show.rundown.find((i) => i.id === show.onAir!.itemId);
+          if (onAir) void act((c) => c.post('/api/v1/rundown/hold', onAir.autoAdvance === false ? { release: true } : {}));
+          break;
+        }
         case 'pinSelected':
           if (selectedItemId) void runOnWhatISaw('rundown.pin', { itemId: selectedItemId });
           break;

@@ -2,6 +2,7 @@ export type ShortcutAction =
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'unpin' }
+  | { type: 'hold' }
   | { type: 'pinSelected' }
   | { type: 'pinNth'; index: number }
   | { type: 'focusSearch' }
@@ -33,6 +34,9 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
       return { type: 'previous' };
     case 'Escape':
       return { type: 'unpin' };
+    case 'h':
+    case 'H':
+      return { type: 'hold' };
     case 'Enter':
       return { type: 'pinSelected' };
     case '/':
