@@ -66,8 +66,6 @@ const ON_AIR: readonly Role[] = ['producer', 'moderator'];
 const PRODUCER: readonly Role[] = ['producer'];
 /** The host's monitor changes nothing but acknowledging a message. */
 const ON_AIR_AND_HOST: readonly Role[] = ['producer', 'moderator', 'host'];
-/** Only the studio's own show clock. */
-const STUDIO_ONLY: readonly Role[] = [];
 
 const revisionOnly = ({ revision }: CommandDone) => ({ revision });
 const onAir = ({ revision, view }: CommandDone): { revision: number; onAir: OnAirView | null } => ({ revision, onAir: view().onAir });
@@ -250,7 +248,7 @@ export const COMMANDS = {
   }),
   'rundown.slotUp': command({
     schema: SlotUp,
-    roles: STUDIO_ONLY,
+    roles: PRODUCER,
     summary: "the show clock's own: the slot on air is up (stale ones do nothing)",
     http: null
   }),
