@@ -39,7 +39,7 @@ export default defineConfig({
       // The pages are served to tablets on the studio network and to OBS: keep them small.
       minify: true,
       rollupOptions: {
-        input: { index: resolve(root, 'src/renderer/index.html'), overlay: resolve(root, 'src/renderer/overlay.html') }
+        input: { index: resolve(root, 'src/renderer/index.html'), overlay: resolve(root, 'src/renderer/overlay.html'), host: resolve(root, 'src/renderer/host.html') }
       }
     }
   }

@@ -1,4 +1,4 @@
-// `npm run bench [pin|fanout|replay|search|obs|overlay|sales|report|demo|import|clips|library]`: builds if needed, then runs tests/bench with tsx.
+// `npm run bench [pin|fanout|replay|search|obs|overlay|sales|report|demo|import|clips|library|clock]`: builds if needed, then runs tests/bench with tsx.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuild, root } from './ensure-build.mjs';

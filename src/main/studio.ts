@@ -9,6 +9,8 @@ import { CatalogueIndex } from './show/catalogue-search';
 import { loadDemoShow } from './show/demo-show';
 import { endDealsOnTime } from './show/deal-timer';
 import { hideGraphicsOnTime } from './show/graphics-timer';
+import { ShowClock } from './show/show-clock';
+import { TimingView } from './show/timing-view';
 import { StudioContext } from './server/studio-context';
 import { startHttpServer } from './server/http-server';
 import type { ClientLimits } from './server/client-limits';
@@ -139,10 +141,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const marketplace = new MarketplaceManager({ store: settings.marketplace, secrets, core, initial: options.marketplace ?? { kind: options.demo && isNewShow ? 'demo' : 'none' } });
   const clock = options.accessClock ?? Date.now;
   const access = { devices: new DeviceRegistry(settings.devices, clock), pairing: new PairingDesk(clock), presence: new Presence(clock) };
+  // The show clock's figures, one value per show change (faces count on from `onAir.since`).
+  const timing = new TimingView(() => core.current);
   const views = new StudioViews(coreViews, {
     sales: { value: () => core.sales.view(), subscribe: (listener) => core.subscribe(() => listener()) },
     obs: { value: () => obs.views(), subscribe: (listener) => obs.subscribe(listener) },
-    operators: { value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) }
+    operators: { value: () => access.presence.operators(), subscribe: (listener) => access.presence.subscribe(listener) },
+    timing: { value: () => timing.value(), subscribe: (listener) => core.subscribe(() => listener()) }
   });
   const catalogue = new CatalogueIndex();
   const ctx = new StudioContext(core, views, catalogue, obs, version, overlayToken, marketplace, access, media.desk, media.folders);
@@ -177,6 +182,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     .add('presence', () => followOperators(core, access.presence))
     .add('deal timer', () => endDealsOnTime(core))
     .add('graphics timer', () => hideGraphicsOnTime(core))
+    .add('show clock', () => new ShowClock(core).start())
     .add('live feed', () => server.live.follow())
     .add('OBS manager', () => {
       obs.start();

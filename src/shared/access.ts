@@ -6,7 +6,7 @@ import { z } from 'zod';
  * `mayRun` on every command and the server refuses routes by the same table (`routeRefusal`): hiding a button in the UI
  * is a courtesy, never the protection.
  */
-export const Role = z.enum(['producer', 'moderator', 'viewer']);
+export const Role = z.enum(['producer', 'moderator', 'viewer', 'host']);
 export type Role = z.infer<typeof Role>;
 
 /** Which roles may run which command is declared with each command in ./command-registry. */

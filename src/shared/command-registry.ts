@@ -3,7 +3,8 @@ import type { Role } from './access';
 import type { ShowEvent } from './events';
 import { CreateGraphic, DeleteGraphic, EditGraphic, HideGraphic, ShowGraphic, type Graphic } from './graphics';
 import type { FlashDealView, ImportResult, OnAirView, RundownEntryView, ShowView } from './view';
-import { AddItem, EndDeal, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
+import type { ShowTiming } from './timing';
+import { AddItem, ClearHostMessage, EndDeal, ExtendItem, HoldItem, PlanItem, SendHostMessage, SlotUp, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
 
 /**
  * Every command of the show in one typed table, in the style of obs-websocket-js's request map:
@@ -63,6 +64,8 @@ const upload = <R>(path: string): UploadRoute<R> => ({ kind: 'upload', method: '
 const ON_AIR: readonly Role[] = ['producer', 'moderator'];
 /** The show's settings, catalogue and sales: the producer's alone. */
 const PRODUCER: readonly Role[] = ['producer'];
+/** The host's monitor changes nothing but acknowledging a message. */
+const ON_AIR_AND_HOST: readonly Role[] = ['producer', 'moderator', 'host'];
 
 const revisionOnly = ({ revision }: CommandDone) => ({ revision });
 const onAir = ({ revision, view }: CommandDone): { revision: number; onAir: OnAirView | null } => ({ revision, onAir: view().onAir });
@@ -78,6 +81,11 @@ const namedGraphic = graphicOf(({ events }) => {
   for (const e of events) if ('graphicId' in e) return e.graphicId;
   return undefined;
 });
+/** Hold and extend answer the item on air with the clock's figures, for a Stream Deck key's label. */
+const onAirTiming = ({ revision, view }: CommandDone): { revision: number; onAir: OnAirView | null; timing: ShowTiming | undefined } => {
+  const shown = view();
+  return { revision, onAir: shown.onAir, timing: shown.timing };
+};
 const deal = ({ revision, view }: CommandDone): { revision: number; deal: FlashDealView | null } => ({ revision, deal: view().deal });
 
 export const COMMANDS = {
@@ -210,6 +218,60 @@ export const COMMANDS = {
     summary: 'hides a graphic now (the studio hides timed ones itself)',
     // No body: `hidesAt` is the studio's own timer's; a caller always hides now.
     http: { kind: 'json', method: 'POST', path: '/api/v1/graphics/:graphicId/hide', body: false, answer: namedGraphic, gone: 'the graphic was deleted before it could be returned' }
+  }),
+  'rundown.plan': command({
+    schema: PlanItem,
+    roles: ON_AIR,
+    summary: "sets an item's planned length and its own auto-advance (null: the show's setting); answers the item",
+    http: {
+      kind: 'json',
+      method: 'PATCH',
+      path: '/api/v1/rundown/items/:itemId',
+      answer: ({ revision, events, view }): { revision: number; item: RundownEntryView | null } => {
+        const planned = events.find((e) => e.type === 'rundown.itemPlanned');
+        const itemId = planned?.type === 'rundown.itemPlanned' ? planned.itemId : undefined;
+        return { revision, item: view().rundown.find((i) => i.id === itemId) ?? null };
+      }
+    }
+  }),
+  'rundown.hold': command({
+    schema: HoldItem,
+    roles: ON_AIR,
+    summary: 'keeps the item on air past its slot (`release: true` lets auto-advance take it again)',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/hold', answer: onAirTiming }
+  }),
+  'rundown.extend': command({
+    schema: ExtendItem,
+    roles: ON_AIR,
+    summary: 'gives the item on air more time (60 seconds by default)',
+    http: { kind: 'json', method: 'POST', path: '/api/v1/rundown/extend', answer: onAirTiming }
+  }),
+  'rundown.slotUp': command({
+    schema: SlotUp,
+    roles: PRODUCER,
+    summary: "the show clock's own: the slot on air is up (stale ones do nothing)",
+    http: null
+  }),
+  'host.message': command({
+    schema: SendHostMessage,
+    roles: ON_AIR,
+    summary: "puts a message on the host's monitor; answers its id",
+    http: {
+      kind: 'json',
+      method: 'POST',
+      path: '/api/v1/host/messages',
+      status: 201,
+      answer: ({ revision, events }): { id: string | null; revision: number } => {
+        const sent = events.find((e) => e.type === 'host.messageSent');
+        return { id: sent?.type === 'host.messageSent' ? sent.message.id : null, revision };
+      }
+    }
+  }),
+  'host.clearMessage': command({
+    schema: ClearHostMessage,
+    roles: ON_AIR_AND_HOST,
+    summary: "takes a message off the host's monitor (the host acknowledging it)",
+    http: { kind: 'json', method: 'DELETE', path: '/api/v1/host/messages/:messageId', body: false, answer: revisionOnly }
   }),
   'recording.started': command({
     schema: RecordingStarted,

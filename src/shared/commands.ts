@@ -4,8 +4,13 @@ import { IncomingOrder } from './sales';
 import { Theme } from './theme';
 import { ShowLocale } from './locale';
 import { SalesGoal } from './goal';
+import { LocaleKey } from './product';
+import { PLANNED_SECONDS } from './timing';
+import { HostMessageText } from './host';
 
 const ItemId = z.string().min(1).max(64);
+/** A slot's planned length in whole seconds. */
+const PlannedSeconds = z.number().int().min(PLANNED_SECONDS.min).max(PLANNED_SECONDS.max);
 const Index = z.number().int().nonnegative().max(100_000);
 /** The revision the operator saw; a stale one is refused with 409 instead of overwriting. */
 const ExpectedRevision = z.number().int().nonnegative().optional();
@@ -14,7 +19,8 @@ export const AddItem = z.object({
   type: z.literal('rundown.add'),
   productId: ProductId,
   index: Index.optional(),
-  scene: z.string().min(1).max(200).optional()
+  scene: z.string().min(1).max(200).optional(),
+  plannedSeconds: PlannedSeconds.nullable().optional()
 });
 export const RemoveItem = z.object({ type: z.literal('rundown.remove'), itemId: ItemId, expectedRevision: ExpectedRevision });
 export const MoveItem = z.object({ type: z.literal('rundown.move'), itemId: ItemId, index: Index, expectedRevision: ExpectedRevision });
@@ -40,11 +46,19 @@ export const UpdateShow = z
     /** The show's sales goal; null clears it. */
     goal: SalesGoal.nullable().optional(),
     /** The language every audience falls back to when a text is missing in its own (`en`). */
-    baseLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a language such as "en" or "pl"').optional()
+    baseLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a language such as "en" or "pl"').optional(),
+    /** The show's timing plan: a planned start (epoch ms) and whether slots advance by themselves. */
+    plan: z
+      .object({ startsAt: z.number().int().min(0).max(8.64e15).nullable().optional(), autoAdvance: z.boolean().optional() })
+      .strict()
+      .optional(),
+    /** The language of the host's monitor (`pl-PL`); null: the show's base language. */
+    hostLocale: LocaleKey.nullable().optional()
   })
   .refine(
-    (c) => c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined || c.baseLanguage !== undefined,
-    'give a title, locales, a theme, a goal or a base language'
+    (c) =>
+      c.title !== undefined || c.locales !== undefined || c.theme !== undefined || c.goal !== undefined || c.baseLanguage !== undefined || c.plan !== undefined || c.hostLocale !== undefined,
+    'give a title, locales, a theme, a goal, a base language, a plan or a host locale'
   );
 
 /** Sets a product's stock (0 marks it sold out): what a moderator does when the warehouse calls. */
@@ -76,6 +90,24 @@ export const RecordSales = z.object({
   cursor: z.string().max(2000).optional(),
   orders: z.array(IncomingOrder).max(10_000)
 });
+
+/** A rundown item's planned length and its own auto-advance (null: the show's setting). */
+export const PlanItem = z
+  .object({
+    type: z.literal('rundown.plan'),
+    itemId: ItemId,
+    plannedSeconds: PlannedSeconds.nullable().optional(),
+    autoAdvance: z.boolean().nullable().optional()
+  })
+  .refine((c) => c.plannedSeconds !== undefined || c.autoAdvance !== undefined, 'give plannedSeconds or autoAdvance');
+/** Keeps the item on air past its slot (`release: true` lets the show's auto-advance take it again). */
+export const HoldItem = z.object({ type: z.literal('rundown.hold'), release: z.boolean().optional() });
+/** Gives the item on air more time (a minute by default). */
+export const ExtendItem = z.object({ type: z.literal('rundown.extend'), seconds: z.number().int().min(1).max(3600).default(60) });
+/** The show clock's own command: the slot of `itemId`, on air since `since`, is up. Stale ones do nothing. */
+export const SlotUp = z.object({ type: z.literal('rundown.slotUp'), itemId: ItemId, since: z.number().int().nonnegative() });
+export const SendHostMessage = z.object({ type: z.literal('host.message'), text: HostMessageText });
+export const ClearHostMessage = z.object({ type: z.literal('host.clearMessage'), messageId: z.string().min(1).max(64) });
 
 /**
  * An OBS started or stopped recording (by the studio's button or in OBS itself), told by the studio

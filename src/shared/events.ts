@@ -6,6 +6,8 @@ import type { Theme } from './theme';
 import type { IncomingOrder } from './sales';
 import type { SalesGoal } from './goal';
 import type { GraphicEvent } from './graphics';
+import type { ShowPlan } from './timing';
+import type { HostMessage } from './host';
 
 export interface RundownItem {
   id: string;
@@ -14,6 +16,10 @@ export interface RundownItem {
   scene: string | null;
   addedAt: number;
   addedBy: string;
+  /** Planned length of its slot in seconds; null or absent: not planned. */
+  plannedSeconds?: number | null;
+  /** Overrides the show's auto-advance for this item (a hold sets false); null or absent: the show's. */
+  autoAdvance?: boolean | null;
 }
 
 export interface OnAir {
@@ -47,7 +53,10 @@ export type ShowEvent =
   | { type: 'onAir.pinned'; itemId: string; productId: string; since: number }
   | { type: 'onAir.cleared'; itemId: string }
   | { type: 'catalogue.upserted'; products: ProductPatch[] }
-  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null; baseLanguage?: string }
+  | { type: 'show.updated'; title?: string; locales?: ShowLocale[]; theme?: Partial<Theme>; goal?: SalesGoal | null; baseLanguage?: string; plan?: Partial<ShowPlan>; hostLocale?: string | null }
+  | { type: 'rundown.itemPlanned'; itemId: string; plannedSeconds?: number | null; autoAdvance?: boolean | null }
+  | { type: 'host.messageSent'; message: HostMessage }
+  | { type: 'host.messageCleared'; messageId: string }
   | { type: 'deal.started'; deal: FlashDeal }
   | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
   | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] }

@@ -44,7 +44,9 @@ export const Product = z.object({
   /** The product's page per market (`url:pl-PL` columns); absent in products stored before links existed. */
   url: BuyLinks.optional(),
   /** Where the catalogue entry came from: `csv`, `json`, `demo`, `aliexpress`… */
-  source: z.string().max(40)
+  source: z.string().max(40),
+  /** What the host should say about it, per language: shown to the host and operators, never on air. */
+  hostNotes: LocalizedText.optional()
 });
 export type Product = z.infer<typeof Product>;
 
@@ -63,7 +65,8 @@ export const ProductPatch = z.object({
   stock: z.number().int().nonnegative().nullable().optional(),
   image: z.string().max(2000).nullable().optional(),
   url: BuyLinks.optional(),
-  source: z.string().max(40).optional()
+  source: z.string().max(40).optional(),
+  hostNotes: LocalizedText.optional()
 });
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
@@ -86,7 +89,8 @@ export function mergeProduct(base: Product | undefined, patch: ProductPatch): Pr
     stock: patch.stock !== undefined ? patch.stock : p.stock,
     image: patch.image !== undefined ? patch.image : p.image,
     ...((patch.url || p.url) && { url: { ...p.url, ...patch.url } }),
-    source: patch.source ?? p.source
+    source: patch.source ?? p.source,
+    ...((patch.hostNotes || p.hostNotes) && { hostNotes: { ...p.hostNotes, ...patch.hostNotes } })
   };
 }
 

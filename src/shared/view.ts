@@ -7,6 +7,8 @@ import type { Theme } from './theme';
 import type { OperatorView } from './access';
 import type { SalesGoal } from './goal';
 import type { Graphic } from './graphics-text';
+import type { ShowPlan, ShowTiming } from './timing';
+import type { HostMessage } from './host';
 
 export type { ObsConnectionView };
 
@@ -22,6 +24,13 @@ export interface RundownEntryView {
   product: ProductView | null;
   /** Stock is 0: it can still be pinned, but the operator is warned. */
   soldOut: boolean;
+  // The studio always sends the three below; optional only so views made by hand (tests, previews) need not.
+  /** Planned slot length in seconds, or null. */
+  plannedSeconds?: number | null;
+  /** Its total time on air in slots that ended; the item on air adds `timing.onAirSeconds`. */
+  airedSeconds?: number;
+  /** This item's own auto-advance (false: held); null: the show's `plan.autoAdvance`. */
+  autoAdvance?: boolean | null;
 }
 
 export interface OnAirView {
@@ -63,6 +72,12 @@ export interface CoreView {
   baseLanguage?: string;
   /** Announcements, coupons and lower thirds, shown or ready to show (every text and code, all markets). */
   graphics?: Graphic[];
+  /** The show's timing plan (`PATCH /api/v1/show { plan }`). Optional only for views made by hand. */
+  plan?: ShowPlan;
+  /** The host's monitor's language (null: the base language). */
+  hostLocale?: string | null;
+  /** Messages from moderators waiting on the host's monitor, oldest first. */
+  hostMessages?: HostMessage[];
 }
 
 /** The live parts beside the show's state: the sales book, the OBS links and who is working the show. */
@@ -72,6 +87,8 @@ export interface LiveView {
   obs: ObsConnectionView[];
   /** Who is working the show: the owner's window and devices with a live connection or a recent action. */
   operators: OperatorView[];
+  /** The clock as of the show's last change; faces keep counting from `onAir.since` themselves. Optional only for views made by hand. */
+  timing?: ShowTiming;
 }
 
 /** `GET /api/v1/show` and the live WebSocket's first message: the core's view plus the live parts. */

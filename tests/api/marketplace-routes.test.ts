@@ -123,7 +123,7 @@ describe('the demo marketplace and the report', () => {
     const res = await fetch(`${t.studio.baseUrl}/api/v1/sales/report.csv`, { headers: { authorization: `Bearer ${t.studio.token}` } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^product_id,title,locale,orders,units,revenue_[A-Z]{3}.*,minutes_on_air$/);
+    expect(lines[0]).toMatch(/^product_id,title,locale,orders,units,revenue_[A-Z]{3}.*,minutes_on_air,planned_minutes,units_per_minute_on_air$/);
     const all = lines.filter((l) => l.includes(',all,')).map((l) => Number(l.split(',')[4]));
     expect(all.reduce((a, b) => a + b, 0)).toBe(sales.units);
   }, 30_000);

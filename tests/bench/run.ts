@@ -15,6 +15,7 @@ import { benchImport } from './import';
 import { benchLibrary } from './library';
 import { limitLines } from './stats';
 import { benchClips } from './clips';
+import { benchShowClock } from './clock';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<void>][] = [
@@ -29,7 +30,8 @@ const benches: [string, () => Promise<void>][] = [
   ['demo', benchDemoShop],
   ['import', benchImport],
   ['clips', benchClips],
-  ['library', benchLibrary]
+  ['library', benchLibrary],
+  ['clock', benchShowClock]
 ];
 for (const [name, run] of benches) {
   if (only.length && !only.includes(name)) continue;

@@ -178,7 +178,7 @@ describe('the sales panel', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^sales-report-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await new Response((await download.createReadStream()) as unknown as ReadableStream).text();
-    expect(csv.split(/\r?\n/)[0]).toBe('product_id,title,locale,orders,units,revenue_EUR,revenue_GBP,minutes_on_air');
+    expect(csv.split(/\r?\n/)[0]).toBe('product_id,title,locale,orders,units,revenue_EUR,revenue_GBP,minutes_on_air,planned_minutes,units_per_minute_on_air');
     expect(csv).toContain('xss-1,<script>window.__pwned=1</script>Tote,all,1,2,0.00,2.00,0.0');
   });
 });

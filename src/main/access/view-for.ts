@@ -1,13 +1,17 @@
 import type { ShowView } from '../../shared/view';
 import type { Principal } from './principal';
 import { seesObs } from './principal';
+import { onAirSafe } from '../show/on-air-safe';
 
 /**
  * The one rule of what a face may see of the view: OBS connections (addresses, scenes, health) are
- * the producer's settings; every other principal gets the show without them.
+ * the producer's settings; every other principal gets the show without them. Overlays (the
+ * audience's screens) also never get the host's notes and messages.
  */
 export function viewFor(principal: Principal, view: ShowView): ShowView {
-  return seesObs(principal) ? view : { ...view, obs: [] };
+  if (seesObs(principal)) return view;
+  const forOperator = { ...view, obs: [] };
+  return principal.kind === 'overlay' ? (onAirSafe(forOperator) as ShowView) : forOperator;
 }
 
 /**
@@ -17,5 +21,6 @@ export function viewFor(principal: Principal, view: ShowView): ShowView {
 export function patchFor(principal: Principal, changes: Partial<ShowView>): Partial<ShowView> | null {
   if (seesObs(principal)) return changes;
   const { obs: _obs, ...rest } = changes;
-  return Object.keys(rest).length > 0 ? rest : null;
+  const visible = principal.kind === 'overlay' ? onAirSafe(rest) : rest;
+  return Object.keys(visible).length > 0 ? visible : null;
 }

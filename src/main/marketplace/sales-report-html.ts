@@ -4,6 +4,7 @@ import type { ShowState } from '../show/state';
 import { escapeHtml } from './escape-html';
 import { localeTotals, salesReport, type ReportProduct, type SalesReport } from './report-rows';
 import { unitsPerMinuteSvg, unitsPerProductSvg } from './report-charts';
+import { slotRows, slotTableHtml } from './report-timing';
 
 /**
  * The report page allows nothing but its own inline styles and images: no script of any kind, so a
@@ -44,6 +45,10 @@ ${unitsPerProductSvg(report.products.map((p) => ({ title: p.title || p.productId
 <section class="products">
 <h2>Per product and market</h2>
 ${productTable(report, fmt)}
+</section>
+<section class="slots">
+<h2>Planned against actual, per rundown item</h2>
+${slotTableHtml(slotRows(show, report, now), fmt.number)}
 </section>
 <section class="locales">
 <h2>Per market</h2>

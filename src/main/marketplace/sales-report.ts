@@ -3,27 +3,33 @@ import type { SalesCounters } from '../../shared/sales';
 import type { SalesBook } from '../show/sales-book';
 import type { ShowState } from '../show/state';
 import { salesReport } from './report-rows';
+import { productTiming, slotRows } from './report-timing';
 
 /**
  * The post-show report as a spreadsheet: one row per product and locale (units, orders, revenue
  * per currency), and one "all" row per product with its minutes on air. Refunds are already out.
  */
 export function salesReportCsv(show: ShowState, book: SalesBook, now: number): string {
-  const { currencies, products } = salesReport(show, book, now);
-  const line = (productId: string, title: string, locale: string, sales: SalesCounters, minutes: string) => [
+  const report = salesReport(show, book, now);
+  const { currencies, products } = report;
+  const timing = productTiming(slotRows(show, report, now));
+  const line = (productId: string, title: string, locale: string, sales: SalesCounters, minutes: string, planned = '', perMinute = '') => [
     productId,
     title,
     locale,
     sales.orders,
     sales.units,
     ...currencies.map((c) => (sales.revenue[c] ?? 0).toFixed(2)),
-    minutes
+    minutes,
+    planned,
+    perMinute
   ];
   const data: (string | number)[][] = [];
   for (const p of products) {
     for (const l of p.locales) data.push(line(p.productId, p.title, l.locale ?? 'unknown', l.sales, ''));
-    data.push(line(p.productId, p.title, 'all', p.total, (p.onAirMs / 60_000).toFixed(1)));
+    const t = timing.get(p.productId);
+    data.push(line(p.productId, p.title, 'all', p.total, (p.onAirMs / 60_000).toFixed(1), t?.plannedMinutes, t?.unitsPerMinute));
   }
   // escapeFormulae: a title starting with "=" must not become a formula in the agency's spreadsheet.
-  return Papa.unparse({ fields: ['product_id', 'title', 'locale', 'orders', 'units', ...currencies.map((c) => `revenue_${c}`), 'minutes_on_air'], data }, { escapeFormulae: true });
+  return Papa.unparse({ fields: ['product_id', 'title', 'locale', 'orders', 'units', ...currencies.map((c) => `revenue_${c}`), 'minutes_on_air', 'planned_minutes', 'units_per_minute_on_air'], data }, { escapeFormulae: true });
 }

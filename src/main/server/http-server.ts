@@ -20,6 +20,7 @@ import { livePresence } from './live-presence';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerShowRoutes } from './routes/show-routes';
 import { registerCommandRoutes } from './routes/command-routes';
+import { registerTimingRoutes } from './routes/timing-routes';
 import { registerProductRoutes } from './routes/product-routes';
 import { registerObsRoutes } from './routes/obs-routes';
 import { registerMarketplaceRoutes } from './routes/marketplace-routes';
@@ -97,6 +98,7 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   });
   registerShowRoutes(app, ctx);
   registerCommandRoutes(app, ctx);
+  registerTimingRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerObsRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);
@@ -108,6 +110,8 @@ export async function startHttpServer(ctx: StudioContext, options: HttpServerOpt
   // The page a paired device's QR code opens: the control room, which shows its pairing screen there.
   app.get('/pair', (_req, reply) => sendFile(reply, join(options.rendererDir, 'index.html'), 'no-cache'));
   registerOverlayPages(app, options.rendererDir);
+  // The host's monitor: the page is public like the control room's; its live feed needs the token.
+  app.get('/host', (_req, reply) => sendFile(reply, join(options.rendererDir, 'host.html'), 'no-cache'));
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const checked = checkUpgrade(req, gate);

@@ -123,10 +123,10 @@ export class LiveFeed {
     const changes = changedParts(this.lastSent, view);
     if (Object.keys(changes).length === 0) return;
     this.lastSent = view;
-    // One message per kind of face (producers, everyone else), serialised once however many clients.
-    const messages = new Map<boolean, string | null>();
+    // One message per kind of face (producers, overlays, everyone else), serialised once however many clients.
+    const messages = new Map<string, string | null>();
     for (const client of this.clients) {
-      const key = seesObs(client.principal);
+      const key = seesObs(client.principal) ? 'producer' : client.principal.kind === 'overlay' ? 'overlay' : 'operator';
       if (!messages.has(key)) {
         const visible = patchFor(client.principal, changes);
         messages.set(key, visible && JSON.stringify({ type: 'patch', revision: view.revision, changes: visible } satisfies LiveMessage));

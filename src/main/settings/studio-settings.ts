@@ -54,7 +54,7 @@ export class StudioSettings {
             properties: {
               id: { type: 'string' },
               name: { type: 'string' },
-              role: { enum: ['producer', 'moderator', 'viewer'] },
+              role: { enum: ['producer', 'moderator', 'viewer', 'host'] },
               tokenHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
               pairedAt: { type: 'number' },
               lastSeenAt: { type: ['number', 'null'] }

@@ -20,7 +20,8 @@ export class CatalogueFormatError extends Error {}
 
 export const MAX_IMPORT_ROWS = 100_000;
 
-const LOCALIZED = ['title', 'pitch', 'badge', 'url'] as const;
+// hostNotes: what the host should say, shown only to the host and operators, never on air.
+const LOCALIZED = ['title', 'pitch', 'badge', 'url', 'hostNotes'] as const;
 const PRICED = ['price', 'compareAt', 'lowest30d'] as const;
 const PLAIN = ['id', 'stock', 'image', 'source'] as const;
 type Localized = (typeof LOCALIZED)[number];
@@ -231,7 +232,7 @@ function headerColumns(cells: string[] | undefined): Column[] {
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
   if (unknown.length) {
     throw new CatalogueFormatError(
-      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, url:LOCALE, price:CUR, compareAt:CUR, lowest30d:CUR`
+      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, hostNotes:LANG, url:LOCALE, price:CUR, compareAt:CUR, lowest30d:CUR`
     );
   }
   if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column');
@@ -247,7 +248,7 @@ function parseColumn(raw: string): Column | null {
     const plain = PLAIN.find((p) => p === field);
     return plain ? { kind: 'plain', field: plain, name } : null;
   }
-  const localized = LOCALIZED.find((l) => l === field);
+  const localized = LOCALIZED.find((l) => l.toLowerCase() === field);
   if (localized && /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/i.test(qualifier.trim())) {
     return { kind: 'localized', field: localized, key: normalizeLocaleKey(qualifier), name };
   }

@@ -7,6 +7,7 @@ import type { ShowState } from './state';
 import { hasOwn, own } from '../../shared/own';
 import { endDealIfSoldOut, endReason, refuseDealAboveRegular } from './deal-rules';
 import { decideGraphic, isGraphicCommand } from './graphics-rules';
+import { decideTiming, isTimingCommand } from './decide-timing';
 
 export interface DecideContext {
   now: number;
@@ -30,6 +31,7 @@ export function decide(state: ShowState, command: Command, ctx: DecideContext): 
 function decideCommand(state: ShowState, command: Command, ctx: DecideContext): ShowEvent[] {
   if ('expectedRevision' in command && command.expectedRevision !== undefined) refuseIfStale(state, command.expectedRevision);
   if (isGraphicCommand(command)) return decideGraphic(state, command, ctx);
+  if (isTimingCommand(command)) return decideTiming(state, command, ctx);
   switch (command.type) {
     case 'rundown.add': {
       if (!hasOwn(state.products, command.productId)) throw notFound('product', command.productId);
@@ -38,7 +40,8 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
         productId: command.productId,
         scene: command.scene ?? null,
         addedAt: ctx.now,
-        addedBy: ctx.actor.id
+        addedBy: ctx.actor.id,
+        ...(command.plannedSeconds != null && { plannedSeconds: command.plannedSeconds })
       };
       return [{ type: 'rundown.itemAdded', item, index: Math.min(command.index ?? state.rundown.length, state.rundown.length) }];
     }
@@ -76,7 +79,9 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
           ...(command.locales && { locales: command.locales }),
           ...(command.theme && { theme: command.theme }),
           ...(command.goal !== undefined && { goal: command.goal }),
-          ...(command.baseLanguage !== undefined && { baseLanguage: command.baseLanguage })
+          ...(command.baseLanguage !== undefined && { baseLanguage: command.baseLanguage }),
+          ...(command.plan !== undefined && { plan: command.plan }),
+          ...(command.hostLocale !== undefined && { hostLocale: command.hostLocale })
         }
       ];
     case 'deal.start': {

@@ -3,6 +3,7 @@ import type { JournalEntry, ShowEvent } from '../../shared/events';
 import type { ShowState } from './state';
 import { own, ownCopy, withOwn } from '../../shared/own';
 import { applyGraphicEvent, isGraphicEvent } from './graphics-rules';
+import { applyTimingEvent, countAiredTime } from './timing-state';
 
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
@@ -56,7 +57,8 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
         locales: event.locales ?? state.locales,
         theme: event.theme ? { ...state.theme, ...event.theme } : state.theme,
         goal: event.goal !== undefined ? event.goal : state.goal,
-        baseLanguage: event.baseLanguage ?? state.baseLanguage
+        baseLanguage: event.baseLanguage ?? state.baseLanguage,
+        ...applyTimingEvent(state, event)
       };
     case 'deal.started':
       return { ...state, deal: event.deal };
@@ -68,6 +70,10 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
     case 'recording.stopped':
       // Recordings live in the journal only; src/main/media projects them.
       return state;
+    case 'rundown.itemPlanned':
+    case 'host.messageSent':
+    case 'host.messageCleared':
+      return { ...state, ...applyTimingEvent(state, event) };
   }
 }
 
@@ -88,5 +94,5 @@ function recordSales(state: ShowState, event: Extract<ShowEvent, { type: 'sales.
 export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
   let next: ShowState = { ...state, revision: entry.rev };
   for (const event of entry.events) next = applyEvent(next, event);
-  return next;
+  return countAiredTime(state, next, entry.at);
 }

@@ -18,7 +18,7 @@ export class ShowViewBuilder {
     const prevState = prev?.state;
     const prevView = prev?.view;
     const rundown =
-      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products ? prevView.rundown : rundownView(state);
+      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products && prevState!.airedMs === state.airedMs ? prevView.rundown : rundownView(state);
     const onAir =
       prevView && prevState!.onAir === state.onAir && prevState!.products === state.products ? prevView.onAir : onAirView(state);
     // Counting 100,000 products takes milliseconds: only when the products changed, not on every pin.
@@ -42,7 +42,10 @@ export class ShowViewBuilder {
       // Shows journaled before goals existed have none.
       goal: state.goal ?? null,
       baseLanguage: baseLanguageOf(state),
-      graphics: state.graphics ?? NO_GRAPHICS
+      graphics: state.graphics ?? NO_GRAPHICS,
+      plan: state.plan,
+      hostLocale: state.hostLocale,
+      hostMessages: state.hostMessages
     };
     this.last = { state, view };
     return view;
@@ -52,7 +55,14 @@ export class ShowViewBuilder {
 function rundownView(state: ShowState): RundownEntryView[] {
   return state.rundown.map((item) => {
     const product = own(state.products, item.productId) ?? null;
-    return { ...item, product, soldOut: isSoldOut(product) };
+    return {
+      ...item,
+      product,
+      soldOut: isSoldOut(product),
+      plannedSeconds: item.plannedSeconds ?? null,
+      airedSeconds: Math.floor((own(state.airedMs, item.id) ?? 0) / 1000),
+      autoAdvance: item.autoAdvance ?? null
+    };
   });
 }
 

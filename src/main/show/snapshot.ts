@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalPosition } from './journal';
 import { writeAtomically } from './atomic-file';
-import type { ShowState } from './state';
+import { initialShowState, type ShowState } from './state';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
@@ -26,7 +26,8 @@ export async function readSnapshot(dir: string): Promise<StateSnapshot | null> {
     // its id; such a snapshot is not trusted, the journal rebuilds the show.
     if (!productsIntact(parsed.state.products)) return null;
     const journal = parsed.journal?.rev === parsed.state.revision && Number.isInteger(parsed.journal.offset) ? parsed.journal : undefined;
-    return { state: parsed.state, journal };
+    // Snapshots written before a part of the state existed (the timing plan…) get its empty value.
+    return { state: { ...initialShowState(), ...parsed.state }, journal };
   } catch {
     return null;
   }

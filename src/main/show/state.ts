@@ -4,6 +4,8 @@ import type { FlashDeal, OnAir, RundownItem } from '../../shared/events';
 import { DEFAULT_THEME, type Theme } from '../../shared/theme';
 import type { SalesGoal } from '../../shared/goal';
 import type { Graphic } from '../../shared/graphics';
+import { NO_PLAN, type ShowPlan } from '../../shared/timing';
+import type { HostMessage } from '../../shared/host';
 
 /** The show as the core holds it; faces see it through `toShowView`. */
 export interface ShowState {
@@ -39,6 +41,14 @@ export interface ShowState {
   graphics?: Graphic[];
   /** Source of graphic ids: `graphic-<n>`, never reused within a show. */
   nextGraphicNumber?: number;
+  /** When the show should start and whether slots advance by themselves. */
+  plan: ShowPlan;
+  /** The host's monitor's language; null: the base language. */
+  hostLocale: string | null;
+  /** Messages from moderators waiting for the host, oldest first. */
+  hostMessages: HostMessage[];
+  /** Per rundown item, its time on air in slots that ended (ms, from journaled times). */
+  airedMs: Record<string, number>;
 }
 
 /** The base language in effect: the producer's pick, else the language of the show's first locale. */
@@ -66,6 +76,10 @@ export function initialShowState(): ShowState {
     goal: null,
     baseLanguage: null,
     graphics: [],
-    nextGraphicNumber: 1
+    nextGraphicNumber: 1,
+    plan: NO_PLAN,
+    hostLocale: null,
+    hostMessages: [],
+    airedMs: {}
   };
 }

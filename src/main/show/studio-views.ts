@@ -9,7 +9,7 @@ export interface LivePart<T> {
 }
 
 /** Every live part the view is made of, one per key of `LiveView`: the compiler says when one is missing. */
-export type LiveParts = { [K in keyof LiveView]: LivePart<LiveView[K]> };
+export type LiveParts = { [K in keyof LiveView]-?: LivePart<NonNullable<LiveView[K]>> };
 
 /** The view of the core's state, built once per change: what OBS follows. */
 export class CoreViews {
@@ -39,7 +39,7 @@ export class StudioViews {
   ) {}
 
   current(): ShowView {
-    const next: ShowView = { ...this.core.current(), sales: this.live.sales.value(), obs: this.live.obs.value(), operators: this.live.operators.value() };
+    const next: ShowView = { ...this.core.current(), sales: this.live.sales.value(), obs: this.live.obs.value(), operators: this.live.operators.value(), timing: this.live.timing.value() };
     if (this.last && Object.keys(changedParts(this.last, next)).length === 0) return this.last;
     this.last = next;
     return next;

@@ -65,7 +65,7 @@ describe('clips of a show OBS recorded', () => {
     expect(stopped.last.readable).toBe(true);
 
     // The stop is journaled when OBS begins stopping; the file is whole a moment later, when OBS closes it.
-    const file = await until('OBS to finish the file', () => ffprobe(stopped.last.path).catch(() => null), (f) => f !== null && Number.isFinite(f.duration), 15_000);
+    const file = (await until('OBS to finish the file', () => ffprobe(stopped.last.path).catch(() => null), (f) => f !== null && Number.isFinite(f.duration), 15_000))!;
     const journaled = (stopped.last.stoppedAt - started.last.startedAt) / 1000;
     console.log(`[figure] recording alignment: file ${file.duration.toFixed(3)} s, journaled start→stop ${journaled.toFixed(3)} s, difference ${((journaled - file.duration) * 1000).toFixed(0)} ms`);
     // Within the "second or two" the issue allows; measured 9–59 ms on a quiet machine, up to 1.4 s under heavy load.

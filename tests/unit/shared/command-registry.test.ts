@@ -22,9 +22,28 @@ describe('the command registry', () => {
     expect(new Set(routes).size).toBe(routes.length);
   });
 
-  it('lets a moderator run the show on air but not its settings, catalogue or sales, a viewer nothing, and the studio everything', () => {
+  it('lets a moderator run the show on air but not its settings, catalogue or sales, a host only acknowledge messages, a viewer nothing, and the studio everything', () => {
     const moderator = COMMAND_NAMES.filter((name) => mayRun('moderator', name));
-    expect(moderator.sort()).toEqual(['deal.end', 'deal.start', 'graphics.hide', 'graphics.show', 'product.setStock', 'rundown.add', 'rundown.move', 'rundown.next', 'rundown.pin', 'rundown.previous', 'rundown.remove', 'rundown.unpin']);
+    expect(moderator.sort()).toEqual([
+      'deal.end',
+      'deal.start',
+      'graphics.hide',
+      'graphics.show',
+      'host.clearMessage',
+      'host.message',
+      'product.setStock',
+      'rundown.add',
+      'rundown.extend',
+      'rundown.hold',
+      'rundown.move',
+      'rundown.next',
+      'rundown.pin',
+      'rundown.plan',
+      'rundown.previous',
+      'rundown.remove',
+      'rundown.unpin'
+    ]);
+    expect(COMMAND_NAMES.filter((name) => mayRun('host', name))).toEqual(['host.clearMessage']);
     expect(COMMAND_NAMES.filter((name) => mayRun('viewer', name))).toEqual([]);
     expect(COMMAND_NAMES.every((name) => mayRun('producer', name) && mayRun('system', name))).toBe(true);
   });

@@ -20,6 +20,13 @@ export function runAction(action: ShowAction, context: ActionContext = {}): void
     case 'offAir':
       void act((c) => c.run(action.command as PlainCommand));
       return;
+    case 'hold': {
+      // One key holds the item on air past its slot; pressed again, lets it advance.
+      const show = liveMirror.getState().show;
+      const onAir = show?.onAir && show.rundown.find((i) => i.id === show.onAir!.itemId);
+      if (onAir) void act((c) => c.run('rundown.hold', onAir.autoAdvance === false ? { release: true } : {}));
+      return;
+    }
     case 'pinSelected': {
       const { selectedItemId } = useStudio.getState();
       if (selectedItemId) void runOnWhatISaw('rundown.pin', { itemId: selectedItemId });

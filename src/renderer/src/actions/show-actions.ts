@@ -1,6 +1,6 @@
 import type { CommandName } from '@shared/command-registry';
 
-export type ActionId = 'next' | 'previous' | 'offAir' | 'pinSelected' | 'pinNth' | 'search' | 'help';
+export type ActionId = 'next' | 'previous' | 'offAir' | 'hold' | 'pinSelected' | 'pinNth' | 'search' | 'help';
 
 /**
  * One thing the operator can do to the show, wherever it is offered: its keys, its button, its line
@@ -30,6 +30,7 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const SHOW_ACTIONS: readonly ShowAction[] = [
   { id: 'next', command: 'rundown.next', keys: ['ArrowDown', 'PageDown', 'n', 'N'], keyLabels: ['↓', 'PageDown', 'N'], label: 'keys.next', button: { text: 'controls.next', hint: 'controls.nextHint' } },
   { id: 'previous', command: 'rundown.previous', keys: ['ArrowUp', 'PageUp', 'b', 'B'], keyLabels: ['↑', 'PageUp', 'B'], label: 'keys.previous', button: { text: 'controls.previous', hint: 'controls.previousHint' } },
+  { id: 'hold', command: 'rundown.hold', keys: ['h', 'H'], keyLabels: ['H'], label: 'keys.hold' },
   { id: 'pinSelected', command: 'rundown.pin', keys: ['Enter'], keyLabels: ['Enter'], label: 'keys.pinSelected' },
   { id: 'pinNth', command: 'rundown.pin', keys: DIGITS, keyLabels: ['1 – 9'], label: 'keys.pinNth' },
   { id: 'offAir', command: 'rundown.unpin', keys: ['Escape'], keyLabels: ['Escape'], label: 'keys.offAir', button: { text: 'controls.offAir', hint: 'controls.offAirHint' } },

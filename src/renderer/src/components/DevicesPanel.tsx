@@ -27,7 +27,8 @@ const REQUEST_TEXT = {
 const ROLES: { role: Role; text: string }[] = [
   { role: 'moderator', text: 'devices.roleOption.moderator' },
   { role: 'producer', text: 'devices.roleOption.producer' },
-  { role: 'viewer', text: 'devices.roleOption.viewer' }
+  { role: 'viewer', text: 'devices.roleOption.viewer' },
+  { role: 'host', text: 'devices.roleOption.host' }
 ];
 
 /**

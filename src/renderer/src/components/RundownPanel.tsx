@@ -14,6 +14,9 @@ import { ProductImage } from './ProductImage';
 import { StockBadge } from './CataloguePanel';
 import { NOT_A_DRAG_HANDLE, ShowControls } from './ShowControls';
 import { useDeskText } from '../i18n/desk-text';
+import { ShowClockBar } from './timing/ShowClockBar';
+import { SlotLength } from './timing/SlotLength';
+import { HostMessageBox } from './timing/HostMessageBox';
 
 export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
 
@@ -37,6 +40,8 @@ export function RundownPanel({ controls = true, touch = false }: { controls?: bo
         <span className="muted">{t('rundown.count', { count: rundown.length })}</span>
       </div>
       {controls && <ShowControls />}
+      <ShowClockBar />
+      <HostMessageBox />
       <div ref={setNodeRef} className={`scroll rundown-list${isOver ? ' drop-target' : ''}`} data-testid="rundown-drop-zone">
         <SortableContext items={rundown.map((i) => i.id)} strategy={verticalListSortingStrategy}>
           <ol>
@@ -118,6 +123,9 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
         <div className="row-sub">
           {label.price && <span>{label.price}</span>}
           <StockBadge stock={item.product?.stock ?? null} />
+          <span {...NOT_A_DRAG_HANDLE}>
+            <SlotLength itemId={item.id} plannedSeconds={item.plannedSeconds ?? null} airedSeconds={item.airedSeconds ?? 0} title={label.title} />
+          </span>
           {item.scene && <span className="chip">{t('rundown.scene', { scene: item.scene })}</span>}
           {/* On the stock line, beside the stock it changes; the row's buttons keep to pin and remove. */}
           {item.product && (

@@ -19,7 +19,7 @@ export interface Names {
 }
 
 /** The studio's own actors, by what they are ("Studio (deal timer)"); an unknown one by its client name. */
-const STUDIO_CLIENTS = new Set(['deal-timer', 'demo', 'marketplace', 'shopify-webhook']);
+const STUDIO_CLIENTS = new Set(['deal-timer', 'rundown-timer', 'demo', 'marketplace', 'shopify-webhook']);
 
 /** "Ana (moderator)"; the studio's own actors (deal timer, marketplace) by what they are. */
 export function actorLabel(actor: ActivityActor): string {
@@ -81,6 +81,21 @@ export function describe(entry: ActivityEntry, names: Names): string {
       return say('imported', { count: find(e, 'catalogue.upserted')?.products.length ?? 0 });
     case 'show.update':
       return say('settings');
+    case 'rundown.slotUp':
+      return pinned ? say('slotUp', { product: names.product(pinned.productId) }) : say('movedAlong');
+    case 'rundown.plan':
+    case 'rundown.hold':
+    case 'rundown.extend': {
+      const planned = find(e, 'rundown.itemPlanned');
+      if (!planned) return say('other', { command: entry.command });
+      const product = names.item(planned.itemId);
+      if (entry.command === 'rundown.hold') return say(planned.autoAdvance === false ? 'held' : 'released', { product });
+      return say(entry.command === 'rundown.extend' ? 'extended' : 'planned', { product });
+    }
+    case 'host.message':
+      return say('hostMessage');
+    case 'host.clearMessage':
+      return say('hostMessageCleared');
     default:
       return say('other', { command: entry.command });
   }

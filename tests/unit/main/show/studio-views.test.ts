@@ -4,6 +4,7 @@ import { CoreViews, StudioViews, type LivePart } from '../../../../src/main/show
 import type { Actor } from '../../../../src/shared/events';
 import type { ObsConnectionView } from '../../../../src/shared/view';
 import type { OperatorView } from '../../../../src/shared/access';
+import { TimingView } from '../../../../src/main/show/timing-view';
 import { tempDir } from '../../../helpers/temp-dir';
 
 const actor: Actor = { id: 'owner', client: 'test' };
@@ -37,7 +38,8 @@ afterEach(async () => {
 describe('the studio view', () => {
   it('keeps the same object while neither the show nor a live part changed, and a new one when a live part did', () => {
     const obs = part<ObsConnectionView[]>([]);
-    const views = new StudioViews(new CoreViews(core), { sales: part(core.sales.view()), obs, operators: part<OperatorView[]>([]) });
+    const timing = part(new TimingView(() => core.current).value());
+    const views = new StudioViews(new CoreViews(core), { sales: part(core.sales.view()), obs, operators: part<OperatorView[]>([]), timing });
     const first = views.current();
     expect(views.current()).toBe(first);
     obs.set([{ id: 'c1' } as ObsConnectionView]);
@@ -49,7 +51,8 @@ describe('the studio view', () => {
 
   it('tells its listeners of a show change and of a live part change, and no more after unsubscribing', async () => {
     const operators = part<OperatorView[]>([]);
-    const views = new StudioViews(new CoreViews(core), { sales: part(core.sales.view()), obs: part<ObsConnectionView[]>([]), operators });
+    const timing = part(new TimingView(() => core.current).value());
+    const views = new StudioViews(new CoreViews(core), { sales: part(core.sales.view()), obs: part<ObsConnectionView[]>([]), operators, timing });
     let heard = 0;
     const off = views.subscribe(() => heard++);
     await core.execute({ type: 'show.update', title: 'Spring' }, actor);
