@@ -1,8 +1,8 @@
 import type { ShowView } from '../../shared/view';
 import { pickAudienceText, formatPrice } from '../../shared/locale-text';
 import { dueAdvance, formatDuration, showTiming, slotState, ADVANCE_WARNING_SECONDS } from '../../shared/timing';
-import { LiveConnection } from '../src/api/live-connection';
-import { applyLiveMessage, type MirroredShow } from '../src/store/live-state';
+import { LiveConnection } from '../live/live-connection';
+import { applyLiveMessage, type MirroredShow } from '../live/mirror';
 import { el, setText } from '../overlay/dom';
 import { hostWords } from './host-words';
 import { messageList } from './message-list';
