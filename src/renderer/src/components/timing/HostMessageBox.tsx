@@ -1,5 +1,6 @@
+import { useLive } from '../../store/live';
 import { useState } from 'react';
-import { act, NONE, useStudio } from '../../store/studio-store';
+import { act, NONE } from '../../store/studio-store';
 import { useMay } from '../../lib/roles';
 import { useDeskText } from '../../i18n/desk-text';
 
@@ -7,7 +8,7 @@ import { useDeskText } from '../../i18n/desk-text';
 export function HostMessageBox() {
   const { t } = useDeskText();
   const may = useMay('host.message');
-  const waiting = useStudio((s) => s.show?.hostMessages ?? NONE);
+  const waiting = useLive((s) => s.show?.hostMessages ?? NONE);
   const [text, setText] = useState('');
   if (!may) return null;
   const send = async () => {

@@ -1,6 +1,7 @@
-import { ADVANCE_WARNING_SECONDS, dueAdvance, formatDuration, showTiming, slotState, type TimedShow } from '../../../../shared/timing';
-import type { ShowView } from '../../../../shared/view';
-import { act, useStudio } from '../../store/studio-store';
+import { useLive } from '../../store/live';
+import { ADVANCE_WARNING_SECONDS, dueAdvance, formatDuration, showTiming, slotState, type TimedShow } from '@shared/timing';
+import type { ShowView } from '@shared/view';
+import { act } from '../../store/studio-store';
 import { useIsProducer, useMay } from '../../lib/roles';
 import { useDeskText } from '../../i18n/desk-text';
 import { useTicker } from '../sales/use-ticker';
@@ -10,8 +11,8 @@ import './timing.css';
 /** The show's clock for the operator: slot time left, the coming advance, over/under, expected end. */
 export function ShowClockBar() {
   const { t, locale } = useDeskText();
-  const show = useStudio((s) => s.show);
-  const offset = useStudio((s) => s.clockOffset);
+  const show = useLive((s) => s.show);
+  const offset = useLive((s) => s.clockOffset);
   const now = useTicker(250, () => Date.now() + offset);
   const mayHold = useMay('rundown.hold');
   const mayExtend = useMay('rundown.extend');

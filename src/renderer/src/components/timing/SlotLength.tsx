@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatDuration, parseDuration, PLANNED_SECONDS } from '../../../../shared/timing';
+import { formatDuration, parseDuration, PLANNED_SECONDS } from '@shared/timing';
 import { act } from '../../store/studio-store';
 import { useMay } from '../../lib/roles';
 import { useDeskText } from '../../i18n/desk-text';
