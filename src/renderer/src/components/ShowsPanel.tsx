@@ -24,7 +24,7 @@ interface ShowRecord {
  * each show's reports and the season spreadsheet. The producer's alone.
  */
 export function ShowsPanel() {
-  const { t } = useDeskText();
+  const { t, locale } = useDeskText();
   const revision = useLive((s) => s.show?.revision ?? 0);
   const [list, setList] = useState<{ current: string; shows: ShowRecord[] } | null>(null);
   const [title, setTitle] = useState('');
@@ -80,7 +80,7 @@ export function ShowsPanel() {
           return (
             <li key={show.id} data-testid={`show-${show.id}`} className={open ? 'open' : show.archived ? 'archived' : undefined}>
               <div className="show-head">
-                <strong>{show.title}</strong> <span>{new Date(show.createdAt).toLocaleDateString()}</span>
+                <strong data-verbatim>{show.title}</strong> <span>{new Date(show.createdAt).toLocaleDateString(locale)}</span>
                 {open && <em>{t('shows.isOpen')}</em>}
                 {show.archived && <em>{t('shows.archived')}</em>}
               </div>
