@@ -208,6 +208,7 @@ describe('one screen for the show', () => {
   it('never clips the pairing code, its address or its expiry at 1440×900', async () => {
     const page = await open();
     await page.getByTestId('lan-switch').check();
+    await page.getByTestId('lan-urls').waitFor();
     await page.getByTestId('pair-start').click();
     const card = page.getByTestId('pairing');
     await card.waitFor();

@@ -73,10 +73,18 @@ export function DevicesPanel() {
     return () => window.clearInterval(timer);
   }, [refresh, expecting]);
 
+  // The switch follows the producer's hand at once (a switch that waits for the studio's answer
+  // reads as broken); the studio's answer then settles it, or puts it back when the change failed.
+  const [flipping, setFlipping] = useState<boolean | null>(null);
   const setEnabled = async (enabled: boolean) => {
     latest.current++;
-    const view = await act((c) => c.put<LanView>('/api/v1/lan', { enabled }));
-    if (view) setLan(view);
+    setFlipping(enabled);
+    try {
+      const view = await act((c) => c.put<LanView>('/api/v1/lan', { enabled }));
+      if (view) setLan(view);
+    } finally {
+      setFlipping(null);
+    }
   };
 
   return (
@@ -84,7 +92,7 @@ export function DevicesPanel() {
       <div className="panel-head">
         <h2>{t('devices.title')}</h2>
         <label className="switch">
-          <input type="checkbox" role="switch" data-testid="lan-switch" checked={lan?.enabled ?? false} disabled={!lan} onChange={(e) => void setEnabled(e.target.checked)} />
+          <input type="checkbox" role="switch" data-testid="lan-switch" checked={flipping ?? lan?.enabled ?? false} disabled={!lan || flipping !== null} onChange={(e) => void setEnabled(e.target.checked)} />
           <span>{t('devices.network')}</span>
         </label>
       </div>
