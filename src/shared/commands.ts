@@ -5,7 +5,7 @@ import { Theme } from './theme';
 import { ShowLocale } from './locale';
 import { SalesGoal } from './goal';
 import { LocaleKey } from './product';
-import { PLANNED_SECONDS } from './timing';
+import { PLANNED_SECONDS, SPREAD_TOTAL_SECONDS } from './timing';
 import { HostMessageText } from './host';
 
 const ItemId = z.string().min(1).max(64);
@@ -100,8 +100,6 @@ export const PlanItem = z
     autoAdvance: z.boolean().nullable().optional()
   })
   .refine((c) => c.plannedSeconds !== undefined || c.autoAdvance !== undefined, 'give plannedSeconds or autoAdvance');
-/** A show's planned total, in whole seconds (up to a week: several days of shows planned at once). */
-export const SPREAD_TOTAL_SECONDS = { min: PLANNED_SECONDS.min, max: 7 * 24 * 3600 } as const;
 /**
  * Spreads a planned total evenly over the slots still to come (`spreadTotal` in ./timing): one
  * command, so the whole new plan is journaled at once and the activity trail shows one change.

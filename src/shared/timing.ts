@@ -7,6 +7,9 @@
 /** A slot's planned length in whole seconds, 10 s to 10 h (the schema is in commands.ts: pages here carry no zod). */
 export const PLANNED_SECONDS = { min: 10, max: 36_000 } as const;
 
+/** A show's planned total to spread, in whole seconds (up to a week: several days of shows planned at once). */
+export const SPREAD_TOTAL_SECONDS = { min: PLANNED_SECONDS.min, max: 7 * 24 * 3600 } as const;
+
 /** How many seconds before an automatic advance the operator and the host are warned. */
 export const ADVANCE_WARNING_SECONDS = 10;
 

@@ -17,6 +17,7 @@ import { useDeskText } from '../i18n/desk-text';
 import { ShowClockBar } from './timing/ShowClockBar';
 import { SlotLength } from './timing/SlotLength';
 import { HostMessageBox } from './timing/HostMessageBox';
+import { ShowPlanPanel } from './timing/ShowPlanPanel';
 
 export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
 
@@ -41,6 +42,7 @@ export function RundownPanel({ controls = true, touch = false }: { controls?: bo
       </div>
       {controls && <ShowControls />}
       <ShowClockBar />
+      <ShowPlanPanel />
       <HostMessageBox />
       <div ref={setNodeRef} className={`scroll rundown-list${isOver ? ' drop-target' : ''}`} data-testid="rundown-drop-zone">
         <SortableContext items={rundown.map((i) => i.id)} strategy={verticalListSortingStrategy}>

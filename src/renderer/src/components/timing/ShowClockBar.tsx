@@ -6,6 +6,7 @@ import { useIsProducer, useMay } from '../../lib/roles';
 import { useDeskText } from '../../i18n/desk-text';
 import { useTicker } from '../sales/use-ticker';
 import { formatClock } from '../../lib/format';
+import { formatStart } from './plan-format';
 import './timing.css';
 
 /** The show's clock for the operator: slot time left, the coming advance, over/under, expected end. */
@@ -27,6 +28,8 @@ export function ShowClockBar() {
   const warning = dueAdvance(timed) !== null && remaining !== null && remaining <= ADVANCE_WARNING_SECONDS;
   const over = timing.overUnderSeconds;
   const autoAdvance = show.plan?.autoAdvance ?? false;
+  const startsAt = show.plan?.startsAt ?? null;
+  const beforeStart = startsAt !== null && now < startsAt && !show.onAir && show.lastOnAirItemId === null;
   return (
     <div className={`show-clock slot-${state}`} data-testid="show-clock" data-slot={state}>
       {remaining !== null && (
@@ -47,6 +50,13 @@ export function ShowClockBar() {
         <button data-testid="extend" onClick={() => void act((c) => c.post('/api/v1/rundown/extend', {}))}>
           {t('timing.extend')}
         </button>
+      )}
+      {startsAt !== null && (
+        <span className="muted" data-testid="planned-start">
+          {beforeStart
+            ? t('plan.startsIn', { time: formatStart(startsAt, now, locale), left: formatDuration(Math.ceil((startsAt - now) / 1000)) })
+            : t('plan.startsAt', { time: formatStart(startsAt, now, locale) })}
+        </span>
       )}
       {timing.plannedTotalSeconds !== null && (
         <span className="muted" data-testid="planned-total">
