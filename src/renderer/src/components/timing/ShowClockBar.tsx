@@ -5,8 +5,7 @@ import { act } from '../../store/studio-store';
 import { useIsProducer, useMay } from '../../lib/roles';
 import { useDeskText } from '../../i18n/desk-text';
 import { useTicker } from '../sales/use-ticker';
-import { formatClock } from '../../lib/format';
-import { formatStart } from './plan-format';
+import { formatPlanTime } from './plan-format';
 import './timing.css';
 
 /** The show's clock for the operator: slot time left, the coming advance, over/under, expected end. */
@@ -54,14 +53,14 @@ export function ShowClockBar() {
       {startsAt !== null && (
         <span className="muted" data-testid="planned-start">
           {beforeStart
-            ? t('plan.startsIn', { time: formatStart(startsAt, now, locale), left: formatDuration(Math.ceil((startsAt - now) / 1000)) })
-            : t('plan.startsAt', { time: formatStart(startsAt, now, locale) })}
+            ? t('plan.startsIn', { time: formatPlanTime(startsAt, now, locale), left: formatDuration(Math.ceil((startsAt - now) / 1000)) })
+            : t('plan.startsAt', { time: formatPlanTime(startsAt, now, locale) })}
         </span>
       )}
       {timing.plannedTotalSeconds !== null && (
         <span className="muted" data-testid="planned-total">
           {t('timing.plannedTotal', { total: formatDuration(timing.plannedTotalSeconds) })}
-          {timing.expectedEndAt !== null && ` · ${t('timing.expectedEnd', { time: formatClock(timing.expectedEndAt, locale) })}`}
+          {timing.expectedEndAt !== null && ` · ${t('timing.expectedEnd', { time: formatPlanTime(timing.expectedEndAt, now, locale) })}`}
         </span>
       )}
       {over !== null && (

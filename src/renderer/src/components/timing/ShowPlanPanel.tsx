@@ -6,7 +6,7 @@ import { PlannedStartField } from './PlannedStartField';
 import { HostLanguageField } from './HostLanguageField';
 import { SpreadTotalField } from './SpreadTotalField';
 import { timedView } from './ShowClockBar';
-import { formatStart } from './plan-format';
+import { formatPlanTime } from './plan-format';
 
 /**
  * The producer's planning of the show, folded under the show clock: the planned start, the host's
@@ -23,7 +23,7 @@ export function ShowPlanPanel() {
   const startsAt = show.plan?.startsAt ?? null;
   const hostLocale = show.hostLocale ?? null;
   const names = new Intl.DisplayNames([locale], { type: 'language' });
-  const summary = [startsAt === null ? t('plan.noStart') : t('plan.startsAt', { time: formatStart(startsAt, now, locale) }), t('plan.hostIs', { name: names.of(hostLocale ?? show.locales[0]?.locale ?? 'en') ?? '' })];
+  const summary = [startsAt === null ? t('plan.noStart') : t('plan.startsAt', { time: formatPlanTime(startsAt, now, locale) }), t('plan.hostIs', { name: names.of(hostLocale ?? show.locales[0]?.locale ?? 'en') ?? '' })];
   return (
     <details className="show-plan" data-testid="show-plan">
       <summary data-testid="show-plan-toggle">
