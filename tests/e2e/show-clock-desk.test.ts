@@ -74,7 +74,8 @@ describe('the show clock in the control room', () => {
     await expect.poll(() => row.getByTestId('item-advance').getAttribute('aria-pressed')).toBe('true');
     expect(await row.getByTestId('item-advance').textContent()).toBe('moves on');
     // The show now advances by itself: the exception is still this product's own choice, then follows again.
-    await page.getByTestId('auto-advance').check();
+    // The box shows the studio's answer, not the click: click, then wait for the answer.
+    await page.getByTestId('auto-advance').click();
     await expect.poll(async () => (await show()).plan?.autoAdvance).toBe(true);
     await row.getByTestId('item-advance').click();
     await expect.poll(async () => (await show()).rundown[1].autoAdvance).toBeNull();

@@ -57,6 +57,7 @@ export function ShowClockBar() {
             : t('plan.startsAt', { time: formatPlanTime(startsAt, now, locale) })}
         </span>
       )}
+      {/* The expected end is an "about": no seconds, the locale's hour cycle, the day when not today, like the start beside it. */}
       {timing.plannedTotalSeconds !== null && (
         <span className="muted" data-testid="planned-total">
           {t('timing.plannedTotal', { total: formatDuration(timing.plannedTotalSeconds) })}
