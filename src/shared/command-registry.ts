@@ -4,7 +4,7 @@ import type { ShowEvent } from './events';
 import { CreateGraphic, DeleteGraphic, EditGraphic, HideGraphic, ShowGraphic, type Graphic } from './graphics';
 import type { FlashDealView, ImportResult, OnAirView, RundownEntryView, ShowView } from './view';
 import type { ShowTiming } from './timing';
-import { AddItem, ClearHostMessage, EndDeal, ExtendItem, HoldItem, PlanItem, SendHostMessage, SlotUp, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
+import { AddItem, ClearHostMessage, EndDeal, ExtendItem, HoldItem, PlanItem, SpreadPlan, SendHostMessage, SlotUp, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
 
 /**
  * Every command of the show in one typed table, in the style of obs-websocket-js's request map:
@@ -232,6 +232,21 @@ export const COMMANDS = {
         const itemId = planned?.type === 'rundown.itemPlanned' ? planned.itemId : undefined;
         return { revision, item: view().rundown.find((i) => i.id === itemId) ?? null };
       }
+    }
+  }),
+  'rundown.spread': command({
+    schema: SpreadPlan,
+    roles: PRODUCER,
+    summary: 'spreads a planned total evenly over the slots still to come (aired and on-air slots keep theirs); answers the timing',
+    http: {
+      kind: 'json',
+      method: 'POST',
+      path: '/api/v1/rundown/spread',
+      answer: ({ revision, events, view }): { revision: number; planned: number; timing: ShowTiming | undefined } => ({
+        revision,
+        planned: events.filter((e) => e.type === 'rundown.itemPlanned').length,
+        timing: view().timing
+      })
     }
   }),
   'rundown.hold': command({

@@ -5,7 +5,7 @@ import { Theme } from './theme';
 import { ShowLocale } from './locale';
 import { SalesGoal } from './goal';
 import { LocaleKey } from './product';
-import { PLANNED_SECONDS } from './timing';
+import { PLANNED_SECONDS, SPREAD_TOTAL_SECONDS } from './timing';
 import { HostMessageText } from './host';
 
 const ItemId = z.string().min(1).max(64);
@@ -100,6 +100,16 @@ export const PlanItem = z
     autoAdvance: z.boolean().nullable().optional()
   })
   .refine((c) => c.plannedSeconds !== undefined || c.autoAdvance !== undefined, 'give plannedSeconds or autoAdvance');
+/**
+ * Spreads a planned total evenly over the slots still to come (`spreadTotal` in ./timing): one
+ * command, so the whole new plan is journaled at once and the activity trail shows one change.
+ */
+export const SpreadPlan = z.object({
+  type: z.literal('rundown.spread'),
+  totalSeconds: z.number().int().min(SPREAD_TOTAL_SECONDS.min).max(SPREAD_TOTAL_SECONDS.max),
+  /** Slots that already have a length keep it; the rest share what is left of the total. */
+  keepPlanned: z.boolean().default(false)
+});
 /** Keeps the item on air past its slot (`release: true` lets the show's auto-advance take it again). */
 export const HoldItem = z.object({ type: z.literal('rundown.hold'), release: z.boolean().optional() });
 /** Gives the item on air more time (a minute by default). */

@@ -7,6 +7,9 @@
 /** A slot's planned length in whole seconds, 10 s to 10 h (the schema is in commands.ts: pages here carry no zod). */
 export const PLANNED_SECONDS = { min: 10, max: 36_000 } as const;
 
+/** A show's planned total to spread, in whole seconds (up to a week: several days of shows planned at once). */
+export const SPREAD_TOTAL_SECONDS = { min: PLANNED_SECONDS.min, max: 7 * 24 * 3600 } as const;
+
 /** How many seconds before an automatic advance the operator and the host are warned. */
 export const ADVANCE_WARNING_SECONDS = 10;
 
@@ -156,4 +159,27 @@ export function slotState(remainingSeconds: number | null): 'ok' | 'warn' | 'ove
   if (remainingSeconds === null) return 'none';
   if (remainingSeconds <= 0) return 'over';
   return remainingSeconds <= ADVANCE_WARNING_SECONDS ? 'warn' : 'ok';
+}
+
+/** What spreading a total over the rundown sets: each slot still to come and its new length. */
+export type Spread =
+  | { ok: true; lengths: { itemId: string; plannedSeconds: number }[]; keptSeconds: number }
+  | { ok: false; reason: 'nothing_to_spread' | 'too_short' | 'too_long'; slots: number };
+
+/**
+ * Spreads the show's planned total over the slots still to come, so that the planned total is then
+ * what the producer typed. A slot on air or already aired keeps its plan: its time is history, and
+ * the count-down the host is watching must not jump. With `keepPlanned`, slots that already have a
+ * length keep it too (the ten-minute hero product). What the kept slots plan comes off the total first.
+ */
+export function spreadTotal(show: Pick<TimedShow, 'rundown' | 'onAir'>, totalSeconds: number, keepPlanned: boolean): Spread {
+  const done = (i: TimedItem) => i.id === show.onAir?.itemId || (i.airedMs ?? 0) > 0;
+  const kept = show.rundown.filter((i) => done(i) || (keepPlanned && typeof i.plannedSeconds === 'number'));
+  const open = show.rundown.filter((i) => !kept.includes(i));
+  const keptSeconds = kept.reduce((sum, i) => sum + (i.plannedSeconds ?? 0), 0);
+  if (open.length === 0) return { ok: false, reason: 'nothing_to_spread', slots: 0 };
+  const each = spreadEvenly(totalSeconds - keptSeconds, open.length);
+  if (each[each.length - 1] < PLANNED_SECONDS.min) return { ok: false, reason: 'too_short', slots: open.length };
+  if (each[0] > PLANNED_SECONDS.max) return { ok: false, reason: 'too_long', slots: open.length };
+  return { ok: true, lengths: open.map((i, n) => ({ itemId: i.id, plannedSeconds: each[n] })), keptSeconds };
 }

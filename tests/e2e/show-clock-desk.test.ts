@@ -61,6 +61,29 @@ describe('the show clock in the control room', () => {
     await expect.poll(async () => (await show()).rundown[0].autoAdvance).toBe(false);
   });
 
+  it('makes one product the exception to the show’s auto-advance with a click on its row, and follows the show again with another', async () => {
+    const { rundown } = await show();
+    await t.api('PATCH', `/api/v1/rundown/items/${rundown[1].id}`, { plannedSeconds: 120 });
+    const page = await openControlRoom();
+    const row = page.getByTestId('rundown-item').nth(1);
+    // Only a planned slot can advance by itself: the unplanned rows offer no choice.
+    expect(await page.getByTestId('rundown-item').nth(0).getByTestId('item-advance').count()).toBe(0);
+    await expect.poll(() => row.getByTestId('item-advance').textContent()).toBe('stays');
+    await row.getByTestId('item-advance').click();
+    await expect.poll(async () => (await show()).rundown[1].autoAdvance).toBe(true);
+    await expect.poll(() => row.getByTestId('item-advance').getAttribute('aria-pressed')).toBe('true');
+    expect(await row.getByTestId('item-advance').textContent()).toBe('moves on');
+    // The show now advances by itself: the exception is still this product's own choice, then follows again.
+    // The box shows the studio's answer, not the click: click, then wait for the answer.
+    await page.getByTestId('auto-advance').click();
+    await expect.poll(async () => (await show()).plan?.autoAdvance).toBe(true);
+    await row.getByTestId('item-advance').click();
+    await expect.poll(async () => (await show()).rundown[1].autoAdvance).toBeNull();
+    await expect.poll(() => row.getByTestId('item-advance').textContent()).toBe('moves on');
+    await row.getByTestId('item-advance').click();
+    await expect.poll(async () => (await show()).rundown[1].autoAdvance).toBe(false);
+  });
+
   it('sends a message to the host from the desk and clears it', async () => {
     const page = await openControlRoom();
     await page.getByTestId('host-message-input').fill('Question from chat: does it come in XL?');

@@ -1,13 +1,14 @@
 import type { Command } from '../../shared/command-registry';
 import type { ShowEvent } from '../../shared/events';
-import { advancesAutomatically, PLANNED_SECONDS } from '../../shared/timing';
+import { advancesAutomatically, PLANNED_SECONDS, spreadTotal } from '../../shared/timing';
 import { CommandError, notFound } from './command-error';
 import type { DecideContext } from './decide';
 import type { ShowState } from './state';
+import { timedShow } from './timing-view';
 
-type TimingCommand = Extract<Command, { type: 'rundown.plan' | 'rundown.hold' | 'rundown.extend' | 'rundown.slotUp' | 'host.message' | 'host.clearMessage' }>;
+type TimingCommand = Extract<Command, { type: 'rundown.plan' | 'rundown.spread' | 'rundown.hold' | 'rundown.extend' | 'rundown.slotUp' | 'host.message' | 'host.clearMessage' }>;
 
-export const TIMING_COMMANDS: ReadonlySet<string> = new Set(['rundown.plan', 'rundown.hold', 'rundown.extend', 'rundown.slotUp', 'host.message', 'host.clearMessage']);
+export const TIMING_COMMANDS: ReadonlySet<string> = new Set(['rundown.plan', 'rundown.spread', 'rundown.hold', 'rundown.extend', 'rundown.slotUp', 'host.message', 'host.clearMessage']);
 
 export function isTimingCommand(command: Command): command is TimingCommand {
   return TIMING_COMMANDS.has(command.type);
@@ -30,6 +31,12 @@ export function decideTiming(state: ShowState, command: TimingCommand, ctx: Deci
           ...(autoChanges && { autoAdvance: command.autoAdvance })
         }
       ];
+    }
+    case 'rundown.spread': {
+      const spread = spreadTotal(timedShow(state), command.totalSeconds, command.keepPlanned);
+      if (!spread.ok) throw new CommandError(spread.reason, 409, SPREAD_REFUSALS[spread.reason](spread.slots));
+      const changed = spread.lengths.filter((l) => state.rundown.find((i) => i.id === l.itemId)?.plannedSeconds !== l.plannedSeconds);
+      return changed.map((l): ShowEvent => ({ type: 'rundown.itemPlanned', itemId: l.itemId, plannedSeconds: l.plannedSeconds }));
     }
     case 'rundown.hold': {
       const item = onAirItem(state);
@@ -60,6 +67,12 @@ export function decideTiming(state: ShowState, command: TimingCommand, ctx: Deci
       return [{ type: 'host.messageCleared', messageId: command.messageId }];
   }
 }
+
+const SPREAD_REFUSALS = {
+  nothing_to_spread: () => 'every slot is on air, aired or keeps its length: there is nothing to spread over',
+  too_short: (slots: number) => `the total leaves less than ${PLANNED_SECONDS.min} seconds for each of ${slots} slots`,
+  too_long: (slots: number) => `the total gives more than ${PLANNED_SECONDS.max} seconds to each of ${slots} slots`
+};
 
 function onAirItem(state: ShowState): ShowState['rundown'][number] {
   const item = state.onAir && state.rundown.find((i) => i.id === state.onAir!.itemId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAdvance, formatDuration, parseDuration, showTiming, slotState, spreadEvenly, type TimedShow } from '../../../src/shared/timing';
+import { dueAdvance, formatDuration, parseDuration, showTiming, slotState, spreadEvenly, spreadTotal, type TimedShow } from '../../../src/shared/timing';
 
 const T0 = Date.UTC(2026, 11, 2, 18, 0, 0);
 const show = (over: Partial<TimedShow> = {}): TimedShow => ({
@@ -98,5 +98,38 @@ describe('which advance is due', () => {
   it('lets one item advance by itself when the show does not', () => {
     const s = show({ rundown: [{ id: 'a', plannedSeconds: 60, autoAdvance: true }, { id: 'b' }], onAir: { itemId: 'a', since: T0 }, plan: { startsAt: null, autoAdvance: false } });
     expect(dueAdvance(s)?.dueAt).toBe(T0 + 60_000);
+  });
+});
+
+describe('spreading a total over the rundown', () => {
+  const rundown = [{ id: 'a', plannedSeconds: 600 }, { id: 'b' }, { id: 'c', plannedSeconds: 60 }, { id: 'd' }];
+
+  it('gives every slot to come an equal share, so the planned total is what was typed', () => {
+    const spread = spreadTotal({ rundown, onAir: null }, 5400, false);
+    expect(spread).toEqual({ ok: true, keptSeconds: 0, lengths: ['a', 'b', 'c', 'd'].map((itemId) => ({ itemId, plannedSeconds: 1350 })) });
+  });
+
+  it('keeps lengths already set when asked, sharing only what they leave', () => {
+    const spread = spreadTotal({ rundown, onAir: null }, 5400, true);
+    expect(spread).toEqual({ ok: true, keptSeconds: 660, lengths: [{ itemId: 'b', plannedSeconds: 2370 }, { itemId: 'd', plannedSeconds: 2370 }] });
+  });
+
+  it('leaves the slot on air and the slots already aired as they were, and counts their plan in the total', () => {
+    const aired = [{ id: 'a', plannedSeconds: 600, airedMs: 640_000 }, { id: 'b', plannedSeconds: 300 }, { id: 'c' }, { id: 'd' }];
+    const spread = spreadTotal({ rundown: aired, onAir: { itemId: 'b', since: T0 } }, 3600, false);
+    expect(spread).toEqual({ ok: true, keptSeconds: 900, lengths: [{ itemId: 'c', plannedSeconds: 1350 }, { itemId: 'd', plannedSeconds: 1350 }] });
+  });
+
+  it('gives the odd seconds to the first slots', () => {
+    const spread = spreadTotal({ rundown: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], onAir: null }, 100, false);
+    expect(spread.ok && spread.lengths.map((l) => l.plannedSeconds)).toEqual([34, 33, 33]);
+  });
+
+  it('refuses a total that leaves less than ten seconds a slot, or more than ten hours, or no slot to spread over', () => {
+    expect(spreadTotal({ rundown, onAir: null }, 39, false)).toEqual({ ok: false, reason: 'too_short', slots: 4 });
+    expect(spreadTotal({ rundown, onAir: null }, 600, true)).toEqual({ ok: false, reason: 'too_short', slots: 2 });
+    expect(spreadTotal({ rundown: [{ id: 'a' }], onAir: null }, 36_001, false)).toEqual({ ok: false, reason: 'too_long', slots: 1 });
+    expect(spreadTotal({ rundown: [{ id: 'a', plannedSeconds: 60 }], onAir: null }, 600, true)).toEqual({ ok: false, reason: 'nothing_to_spread', slots: 0 });
+    expect(spreadTotal({ rundown: [], onAir: null }, 600, false)).toEqual({ ok: false, reason: 'nothing_to_spread', slots: 0 });
   });
 });

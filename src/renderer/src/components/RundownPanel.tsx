@@ -17,6 +17,8 @@ import { useDeskText } from '../i18n/desk-text';
 import { ShowClockBar } from './timing/ShowClockBar';
 import { SlotLength } from './timing/SlotLength';
 import { HostMessageBox } from './timing/HostMessageBox';
+import { ShowPlanPanel } from './timing/ShowPlanPanel';
+import { ItemAdvance } from './timing/ItemAdvance';
 
 export const RUNDOWN_DROP_ZONE = 'rundown-drop-zone';
 
@@ -41,6 +43,7 @@ export function RundownPanel({ controls = true, touch = false }: { controls?: bo
       </div>
       {controls && <ShowControls />}
       <ShowClockBar />
+      <ShowPlanPanel />
       <HostMessageBox />
       <div ref={setNodeRef} className={`scroll rundown-list${isOver ? ' drop-target' : ''}`} data-testid="rundown-drop-zone">
         <SortableContext items={rundown.map((i) => i.id)} strategy={verticalListSortingStrategy}>
@@ -125,6 +128,7 @@ const RundownItem = memo(function RundownItem({ item, index, onAir, selected, lo
           <StockBadge stock={item.product?.stock ?? null} />
           <span {...NOT_A_DRAG_HANDLE}>
             <SlotLength itemId={item.id} plannedSeconds={item.plannedSeconds ?? null} airedSeconds={item.airedSeconds ?? 0} title={label.title} />
+            {typeof item.plannedSeconds === 'number' && <ItemAdvance itemId={item.id} autoAdvance={item.autoAdvance ?? null} title={label.title} />}
           </span>
           {item.scene && <span className="chip">{t('rundown.scene', { scene: item.scene })}</span>}
           {/* On the stock line, beside the stock it changes; the row's buttons keep to pin and remove. */}

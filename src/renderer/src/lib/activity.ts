@@ -92,6 +92,8 @@ export function describe(entry: ActivityEntry, names: Names): string {
       if (entry.command === 'rundown.hold') return say(planned.autoAdvance === false ? 'held' : 'released', { product });
       return say(entry.command === 'rundown.extend' ? 'extended' : 'planned', { product });
     }
+    case 'rundown.spread':
+      return say('spread', { count: e.filter((x) => x.type === 'rundown.itemPlanned').length });
     case 'host.message':
       return say('hostMessage');
     case 'host.clearMessage':

@@ -5,7 +5,7 @@ import { act } from '../../store/studio-store';
 import { useIsProducer, useMay } from '../../lib/roles';
 import { useDeskText } from '../../i18n/desk-text';
 import { useTicker } from '../sales/use-ticker';
-import { formatClock } from '../../lib/format';
+import { formatPlanTime } from './plan-format';
 import './timing.css';
 
 /** The show's clock for the operator: slot time left, the coming advance, over/under, expected end. */
@@ -27,6 +27,8 @@ export function ShowClockBar() {
   const warning = dueAdvance(timed) !== null && remaining !== null && remaining <= ADVANCE_WARNING_SECONDS;
   const over = timing.overUnderSeconds;
   const autoAdvance = show.plan?.autoAdvance ?? false;
+  const startsAt = show.plan?.startsAt ?? null;
+  const beforeStart = startsAt !== null && now < startsAt && !show.onAir && show.lastOnAirItemId === null;
   return (
     <div className={`show-clock slot-${state}`} data-testid="show-clock" data-slot={state}>
       {remaining !== null && (
@@ -48,10 +50,18 @@ export function ShowClockBar() {
           {t('timing.extend')}
         </button>
       )}
+      {startsAt !== null && (
+        <span className="muted" data-testid="planned-start">
+          {beforeStart
+            ? t('plan.startsIn', { time: formatPlanTime(startsAt, now, locale), left: formatDuration(Math.ceil((startsAt - now) / 1000)) })
+            : t('plan.startsAt', { time: formatPlanTime(startsAt, now, locale) })}
+        </span>
+      )}
+      {/* The expected end is an "about": no seconds, the locale's hour cycle, the day when not today, like the start beside it. */}
       {timing.plannedTotalSeconds !== null && (
         <span className="muted" data-testid="planned-total">
           {t('timing.plannedTotal', { total: formatDuration(timing.plannedTotalSeconds) })}
-          {timing.expectedEndAt !== null && ` · ${t('timing.expectedEnd', { time: formatClock(timing.expectedEndAt, locale) })}`}
+          {timing.expectedEndAt !== null && ` · ${t('timing.expectedEnd', { time: formatPlanTime(timing.expectedEndAt, now, locale) })}`}
         </span>
       )}
       {over !== null && (
