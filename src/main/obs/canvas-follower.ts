@@ -6,7 +6,12 @@ import type { ImageFiles } from './image-files';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor, canvasContent, desiredCanvas } from './studio-canvas';
 import type { StudioLayout } from './studio-setup';
-import { isRemoteObs, REMOTE_IMAGE_NOTE, studioSources } from './studio-sources';
+import { isRemoteObs, REMOTE_IMAGE_NOTE, STUDIO_SOURCE, studioSources, type StudioEnv } from './studio-sources';
+import type { SourceSpec } from './native-card';
+import type { Theme } from '../../shared/theme';
+
+/** The sources whose having something to show moves the others (the card closes up around empty lines). */
+const LAYOUT_LINES = Object.values(STUDIO_SOURCE);
 
 export interface CanvasFollowerDeps {
   /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
@@ -43,6 +48,8 @@ export class CanvasFollower {
   readBack: string[] = [];
   imageNote: string | null = null;
   showing: ObsConnectionView['showing'] = null;
+  /** The layout last drawn, for `layoutFor`. */
+  private drawn: { key: string; theme: Theme; specs: SourceSpec[] } | null = null;
 
   constructor(private readonly deps: CanvasFollowerDeps) {}
 
@@ -99,7 +106,7 @@ export class CanvasFollower {
     // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
     const remote = isRemoteObs(target.url);
     this.imageNote = remote && layout.mode === 'native' && content.image ? REMOTE_IMAGE_NOTE : null;
-    const desired = desiredCanvas(studioSources(env, filled), content, (address) => (remote ? null : this.deps.images.localFile(address)));
+    const desired = desiredCanvas(this.layoutFor(env, filled), content, (address) => (remote ? null : this.deps.images.localFile(address)));
     const resyncing = this.known === null;
     const started = performance.now();
     const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));
@@ -125,6 +132,17 @@ export class CanvasFollower {
     this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
     this.deps.onApplied?.(target.id, view.revision, ms);
     this.deps.onChange();
+  }
+
+  /**
+   * The sources' looks and places for this canvas, theme and set of filled lines: a pin changes
+   * texts, rarely the layout, so it is drawn again only when one of those changed.
+   */
+  private layoutFor(env: StudioEnv, filled: (name: string) => boolean): SourceSpec[] {
+    const lines = LAYOUT_LINES.map((name) => (filled(name) ? '1' : '0')).join('');
+    const key = `${env.width}x${env.height}|${env.inputKinds.join(',')}|${env.overlayUrl}|${lines}`;
+    if (this.drawn?.key !== key || this.drawn.theme !== env.theme) this.drawn = { key, theme: env.theme, specs: studioSources(env, filled) };
+    return this.drawn.specs;
   }
 
   /** The deal clock is the only thing that changes by itself: redraw it when its second turns. */
