@@ -50,6 +50,8 @@ export class CanvasFollower {
   showing: ObsConnectionView['showing'] = null;
   /** The layout last drawn, for `layoutFor`. */
   private drawn: { key: string; theme: Theme; specs: SourceSpec[] } | null = null;
+  /** The layout and look of the last batch OBS took whole (null: compare everything next time). */
+  private settledLook: { specs: SourceSpec[]; soldOut: boolean } | null = null;
 
   constructor(private readonly deps: CanvasFollowerDeps) {}
 
@@ -106,10 +108,14 @@ export class CanvasFollower {
     // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
     const remote = isRemoteObs(target.url);
     this.imageNote = remote && layout.mode === 'native' && content.image ? REMOTE_IMAGE_NOTE : null;
-    const desired = desiredCanvas(this.layoutFor(env, filled), content, (address) => (remote ? null : this.deps.images.localFile(address)));
+    const specs = this.layoutFor(env, filled);
+    const desired = desiredCanvas(specs, content, (address) => (remote ? null : this.deps.images.localFile(address)));
     const resyncing = this.known === null;
+    // The same layout and look as the last batch OBS took, with nothing read back since: only texts,
+    // files and visibility can differ (a pin's case), so only those are compared.
+    const contentOnly = !resyncing && this.settledLook?.specs === specs && this.settledLook.soldOut === content.soldOut;
     const started = performance.now();
-    const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));
+    const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)), contentOnly);
     const requests = diff.requests;
     if (content.scene && content.scene !== this.appliedScene && layout.scenes.includes(content.scene)) {
       requests.push({ requestType: 'SetCurrentProgramScene', requestData: { sceneName: content.scene } });
@@ -121,6 +127,8 @@ export class CanvasFollower {
     }
     const ms = performance.now() - started;
     this.known = diff.after;
+    // Off air leaves the card's look as it was (only hiding): the next card on air is compared whole.
+    this.settledLook = desired.some((d) => d.onlyVisibility) ? null : { specs, soldOut: content.soldOut };
     if (content.scene) this.appliedScene = content.scene;
     this.scheduleTick(content.nextTickAt);
     if (resyncing) {
