@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startStudio, type Studio } from '../../src/main/studio';
 import { startDisplay, startObs, type ObsInstance } from '../helpers/obs-process';
 import { tempDir } from '../helpers/temp-dir';
-import OBSWebSocket, { EventSubscription, type RequestBatchRequest } from 'obs-websocket-js';
+import OBSWebSocket, { EventSubscription, type RequestBatchRequest } from 'obs-websocket-js/json';
 import { bareJournal } from './bare-append';
 import { against, alternate, compare, report, summarize } from './stats';
 
@@ -160,7 +160,7 @@ function pinLikeBatch(i: number): RequestBatchRequest[] {
   return BARE_TEXTS.map((inputName, k) => ({ requestType: 'SetInputSettings', requestData: { inputName, inputSettings: { text: texts[k] }, overlay: true } }));
 }
 
-/** A bare obs-websocket-js client with no event subscriptions: the least a request to OBS costs. */
+/** A bare obs-websocket-js client with no event subscriptions, on the studio's JSON protocol: the least a request to OBS costs. */
 async function bareClient(obs: ObsInstance): Promise<OBSWebSocket> {
   const client = new OBSWebSocket();
   await client.connect(obs.url, obs.password, { eventSubscriptions: EventSubscription.None });
