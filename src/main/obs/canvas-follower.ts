@@ -6,12 +6,10 @@ import type { ImageFiles } from './image-files';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor, canvasContent, desiredCanvas } from './studio-canvas';
 import type { StudioLayout } from './studio-setup';
-import { isRemoteObs, REMOTE_IMAGE_NOTE, STUDIO_SOURCE, studioSources, type StudioEnv } from './studio-sources';
-import type { SourceSpec } from './native-card';
+import { isRemoteObs, REMOTE_IMAGE_NOTE, studioSources, type StudioEnv } from './studio-sources';
+import { layoutLines, type SourceSpec } from './native-card';
 import type { Theme } from '../../shared/theme';
 
-/** The sources whose having something to show moves the others (the card closes up around empty lines). */
-const LAYOUT_LINES = Object.values(STUDIO_SOURCE);
 
 export interface CanvasFollowerDeps {
   /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
@@ -147,7 +145,7 @@ export class CanvasFollower {
    * texts, rarely the layout, so it is drawn again only when one of those changed.
    */
   private layoutFor(env: StudioEnv, filled: (name: string) => boolean): SourceSpec[] {
-    const lines = LAYOUT_LINES.map((name) => (filled(name) ? '1' : '0')).join('');
+    const lines = layoutLines().map((name) => (filled(name) ? '1' : '0')).join('');
     const key = `${env.width}x${env.height}|${env.inputKinds.join(',')}|${env.overlayUrl}|${lines}`;
     if (this.drawn?.key !== key || this.drawn.theme !== env.theme) this.drawn = { key, theme: env.theme, specs: studioSources(env, filled) };
     return this.drawn.specs;
