@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import OBSWebSocket from 'obs-websocket-js';
 import type { StudioOptions } from '../../src/main/studio';
 import type { ObsConnectionView } from '../../src/shared/obs';
@@ -114,4 +115,22 @@ async function connectProbe(obs: ObsInstance): Promise<OBSWebSocket> {
   const probe = new OBSWebSocket();
   await until('the probe to connect to OBS', () => probe.connect(obs.url, obs.password).then(() => true), (ok) => ok, 10_000);
   return probe;
+}
+
+/** Where OBS drew a studio source: its box on the canvas. */
+export async function boxOf(probe: OBSWebSocket, sceneName: string, sourceName: string): Promise<{ x: number; y: number; w: number; h: number }> {
+  const { sceneItemId } = await probe.call('GetSceneItemId', { sceneName, sourceName });
+  const { sceneItemTransform: tr } = await probe.call('GetSceneItemTransform', { sceneName, sceneItemId });
+  // `width` is the source's own size; bounds (when set) scale it down to fit on the canvas.
+  const bounded = tr.boundsType !== 'OBS_BOUNDS_NONE';
+  const w = bounded ? Math.min(Number(tr.width), Number(tr.boundsWidth)) : Number(tr.width);
+  const h = bounded ? Math.min(Number(tr.height), Number(tr.boundsHeight)) : Number(tr.height);
+  return { x: Number(tr.positionX), y: Number(tr.positionY), w, h };
+}
+
+/** Saves what OBS shows of a scene as `dir/name.png`, for a person to look at (`SHOPCAST_SCREENSHOTS`). */
+export async function saveCanvas(probe: OBSWebSocket, sceneName: string, dir: string, name: string, width: number): Promise<void> {
+  const { imageData } = await probe.call('GetSourceScreenshot', { sourceName: sceneName, imageFormat: 'png', imageWidth: width });
+  await mkdir(dir, { recursive: true });
+  await writeFile(`${dir}/${name}.png`, Buffer.from(imageData.replace(/^data:image\/png;base64,/, ''), 'base64'));
 }
