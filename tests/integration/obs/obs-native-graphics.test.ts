@@ -5,7 +5,6 @@ import { boxOf as boxIn, saveCanvas, startObsShow, type ObsShow } from '../../he
 import { until } from '../../helpers/until';
 import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-sources';
 import { graphicCardSource, graphicTextSource } from '../../../src/main/obs/native-graphics';
-import type { ObsConnectionView } from '../../../src/shared/obs';
 
 /** `SHOPCAST_SCREENSHOTS=dir` saves the canvas for a person to look at. */
 const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
@@ -13,9 +12,7 @@ const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
 let show: ObsShow;
 let t: TestStudio;
 let probe: OBSWebSocket;
-let connection: ObsConnectionView;
 
-const connectionView = async (): Promise<ObsConnectionView> => (await t.api('GET', `/api/v1/obs/connections/${connection.id}`)).body;
 const textOf = async (inputName: string) => String((await probe.call('GetInputSettings', { inputName })).inputSettings.text ?? '');
 const shown = async () => new Map((await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems.map((i) => [String(i.sourceName), i.sceneItemEnabled === true]));
 
@@ -28,7 +25,7 @@ beforeAll(async () => {
     locales: [{ locale: 'pl-PL', currency: 'PLN' }, { locale: 'de-DE', currency: 'EUR' }],
     canvas: { width: 1920, height: 1080 }
   });
-  ({ t, probe, connection } = show);
+  ({ t, probe } = show);
 }, 90_000);
 
 afterAll(async () => {
