@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { startStudio, type Studio } from '../../src/main/studio';
 import { startDisplay, startObs, type ObsInstance } from '../helpers/obs-process';
 import { tempDir } from '../helpers/temp-dir';
-import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
+import OBSWebSocket, { EventSubscription, type RequestBatchRequest } from 'obs-websocket-js/json';
+import { bareJournal } from './bare-append';
 import { against, alternate, compare, report, summarize } from './stats';
 
 interface Applied {
@@ -15,7 +16,9 @@ interface Applied {
 /**
  * Pin to OBS acknowledged, against real OBS processes: from the pin request to every OBS having
  * answered its batch; and the batch's own round trip. Each pin alternates with its limit: a bare
- * obs-websocket-js `GetVersion` round trip to the same OBS (to every one at once when there are 3).
+ * obs-websocket-js `GetVersion` round trip to the same OBS (to every one at once when there are 3),
+ * one text change, a batch of the pin's five text changes, and the least a whole pin must do (a
+ * journal line appended and synced, then that batch).
  * Then the heal time after OBS restarts, beside OBS's own time to open its port.
  */
 export async function benchObsFollow(): Promise<void> {
@@ -81,7 +84,12 @@ async function studioWith(instances: ObsInstance[]) {
 async function measurePins(instances: ObsInstance[]): Promise<void> {
   const s = await studioWith(instances);
   const bare = await Promise.all(instances.map((o) => bareClient(o)));
+  const journal = await bareJournal();
   const bareWrites: number[] = [];
+  const bareBatches: number[] = [];
+  const barePins: number[] = [];
+  const httpAnswers: number[] = [];
+  const afterAnswer: number[] = [];
   try {
     const samples = await alternate(
       350,
@@ -89,8 +97,16 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
       async (i) => {
         const t0 = performance.now();
         const { revision } = await s.api('POST', '/api/v1/rundown/pin', { itemId: s.items[i % 10] });
+        const answered = performance.now();
+        // Acknowledged: every OBS answered the batch that carries this revision (onObsApplied
+        // fires after OBS's answer, never before), and the pin's own HTTP answer arrived.
         await s.waitApplied(revision, s.ids);
-        return performance.now() - t0;
+        const done = performance.now();
+        if (i >= 50) {
+          httpAnswers.push(answered - t0);
+          afterAnswer.push(done - answered);
+        }
+        return done - t0;
       },
       async (i) => {
         const t0 = performance.now();
@@ -98,37 +114,62 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
         const took = performance.now() - t0;
         // A write OBS must apply, too: one text source's text, on a source the bench owns.
         const t1 = performance.now();
-        await Promise.all(bare.map((obs) => obs.call('SetInputSettings', { inputName: BARE_TEXT, inputSettings: { text: `Produkt ${i % 10}` } })));
-        if (i >= 50) bareWrites.push(performance.now() - t1);
+        await Promise.all(bare.map((obs) => obs.call('SetInputSettings', { inputName: BARE_TEXTS[0], inputSettings: { text: `Produkt ${i % 10}` } })));
+        const t2 = performance.now();
+        // What a pin changes on the card (title, price, stock, next, ticker) in one batch.
+        await Promise.all(bare.map((obs) => obs.callBatch(pinLikeBatch(i + 1))));
+        const t3 = performance.now();
+        // The least a pin must do before OBS has it: sync the journal line, then that batch.
+        await journal.time(i);
+        await Promise.all(bare.map((obs) => obs.callBatch(pinLikeBatch(i))));
+        if (i >= 50) {
+          bareWrites.push(t2 - t1);
+          bareBatches.push(t3 - t2);
+          barePins.push(performance.now() - t3);
+        }
         return took;
       }
     );
     const batches = summarize(s.applied.slice(-350 * instances.length).map((a) => a.ms));
     const endToEnd = summarize(samples.studio);
     const n = instances.length;
+    const all = n > 1 ? ` on all ${n}` : '';
     report(`pin → acknowledged by ${n} OBS (HTTP pin + journal fsync + batch)`, endToEnd);
+    report(`  of which the pin's HTTP answer`, summarize(httpAnswers));
+    report(`  and then every OBS's answer, after the HTTP answer`, summarize(afterAnswer));
     report(`  one OBS batch round trip (${n} OBS running)`, batches, 'p99 < 5 ms per batch');
     compare(`pin → ${n} OBS acknowledged vs bare GetVersion round trip${n > 1 ? ` to all ${n}` : ''}`, endToEnd, summarize(samples.bare), { times: 3, at: ['p50'] });
-    compare(`pin → ${n} OBS acknowledged vs bare SetInputSettings (one text)${n > 1 ? ` on all ${n}` : ''}`, endToEnd, summarize(bareWrites), { times: 3, at: ['p50'] });
+    compare(`pin → ${n} OBS acknowledged vs bare SetInputSettings (one text)${all}`, endToEnd, summarize(bareWrites), { times: 3, at: ['p50'] });
+    compare(`pin → ${n} OBS acknowledged vs bare append + fdatasync, then the pin's 5 text changes in one batch${all}`, endToEnd, summarize(barePins));
+    compare(`  one OBS batch (studio: diff + round trip) vs a bare batch of the same 5 text changes${all}`, batches, summarize(bareBatches));
     if (n === 3) against('  3-OBS batch round trip (issue 19)', `p99 ${batches.p99.toFixed(3)} ms`, '≤ 5 ms', batches.p99 <= 5);
   } finally {
     await Promise.all(bare.map((obs) => obs.disconnect()));
+    await journal.close();
     await s.stop();
   }
 }
 
 const BARE_SCENE = 'Bench bare';
-const BARE_TEXT = 'Bench bare text';
+/** Stand-ins for the lines a pin changes: title, price, stock, coming up, ticker. */
+const BARE_TEXTS = ['Bench bare title', 'Bench bare price', 'Bench bare stock', 'Bench bare next', 'Bench bare ticker'];
 
-/** A bare obs-websocket-js client with no event subscriptions: the least a request to OBS costs. */
+function pinLikeBatch(i: number): RequestBatchRequest[] {
+  const n = i % 10;
+  const texts = [`Produkt ${n}`, `${10 + n} zł`, `Zostało ${n} sztuk`, `Produkt ${(n + 1) % 10} · ${11 + n} zł`, Array.from({ length: 8 }, (_, k) => `Produkt ${k} · ${10 + k} zł`).join('   •   ')];
+  return BARE_TEXTS.map((inputName, k) => ({ requestType: 'SetInputSettings', requestData: { inputName, inputSettings: { text: texts[k] }, overlay: true } }));
+}
+
+/** A bare obs-websocket-js client with no event subscriptions, on the studio's JSON protocol: the least a request to OBS costs. */
 async function bareClient(obs: ObsInstance): Promise<OBSWebSocket> {
   const client = new OBSWebSocket();
   await client.connect(obs.url, obs.password, { eventSubscriptions: EventSubscription.None });
-  // Its own scene and text source, so the bare writes never touch what the studio drives.
+  // Its own scene and text sources, so the bare writes never touch what the studio drives.
   const { scenes } = await client.call('GetSceneList');
-  if (!scenes.some((sc) => sc.sceneName === BARE_SCENE)) {
-    await client.call('CreateScene', { sceneName: BARE_SCENE });
-    await client.call('CreateInput', { sceneName: BARE_SCENE, inputName: BARE_TEXT, inputKind: 'text_ft2_source_v2', inputSettings: { text: 'bare' } });
+  if (!scenes.some((sc) => sc.sceneName === BARE_SCENE)) await client.call('CreateScene', { sceneName: BARE_SCENE });
+  const { inputs } = await client.call('GetInputList');
+  for (const inputName of BARE_TEXTS) {
+    if (!inputs.some((input) => input.inputName === inputName)) await client.call('CreateInput', { sceneName: BARE_SCENE, inputName, inputKind: 'text_ft2_source_v2', inputSettings: { text: 'bare' } });
   }
   return client;
 }

@@ -6,7 +6,10 @@ import type { ImageFiles } from './image-files';
 import type { ObsRpc } from './obs-rpc';
 import { audienceFor, canvasContent, desiredCanvas } from './studio-canvas';
 import type { StudioLayout } from './studio-setup';
-import { isRemoteObs, REMOTE_IMAGE_NOTE, studioSources } from './studio-sources';
+import { isRemoteObs, REMOTE_IMAGE_NOTE, studioSources, type StudioEnv } from './studio-sources';
+import { layoutLines, type SourceSpec } from './native-card';
+import type { Theme } from '../../shared/theme';
+
 
 export interface CanvasFollowerDeps {
   /** The view of the core's state, never the composed face view: OBS must not follow its own status. */
@@ -43,6 +46,10 @@ export class CanvasFollower {
   readBack: string[] = [];
   imageNote: string | null = null;
   showing: ObsConnectionView['showing'] = null;
+  /** The layout last drawn, for `layoutFor`. */
+  private drawn: { key: string; theme: Theme; specs: SourceSpec[] } | null = null;
+  /** The layout and look of the last batch OBS took whole (null: compare everything next time). */
+  private settledLook: { specs: SourceSpec[]; soldOut: boolean } | null = null;
 
   constructor(private readonly deps: CanvasFollowerDeps) {}
 
@@ -99,10 +106,14 @@ export class CanvasFollower {
     // OBS's image source opens files on its own computer only: one elsewhere shows no image, and says why.
     const remote = isRemoteObs(target.url);
     this.imageNote = remote && layout.mode === 'native' && content.image ? REMOTE_IMAGE_NOTE : null;
-    const desired = desiredCanvas(studioSources(env, filled), content, (address) => (remote ? null : this.deps.images.localFile(address)));
+    const specs = this.layoutFor(env, filled);
+    const desired = desiredCanvas(specs, content, (address) => (remote ? null : this.deps.images.localFile(address)));
     const resyncing = this.known === null;
+    // The same layout and look as the last batch OBS took, with nothing read back since: only texts,
+    // files and visibility can differ (a pin's case), so only those are compared.
+    const contentOnly = !resyncing && this.settledLook?.specs === specs && this.settledLook.soldOut === content.soldOut;
     const started = performance.now();
-    const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)));
+    const diff = diffCanvas(desired, this.known ?? (await observeCanvas(rpc)), contentOnly);
     const requests = diff.requests;
     if (content.scene && content.scene !== this.appliedScene && layout.scenes.includes(content.scene)) {
       requests.push({ requestType: 'SetCurrentProgramScene', requestData: { sceneName: content.scene } });
@@ -114,6 +125,8 @@ export class CanvasFollower {
     }
     const ms = performance.now() - started;
     this.known = diff.after;
+    // Off air leaves the card's look as it was (only hiding): the next card on air is compared whole.
+    this.settledLook = desired.some((d) => d.onlyVisibility) ? null : { specs, soldOut: content.soldOut };
     if (content.scene) this.appliedScene = content.scene;
     this.scheduleTick(content.nextTickAt);
     if (resyncing) {
@@ -125,6 +138,17 @@ export class CanvasFollower {
     this.showing = { productId: content.productId, revision: view.revision, at: Date.now() };
     this.deps.onApplied?.(target.id, view.revision, ms);
     this.deps.onChange();
+  }
+
+  /**
+   * The sources' looks and places for this canvas, theme and set of filled lines: a pin changes
+   * texts, rarely the layout, so it is drawn again only when one of those changed.
+   */
+  private layoutFor(env: StudioEnv, filled: (name: string) => boolean): SourceSpec[] {
+    const lines = layoutLines().map((name) => (filled(name) ? '1' : '0')).join('');
+    const key = `${env.width}x${env.height}|${env.inputKinds.join(',')}|${env.overlayUrl}|${lines}`;
+    if (this.drawn?.key !== key || this.drawn.theme !== env.theme) this.drawn = { key, theme: env.theme, specs: studioSources(env, filled) };
+    return this.drawn.specs;
   }
 
   /** The deal clock is the only thing that changes by itself: redraw it when its second turns. */

@@ -62,9 +62,11 @@ export interface CanvasDiff {
 
 /**
  * The requests that bring OBS from `known` to `desired`, content before visibility so a card never
- * flashes the previous product. Sources OBS does not have are left to setup's repair.
+ * flashes the previous product. Sources OBS does not have are left to setup's repair. `contentOnly`:
+ * the caller knows OBS already has every look, place, filter and order of `desired` (it sent them
+ * and nothing was read back since), so only texts, files and visibility are compared, as a pin needs.
  */
-export function diffCanvas(desired: DesiredSource[], known: KnownCanvas): CanvasDiff {
+export function diffCanvas(desired: DesiredSource[], known: KnownCanvas, contentOnly = false): CanvasDiff {
   const requests: RequestBatchRequest[] = [];
   const labels: string[] = [];
   const after: KnownCanvas = new Map(known);
@@ -73,11 +75,16 @@ export function diffCanvas(desired: DesiredSource[], known: KnownCanvas): Canvas
     if (d.onlyVisibility) continue;
     const k = known.get(d.name)!;
     const sceneItemId = k.sceneItemId;
-    const changed = Object.fromEntries(Object.entries(d.settings).filter(([key, value]) => !same(value, k.settings[key])));
+    const keys = contentOnly ? Object.keys(d.settings).filter((key) => CONTENT_KEYS.has(key)) : Object.keys(d.settings);
+    const changed = Object.fromEntries(keys.filter((key) => !same(d.settings[key], k.settings[key])).map((key) => [key, d.settings[key]]));
     if (Object.keys(changed).length) {
       requests.push({ requestType: 'SetInputSettings', requestData: { inputName: d.name, inputSettings: changed, overlay: true } });
       if (Object.keys(changed).some((key) => !CONTENT_KEYS.has(key))) labels.push(`${d.name}: look`);
       if (Object.keys(changed).some((key) => CONTENT_KEYS.has(key))) labels.push(`${d.name}: content`);
+    }
+    if (contentOnly) {
+      if (Object.keys(changed).length) after.set(d.name, { ...k, settings: { ...k.settings, ...changed } });
+      continue;
     }
     if (!same(d.transform, k.transform)) {
       requests.push({ requestType: 'SetSceneItemTransform', requestData: { sceneName: STUDIO_SCENE, sceneItemId, sceneItemTransform: d.transform } });
@@ -97,7 +104,7 @@ export function diffCanvas(desired: DesiredSource[], known: KnownCanvas): Canvas
   // Order: ours at the bottom of the studio scene, in the layout's order. Setting each from the
   // bottom up gives that order whatever else the user put in the scene.
   // Relative order is what shows; absolute indices shift with whatever else is in the scene.
-  const ranked = [...present].sort((a, b) => known.get(a.name)!.index - known.get(b.name)!.index);
+  const ranked = contentOnly ? present : [...present].sort((a, b) => known.get(a.name)!.index - known.get(b.name)!.index);
   const misplaced = present.filter((d, position) => ranked[position] !== d);
   if (misplaced.length) {
     present.forEach((d, position) => {

@@ -22,6 +22,15 @@ export interface NativeKinds {
   scroll: boolean;
 }
 
+/**
+ * The only sources `nativeCard` asks `filled` about (the card's lines close up, coming-up moves below
+ * a logo): whether the others have something to show never moves anything. A function, because
+ * studio-sources and this module import each other.
+ */
+export function layoutLines(): readonly string[] {
+  return [STUDIO_SOURCE.badge, STUDIO_SOURCE.title, STUDIO_SOURCE.pitch, STUDIO_SOURCE.price, STUDIO_SOURCE.was, STUDIO_SOURCE.lowest, STUDIO_SOURCE.stock, STUDIO_SOURCE.logo];
+}
+
 /** OBS alignment flags: left 1, top 4. */
 export const TOP_LEFT = 5;
 export const TICKER_SCROLL_FILTER = 'Shopcast · Scroll';
@@ -75,6 +84,7 @@ export function nativeCard(kinds: NativeKinds, width: number, height: number, th
   // Like the browser card, the lines close up around those with nothing to say (no pitch, no
   // discount), and the card is as tall as what it shows; empty lines keep their place, unseen.
   const stacked = (key: keyof typeof STUDIO_SOURCE) => !filled || filled(STUDIO_SOURCE[key]);
+  // Asking `filled` about anything outside layoutLines() would go unnoticed by the follower's cache.
   const textH = lines.reduce((sum, [key, , line]) => sum + (stacked(key) ? line * u : 0), 0);
   const cardH = Math.max(image, textH) + 2 * pad;
   const cardY = tickerY - gap - cardH;

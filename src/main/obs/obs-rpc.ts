@@ -1,5 +1,5 @@
-import OBSWebSocket, { EventSubscription, OBSWebSocketError, RequestBatchExecutionType } from 'obs-websocket-js';
-import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js';
+import OBSWebSocket, { EventSubscription, OBSWebSocketError, RequestBatchExecutionType } from 'obs-websocket-js/json';
+import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js/json';
 
 export const REQUEST_TIMEOUT_MS = 3000;
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
-import OBSWebSocket from 'obs-websocket-js';
-import { startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
-import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
+import type OBSWebSocket from 'obs-websocket-js';
+import type { TestStudio } from '../../helpers/test-studio';
+import { boxOf as boxIn, saveCanvas, startObsShow, type ObsShow } from '../../helpers/obs-studio';
 import { until } from '../../helpers/until';
 import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-sources';
 import { abgr } from '../../../src/main/obs/native-card';
@@ -11,8 +10,7 @@ import type { ObsConnectionView } from '../../../src/shared/obs';
 /** `SHOPCAST_SCREENSHOTS=dir` saves the canvases for a person to look at. */
 const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
 
-let display: VirtualDisplay;
-let obs: ObsInstance;
+let show: ObsShow;
 let t: TestStudio;
 let probe: OBSWebSocket;
 let connection: ObsConnectionView;
@@ -38,43 +36,18 @@ const textOf = async (inputName: string) => String((await settingsOf(inputName))
 const shown = async () => new Map((await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems.map((i) => [String(i.sourceName), i.sceneItemEnabled === true]));
 
 async function screenshot(name: string, width: number): Promise<void> {
-  if (!SHOTS) return;
-  const { imageData } = await probe.call('GetSourceScreenshot', { sourceName: STUDIO_SCENE, imageFormat: 'png', imageWidth: width });
-  await mkdir(SHOTS, { recursive: true });
-  await writeFile(`${SHOTS}/${name}.png`, Buffer.from(imageData.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  if (SHOTS) await saveCanvas(probe, STUDIO_SCENE, SHOTS, name, width);
 }
 
-/** Where OBS drew a studio source: its box on the canvas. */
-async function boxOf(sourceName: string) {
-  const { sceneItemId } = await probe.call('GetSceneItemId', { sceneName: STUDIO_SCENE, sourceName });
-  const { sceneItemTransform: tr } = await probe.call('GetSceneItemTransform', { sceneName: STUDIO_SCENE, sceneItemId });
-  // `width` is the source's own size; bounds (when set) scale it down to fit on the canvas.
-  const bounded = tr.boundsType !== 'OBS_BOUNDS_NONE';
-  const w = bounded ? Math.min(Number(tr.width), Number(tr.boundsWidth)) : Number(tr.width);
-  const h = bounded ? Math.min(Number(tr.height), Number(tr.boundsHeight)) : Number(tr.height);
-  return { x: Number(tr.positionX), y: Number(tr.positionY), w, h };
-}
+const boxOf = (sourceName: string) => boxIn(probe, STUDIO_SCENE, sourceName);
 
 beforeAll(async () => {
-  display = await startDisplay();
-  obs = await startObs(display);
-  probe = new OBSWebSocket();
-  await probe.connect(obs.url, obs.password);
-  await probe.call('SetVideoSettings', { baseWidth: 1920, baseHeight: 1080, outputWidth: 1920, outputHeight: 1080 });
-  t = await startTestStudio();
-  await t.api('POST', '/api/v1/products/import', catalogue);
-  await t.api('PATCH', '/api/v1/show', { locales: [{ locale: 'pl-PL', currency: 'PLN' }] });
-  for (const p of catalogue) await t.api('POST', '/api/v1/rundown/items', { productId: p.id });
-  connection = (await t.api('POST', '/api/v1/obs/connections', { name: 'Polish channel', url: obs.url, password: obs.password, locale: 'pl-PL' })).body;
-  await until('identified', connectionView, (c) => c.status === 'identified');
-  expect((await t.api('POST', `/api/v1/obs/connections/${connection.id}/setup`)).status).toBe(200);
+  show = await startObsShow({ catalogue, canvas: { width: 1920, height: 1080 } });
+  ({ t, probe, connection } = show);
 }, 90_000);
 
 afterAll(async () => {
-  await probe?.disconnect().catch(() => {});
-  await t?.stop();
-  await obs?.stop();
-  await display?.stop();
+  await show?.stop();
 });
 
 describe('the native card shows what the browser card shows', () => {
@@ -82,6 +55,8 @@ describe('the native card shows what the browser card shows', () => {
     const { rundown } = (await t.api('GET', '/api/v1/show')).body;
     await t.api('POST', '/api/v1/rundown/pin', { itemId: rundown[0].id });
     await until('the lowest-30-day line', () => textOf(STUDIO_SOURCE.lowest), (v) => v === 'Najniższa cena z 30 dni przed obniżką: 79,99\u00a0zł');
+    // Texts come first in the pin's batch, showing them last: look once OBS answered all of it.
+    await until('the card drawn', () => connectionView(), (c) => c.showing?.productId === 'lav-01');
     expect(await textOf(STUDIO_SOURCE.price)).toBe('84,99\u00a0zł');
     expect(await textOf(STUDIO_SOURCE.was)).toBe('zamiast 99,99\u00a0zł');
     expect(await textOf(STUDIO_SOURCE.badge)).toBe('Nowość');
@@ -94,7 +69,6 @@ describe('the native card shows what the browser card shows', () => {
     const lowest = await boxOf(STUDIO_SOURCE.lowest);
     expect(lowest.y).toBeGreaterThan((await boxOf(STUDIO_SOURCE.price)).y);
     expect(lowest.y + lowest.h).toBeLessThanOrEqual(card.y + card.h);
-    await until('the card drawn', () => connectionView(), (c) => c.showing?.productId === 'lav-01');
     await screenshot('native-card-landscape', 1920);
   });
 

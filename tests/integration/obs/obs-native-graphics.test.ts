@@ -1,56 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
-import OBSWebSocket from 'obs-websocket-js';
-import { startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
-import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
+import type OBSWebSocket from 'obs-websocket-js';
+import type { TestStudio } from '../../helpers/test-studio';
+import { boxOf as boxIn, saveCanvas, startObsShow, type ObsShow } from '../../helpers/obs-studio';
 import { until } from '../../helpers/until';
 import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-sources';
 import { graphicCardSource, graphicTextSource } from '../../../src/main/obs/native-graphics';
-import type { ObsConnectionView } from '../../../src/shared/obs';
 
 /** `SHOPCAST_SCREENSHOTS=dir` saves the canvas for a person to look at. */
 const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
 
-let display: VirtualDisplay;
-let obs: ObsInstance;
+let show: ObsShow;
 let t: TestStudio;
 let probe: OBSWebSocket;
-let connection: ObsConnectionView;
 
-const connectionView = async (): Promise<ObsConnectionView> => (await t.api('GET', `/api/v1/obs/connections/${connection.id}`)).body;
 const textOf = async (inputName: string) => String((await probe.call('GetInputSettings', { inputName })).inputSettings.text ?? '');
 const shown = async () => new Map((await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems.map((i) => [String(i.sourceName), i.sceneItemEnabled === true]));
 
-async function boxOf(sourceName: string) {
-  const { sceneItemId } = await probe.call('GetSceneItemId', { sceneName: STUDIO_SCENE, sourceName });
-  const { sceneItemTransform: tr } = await probe.call('GetSceneItemTransform', { sceneName: STUDIO_SCENE, sceneItemId });
-  const bounded = tr.boundsType !== 'OBS_BOUNDS_NONE';
-  const w = bounded ? Math.min(Number(tr.width), Number(tr.boundsWidth)) : Number(tr.width);
-  const h = bounded ? Math.min(Number(tr.height), Number(tr.boundsHeight)) : Number(tr.height);
-  return { x: Number(tr.positionX), y: Number(tr.positionY), w, h };
-}
+const boxOf = (sourceName: string) => boxIn(probe, STUDIO_SCENE, sourceName);
 const apart = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
 
 beforeAll(async () => {
-  display = await startDisplay();
-  obs = await startObs(display);
-  probe = new OBSWebSocket();
-  await probe.connect(obs.url, obs.password);
-  await probe.call('SetVideoSettings', { baseWidth: 1920, baseHeight: 1080, outputWidth: 1920, outputHeight: 1080 });
-  t = await startTestStudio();
-  await t.api('POST', '/api/v1/products/import', [{ id: 'lav-01', title: { pl: 'Spodnie lawendowe', de: 'Lavendelhose' }, price: { PLN: 84.99, EUR: 19.99 }, stock: 3 }]);
-  await t.api('PATCH', '/api/v1/show', { locales: [{ locale: 'pl-PL', currency: 'PLN' }, { locale: 'de-DE', currency: 'EUR' }] });
-  await t.api('POST', '/api/v1/rundown/items', { productId: 'lav-01' });
-  connection = (await t.api('POST', '/api/v1/obs/connections', { name: 'Polish channel', url: obs.url, password: obs.password, locale: 'pl-PL' })).body;
-  await until('identified', connectionView, (c) => c.status === 'identified');
-  expect((await t.api('POST', `/api/v1/obs/connections/${connection.id}/setup`)).status).toBe(200);
+  show = await startObsShow({
+    catalogue: [{ id: 'lav-01', title: { pl: 'Spodnie lawendowe', de: 'Lavendelhose' }, price: { PLN: 84.99, EUR: 19.99 }, stock: 3 }],
+    locales: [{ locale: 'pl-PL', currency: 'PLN' }, { locale: 'de-DE', currency: 'EUR' }],
+    canvas: { width: 1920, height: 1080 }
+  });
+  ({ t, probe } = show);
 }, 90_000);
 
 afterAll(async () => {
-  await probe?.disconnect().catch(() => {});
-  await t?.stop();
-  await obs?.stop();
-  await display?.stop();
+  await show?.stop();
 });
 
 describe('a coupon on the native card', () => {
@@ -70,9 +49,7 @@ describe('a coupon on the native card', () => {
     expect(couponBox.x + couponBox.w).toBeLessThanOrEqual(1920);
     if (SHOTS) {
       await new Promise((r) => setTimeout(r, 300));
-      const { imageData } = await probe.call('GetSourceScreenshot', { sourceName: STUDIO_SCENE, imageFormat: 'png', imageWidth: 1920 });
-      await mkdir(SHOTS, { recursive: true });
-      await writeFile(`${SHOTS}/native-coupon.png`, Buffer.from(imageData.replace(/^data:image\/png;base64,/, ''), 'base64'));
+      await saveCanvas(probe, STUDIO_SCENE, SHOTS, 'native-coupon', 1920);
     }
 
     expect((await t.api('POST', `/api/v1/graphics/${coupon.body.id}/hide`)).status).toBe(200);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
-import OBSWebSocket from 'obs-websocket-js';
-import { startDisplay, startObs, type ObsInstance, type VirtualDisplay } from '../../helpers/obs-process';
-import { startTestStudio, type TestStudio } from '../../helpers/test-studio';
+import type OBSWebSocket from 'obs-websocket-js';
+import type { ObsInstance } from '../../helpers/obs-process';
+import type { TestStudio } from '../../helpers/test-studio';
+import { saveCanvas, startObsShow, type ObsShow } from '../../helpers/obs-studio';
 import { until } from '../../helpers/until';
 import { STUDIO_SCENE, STUDIO_SOURCE } from '../../../src/main/obs/studio-canvas';
 import type { ObsConnectionView } from '../../../src/shared/obs';
@@ -10,7 +10,7 @@ import type { ObsConnectionView } from '../../../src/shared/obs';
 /** `SHOPCAST_SCREENSHOTS=dir` saves the canvases for a person to look at. */
 const SHOTS = process.env.SHOPCAST_SCREENSHOTS;
 
-let display: VirtualDisplay;
+let show: ObsShow;
 let obs: ObsInstance;
 let t: TestStudio;
 let probe: OBSWebSocket;
@@ -58,38 +58,23 @@ async function canvasState(): Promise<Record<string, unknown>[]> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  if (!SHOTS) return;
-  const { imageData } = await probe.call('GetSourceScreenshot', { sourceName: STUDIO_SCENE, imageFormat: 'png', imageWidth: 960 });
-  await mkdir(SHOTS, { recursive: true });
-  await writeFile(`${SHOTS}/${name}.png`, Buffer.from(imageData.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  if (SHOTS) await saveCanvas(probe, STUDIO_SCENE, SHOTS, name, 960);
 }
 
 async function connectProbe(): Promise<void> {
-  probe = new OBSWebSocket();
-  await until('the probe to connect', () => probe.connect(obs.url, obs.password).then(() => true), (ok) => ok, 5000);
+  await show.reconnectProbe();
+  probe = show.probe;
 }
 
 beforeAll(async () => {
-  display = await startDisplay();
-  obs = await startObs(display);
-  await connectProbe();
-  t = await startTestStudio({ log: (line) => logLines.push(line) });
-  await t.api('POST', '/api/v1/products/import', catalogue);
-  await t.api('PATCH', '/api/v1/show', { locales: [{ locale: 'pl-PL', currency: 'PLN' }] });
-  for (const p of catalogue) await t.api('POST', '/api/v1/rundown/items', { productId: p.id });
-  connection = (await t.api('POST', '/api/v1/obs/connections', { name: 'Polish channel', url: obs.url, password: obs.password, locale: 'pl-PL' })).body;
-  await until('identified', () => connectionView(connection.id), (c) => c.status === 'identified');
-  expect((await t.api('POST', `/api/v1/obs/connections/${connection.id}/setup`)).status).toBe(200);
-  const { rundown } = (await t.api('GET', '/api/v1/show')).body;
-  await t.api('POST', '/api/v1/rundown/pin', { itemId: rundown[0].id });
+  show = await startObsShow({ catalogue, studio: { log: (line) => logLines.push(line) } });
+  ({ obs, t, probe, connection } = show);
+  await show.pin(0);
   await until('the product on the canvas', () => probe.call('GetInputSettings', { inputName: STUDIO_SOURCE.title }), (s) => s.inputSettings.text === 'Spodnie lawendowe');
 }, 90_000);
 
 afterAll(async () => {
-  await probe?.disconnect().catch(() => {});
-  await t?.stop();
-  await obs?.stop();
-  await display?.stop();
+  await show?.stop();
 });
 
 describe('OBS restarting mid-show', () => {

@@ -61,4 +61,23 @@ describe('bringing OBS to the card', () => {
     without.delete('Shopcast · Card');
     expect(diffCanvas(desired, without).requests).toEqual([]);
   });
+
+  it('for a pin on a settled layout, sends only the texts that changed and remembers them', () => {
+    const pinned = desired.map((d) => (d.name === 'Shopcast · Title' ? { ...d, settings: { ...d.settings, text: 'Lampa' } } : d));
+    const diff = diffCanvas(pinned, known(), true);
+    expect(diff.requests).toEqual([{ requestType: 'SetInputSettings', requestData: { inputName: 'Shopcast · Title', inputSettings: { text: 'Lampa' }, overlay: true } }]);
+    expect(diff.labels).toEqual(['Shopcast · Title: content']);
+    expect(diff.after.get('Shopcast · Title')!.settings).toMatchObject({ text: 'Lampa', font: { size: 40 } });
+    expect(diffCanvas(pinned, diff.after, true).requests).toEqual([]);
+  });
+
+  it('for a pin on a settled layout, still shows and hides sources, but leaves look, place and order alone', () => {
+    const k = known();
+    k.set('Shopcast · Title', { ...k.get('Shopcast · Title')!, enabled: false, index: 0, transform: { ...place, positionX: 0 }, settings: { text: 'Kubek', font: { face: 'DejaVu Sans', size: 30 } } });
+    k.set('Shopcast · Card', { ...k.get('Shopcast · Card')!, index: 1 });
+    const diff = diffCanvas(desired, k, true);
+    expect(diff.requests).toEqual([{ requestType: 'SetSceneItemEnabled', requestData: { sceneName: STUDIO_SCENE, sceneItemId: 2, sceneItemEnabled: true } }]);
+    // Compared whole, the same OBS state is put right everywhere.
+    expect(diffCanvas(desired, k).labels).toEqual(['Shopcast · Title: look', 'Shopcast · Title: place', 'Shopcast · Card: order', 'Shopcast · Title: order', 'Shopcast · Title: visibility']);
+  });
 });
