@@ -28,6 +28,11 @@ export interface ClipView {
   /** Where the slot begins in the recording, and how long it lasts (seconds, millisecond precision). */
   startSeconds: number;
   durationSeconds: number;
+  /**
+   * Seconds of the slot on air while OBS's recording was paused: not in the file, so the clip is
+   * that much shorter than the slot (0: none). A slot paused throughout gets no clip.
+   */
+  pausedSeconds: number;
   /** In the clip's language; the description carries the price in that market's currency. */
   title: string;
   description: string;

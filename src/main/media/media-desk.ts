@@ -8,6 +8,7 @@ import { ClipJobs } from './clip-jobs';
 import { planSlots, type Audience, type Slot } from './clip-plan';
 import type { FfmpegCheck } from './ffmpeg';
 import { RecordingsLog, type Recording } from './recordings-log';
+import { fileSecondsAt } from './recording-time';
 import type { RecordingFolders } from './recording-folders';
 
 /** What media needs to know of an OBS connection. */
@@ -82,6 +83,7 @@ export class MediaDesk {
         locale,
         startSeconds: s.startSeconds,
         durationSeconds: s.durationSeconds,
+        pausedSeconds: s.pausedSeconds,
         title: s.title,
         description: s.description,
         mode: exact ? 'exact' : 'copy',
@@ -188,6 +190,6 @@ export class MediaDesk {
       showTitle: show.title
     };
     const slots = planSlots(recording, end, log.airBetween(recording.startedAt, end), show.products, audience);
-    return { slots, totalSeconds: (end - recording.startedAt) / 1000, recording, locale: source.locale };
+    return { slots, totalSeconds: fileSecondsAt(recording, end), recording, locale: source.locale };
   }
 }
