@@ -60,5 +60,6 @@ export interface RecordingsView {
   folder: string | null;
   remote: boolean;
   recording: boolean;
-  last: { startedAt: number; stoppedAt: number | null; path: string | null; readable: boolean; problem: string | null } | null;
+  /** `pausedSeconds`: how long OBS paused it (its file is that much shorter than start to stop). */
+  last: { startedAt: number; stoppedAt: number | null; pausedSeconds: number; path: string | null; readable: boolean; problem: string | null } | null;
 }

@@ -8,7 +8,7 @@ import { ClipJobs } from './clip-jobs';
 import { planSlots, type Audience, type Slot } from './clip-plan';
 import type { FfmpegCheck } from './ffmpeg';
 import { RecordingsLog, type Recording } from './recordings-log';
-import { fileSecondsAt } from './recording-time';
+import { fileSecondsAt, pausedWithin } from './recording-time';
 import type { RecordingFolders } from './recording-folders';
 
 /** What media needs to know of an OBS connection. */
@@ -122,7 +122,7 @@ export class MediaDesk {
       folder: this.deps.folders.get(source.id),
       remote: source.remote,
       recording: last !== undefined && last.stoppedAt === null,
-      last: last ? { startedAt: last.startedAt, stoppedAt: last.stoppedAt, path: last.path, readable: file?.path !== null, problem: file?.problem ?? null } : null
+      last: last ? { startedAt: last.startedAt, stoppedAt: last.stoppedAt, pausedSeconds: pausedWithin(last, last.startedAt, last.stoppedAt ?? Date.now()) / 1000, path: last.path, readable: file?.path !== null, problem: file?.problem ?? null } : null
     };
   }
 

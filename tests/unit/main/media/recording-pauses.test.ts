@@ -81,7 +81,7 @@ describe('a recording OBS paused', () => {
     fact(2, 5, 'recording.paused');
     log.add({ rev: 3, at: T0 + 6_000, actor: PRODUCER, command: 'rundown.pin', events: [{ type: 'onAir.pinned', itemId: 'item-1', productId: 'hat', since: T0 + 6_000 }] });
     fact(4, 8, 'recording.paused'); // told again (after a reconnect): the same pause goes on
-    log.add({ rev: 5, at: T0 + 20_000, actor: PRODUCER, command: 'rundown.unpin', events: [{ type: 'onAir.cleared' }] });
+    log.add({ rev: 5, at: T0 + 20_000, actor: PRODUCER, command: 'rundown.unpin', events: [{ type: 'onAir.cleared', itemId: 'item-1' }] });
     fact(6, 30, 'recording.resumed');
     fact(7, 31, 'recording.paused');
     fact(8, 40, 'recording.stopped');
