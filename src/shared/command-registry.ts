@@ -4,7 +4,7 @@ import type { ShowEvent } from './events';
 import { CreateGraphic, DeleteGraphic, EditGraphic, HideGraphic, ShowGraphic, type Graphic } from './graphics';
 import type { FlashDealView, ImportResult, OnAirView, RundownEntryView, ShowView } from './view';
 import type { ShowTiming } from './timing';
-import { AddItem, ClearHostMessage, EndDeal, ExtendItem, HoldItem, PlanItem, SpreadPlan, SendHostMessage, SlotUp, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
+import { AddItem, ClearHostMessage, EndDeal, ExtendItem, HoldItem, PlanItem, SpreadPlan, SendHostMessage, SlotUp, ImportProducts, MoveItem, Next, Pin, Previous, RecordSales, RecordingStarted, RecordingStopped, RecordingPaused, RecordingResumed, RemoveItem, SetStock, StartDeal, Unpin, UpdateShow } from './commands';
 
 /**
  * Every command of the show in one typed table, in the style of obs-websocket-js's request map:
@@ -298,6 +298,18 @@ export const COMMANDS = {
     schema: RecordingStopped,
     roles: PRODUCER,
     summary: 'an OBS stopped recording (told by the studio as OBS reports it)',
+    http: null
+  }),
+  'recording.paused': command({
+    schema: RecordingPaused,
+    roles: PRODUCER,
+    summary: 'an OBS paused its recording (told by the studio as OBS reports it): the file has no frames until it resumes',
+    http: null
+  }),
+  'recording.resumed': command({
+    schema: RecordingResumed,
+    roles: PRODUCER,
+    summary: 'an OBS resumed its paused recording (told by the studio as OBS reports it)',
     http: null
   })
 };

@@ -132,5 +132,8 @@ const RecordingFact = {
 /** `folder`: where OBS saves recordings, so a recording cut short by a crash can still be found. */
 export const RecordingStarted = z.object({ type: z.literal('recording.started'), ...RecordingFact, folder: z.string().min(1).max(4096).optional() });
 export const RecordingStopped = z.object({ type: z.literal('recording.stopped'), ...RecordingFact });
+/** OBS paused or resumed a recording (studio clock): its file has no frames in between, so chapters and clips skip that span. */
+export const RecordingPaused = z.object({ type: z.literal('recording.paused'), connectionId: RecordingFact.connectionId, at: RecordingFact.at });
+export const RecordingResumed = z.object({ type: z.literal('recording.resumed'), connectionId: RecordingFact.connectionId, at: RecordingFact.at });
 
 // The table of commands (roles, routes, answers) and the `Command` union are in ./command-registry.

@@ -61,6 +61,7 @@ export type ShowEvent =
   | { type: 'deal.ended'; dealId: string; reason?: DealEndReason }
   | { type: 'sales.recorded'; source: string; cursor?: string; changes: SaleChange[] }
   | { type: 'recording.started' | 'recording.stopped'; connectionId: string; at: number; path?: string; folder?: string }
+  | { type: 'recording.paused' | 'recording.resumed'; connectionId: string; at: number }
   | GraphicEvent;
 
 /**

@@ -28,6 +28,11 @@ export interface ClipView {
   /** Where the slot begins in the recording, and how long it lasts (seconds, millisecond precision). */
   startSeconds: number;
   durationSeconds: number;
+  /**
+   * Seconds of the slot on air while OBS's recording was paused: not in the file, so the clip is
+   * that much shorter than the slot (0: none). A slot paused throughout gets no clip.
+   */
+  pausedSeconds: number;
   /** In the clip's language; the description carries the price in that market's currency. */
   title: string;
   description: string;
@@ -55,5 +60,6 @@ export interface RecordingsView {
   folder: string | null;
   remote: boolean;
   recording: boolean;
-  last: { startedAt: number; stoppedAt: number | null; path: string | null; readable: boolean; problem: string | null } | null;
+  /** `pausedSeconds`: how long OBS paused it (its file is that much shorter than start to stop). */
+  last: { startedAt: number; stoppedAt: number | null; pausedSeconds: number; path: string | null; readable: boolean; problem: string | null } | null;
 }

@@ -78,6 +78,25 @@ describe('chapters and clips of an OBS recording', () => {
     expect((await t.api('GET', '/api/v1/shows/current/chapters.txt?connection=constructor')).status).toBe(404);
   });
 
+  it('answers the chapters of a show of the library that is not open, from that show\'s own recordings; no other id is a show', async () => {
+    const first = (await t.api('GET', '/api/v1/shows')).body.current as string;
+    const other = (await t.api('POST', '/api/v1/shows', { title: 'Zima' })).body.id as string;
+    expect((await t.api('POST', `/api/v1/shows/${other}/open`)).status).toBe(200);
+    try {
+      const past = await t.api('GET', `/api/v1/shows/${first}/chapters.txt?connection=${connectionId}`);
+      expect(past.status).toBe(200);
+      expect(past.body).toBe('0:00 Spodnie lawendowe\n0:14 Płaszcz wełniany\n0:27 Czapka\n');
+      // The open show (by id or as `current`) has not been recorded.
+      for (const id of [other, 'current']) expect((await t.api('GET', `/api/v1/shows/${id}/chapters.txt?connection=${connectionId}`)).body.error.code).toBe('no_recording');
+      for (const id of ['toString', '__proto__', 'constructor', 'show-999']) {
+        const res = await t.api('GET', `/api/v1/shows/${id}/chapters.txt?connection=${connectionId}`);
+        expect([id, res.status, res.body.error?.code]).toEqual([id, 404, 'not_found']);
+      }
+    } finally {
+      expect((await t.api('POST', `/api/v1/shows/${first}/open`)).status).toBe(200);
+    }
+  });
+
   it('cuts one clip per product on air, each lasting its slot, with its title and price in that market', async () => {
     const res = await t.api('POST', '/api/v1/clips', { connectionId });
     expect(res.status).toBe(202);

@@ -59,10 +59,10 @@ export class ClipJobs {
     return jobs;
   }
 
-  /** Queues new clips; answers them as queued. */
-  add(clips: Omit<ClipRecord, 'id' | 'status' | 'progress' | 'error' | 'bytes' | 'createdAt'>[], now = Date.now()): ClipView[] {
+  /** Queues new clips; answers them as queued. `pausedSeconds` is 0 unless said. */
+  add(clips: (Omit<ClipRecord, 'id' | 'status' | 'progress' | 'error' | 'bytes' | 'createdAt' | 'pausedSeconds'> & { pausedSeconds?: number })[], now = Date.now()): ClipView[] {
     const added = clips.map((c) => {
-      const clip: ClipRecord = { ...c, id: `clip-${this.nextNumber++}`, status: 'queued', progress: 0, error: null, bytes: null, createdAt: now };
+      const clip: ClipRecord = { pausedSeconds: 0, ...c, id: `clip-${this.nextNumber++}`, status: 'queued', progress: 0, error: null, bytes: null, createdAt: now };
       this.clips.set(clip.id, clip);
       return clip;
     });
@@ -187,5 +187,6 @@ async function resumed(dir: string, clip: ClipRecord): Promise<ClipRecord> {
 
 function viewOf(clip: ClipRecord): ClipView {
   const { input: _input, ...view } = clip;
-  return view;
+  // Clips kept by a version that did not follow pauses: none was known.
+  return { ...view, pausedSeconds: view.pausedSeconds ?? 0 };
 }

@@ -7,7 +7,8 @@ import { chapterLines, chaptersOf } from './chapters';
 import { ClipJobs } from './clip-jobs';
 import { planSlots, type Audience, type Slot } from './clip-plan';
 import type { FfmpegCheck } from './ffmpeg';
-import type { Recording, RecordingsLog } from './recordings-log';
+import { RecordingsLog, type Recording } from './recordings-log';
+import { fileSecondsAt, pausedWithin } from './recording-time';
 import type { RecordingFolders } from './recording-folders';
 
 /** What media needs to know of an OBS connection. */
@@ -44,13 +45,24 @@ export class MediaError extends Error {
   }
 }
 
+/** A show of the library other than the open one: its state, and its recordings and pins from its own journal. */
+export interface PastShow {
+  state: ShowState;
+  log: RecordingsLog;
+}
+
 /** Recordings, chapters and clips for the API: the journal's facts put together with the show. */
 export class MediaDesk {
   constructor(private readonly deps: MediaDeskDeps) {}
 
-  /** YouTube chapter lines for this OBS's last recording, in its language. */
-  chapters(connectionId: string): string {
-    const { slots, totalSeconds } = this.slotsOf(connectionId, false);
+  /** A show of the library that is not open, read from its folder (its journal is read as it is, never written). */
+  static pastShow(showDir: string, state: ShowState): PastShow {
+    return { state, log: RecordingsLog.fromJournal(showDir) };
+  }
+
+  /** YouTube chapter lines for this OBS's last recording in the open show (or in `past`), in its language. */
+  chapters(connectionId: string, past?: PastShow): string {
+    const { slots, totalSeconds } = this.slotsOf(connectionId, false, past);
     const chapters = chaptersOf(slots.map((s) => ({ startSeconds: s.startSeconds, title: s.name })), totalSeconds);
     if (!chapters) throw new MediaError(409, 'too_few_chapters', 'YouTube needs at least three chapters of ten seconds or more: this recording has fewer products on air that long');
     return chapterLines(chapters);
@@ -71,6 +83,7 @@ export class MediaDesk {
         locale,
         startSeconds: s.startSeconds,
         durationSeconds: s.durationSeconds,
+        pausedSeconds: s.pausedSeconds,
         title: s.title,
         description: s.description,
         mode: exact ? 'exact' : 'copy',
@@ -109,7 +122,7 @@ export class MediaDesk {
       folder: this.deps.folders.get(source.id),
       remote: source.remote,
       recording: last !== undefined && last.stoppedAt === null,
-      last: last ? { startedAt: last.startedAt, stoppedAt: last.stoppedAt, path: last.path, readable: file?.path !== null, problem: file?.problem ?? null } : null
+      last: last ? { startedAt: last.startedAt, stoppedAt: last.stoppedAt, pausedSeconds: pausedWithin(last, last.startedAt, last.stoppedAt ?? Date.now()) / 1000, path: last.path, readable: file?.path !== null, problem: file?.problem ?? null } : null
     };
   }
 
@@ -133,10 +146,13 @@ export class MediaDesk {
    * the folder OBS recorded into, and it ends where that file was last written. An MKV keeps all it
    * had; an MP4 cut short has no index and is refused by ffmpeg (the clip says so).
    */
-  /** The newest recording of this OBS, with its end and file found on disk when OBS died recording it. */
-  private lastRecording(source: RecordingSource): Recording | undefined {
-    const journaled = this.deps.log.lastOf(source.id);
-    if (!journaled || journaled.stoppedAt !== null || source.recordingNow) return journaled;
+  /**
+   * The newest recording of this OBS, with its end and file found on disk when OBS died recording it.
+   * In a past show a recording never stopped is one the studio stopped hearing of: what OBS records now belongs to the open show.
+   */
+  private lastRecording(source: RecordingSource, log = this.deps.log, live = true): Recording | undefined {
+    const journaled = log.lastOf(source.id);
+    if (!journaled || journaled.stoppedAt !== null || (live && source.recordingNow)) return journaled;
     return this.interrupted(source, journaled) ?? journaled;
   }
 
@@ -157,21 +173,23 @@ export class MediaDesk {
     return newest ? { ...recording, path: newest.path, stoppedAt: Math.round(newest.mtimeMs) } : null;
   }
 
-  private slotsOf(connectionId: string, finishedOnly: boolean): { slots: Slot[]; totalSeconds: number; recording: Recording; locale: string } {
+  private slotsOf(connectionId: string, finishedOnly: boolean, past?: PastShow): { slots: Slot[]; totalSeconds: number; recording: Recording; locale: string } {
     const source = this.deps.connection(connectionId);
     if (!source) throw new MediaError(404, 'not_found', `no OBS connection ${connectionId}`);
-    const recording = this.lastRecording(source);
+    const log = past?.log ?? this.deps.log;
+    const recording = this.lastRecording(source, log, !past);
     if (!recording) throw new MediaError(409, 'no_recording', 'this OBS has not recorded during this show');
     if (finishedOnly && recording.stoppedAt === null) throw new MediaError(409, 'still_recording', 'this OBS is still recording: stop the recording first');
-    const end = recording.stoppedAt ?? Math.max(this.deps.log.lastFactAt, Date.now());
-    const show = this.deps.show();
+    // A past show's unfinished recording reached its last journaled fact; the open show's runs on.
+    const end = recording.stoppedAt ?? (past ? log.lastFactAt : Math.max(log.lastFactAt, Date.now()));
+    const show = past?.state ?? this.deps.show();
     const audience: Audience = {
       locale: source.locale,
       currency: show.locales.find((l) => l.locale === source.locale)?.currency ?? null,
       baseLanguage: baseLanguageOf(show),
       showTitle: show.title
     };
-    const slots = planSlots(recording, end, this.deps.log.airBetween(recording.startedAt, end), show.products, audience);
-    return { slots, totalSeconds: (end - recording.startedAt) / 1000, recording, locale: source.locale };
+    const slots = planSlots(recording, end, log.airBetween(recording.startedAt, end), show.products, audience);
+    return { slots, totalSeconds: fileSecondsAt(recording, end), recording, locale: source.locale };
   }
 }

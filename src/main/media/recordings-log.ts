@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry, ShowEvent } from '../../shared/events';
 import { JOURNAL_FILE, NEWLINE, parseLine } from '../show/journal-line';
+import type { Pause } from './recording-time';
 
 /** One recording of one OBS, as journaled: studio-clock epoch ms of its first frame and its end. */
 export interface Recording {
@@ -12,6 +13,8 @@ export interface Recording {
   path: string | null;
   /** Where OBS saves recordings (told at the start): where to look for a file a crash left unnamed. */
   folder: string | null;
+  /** When OBS paused it, oldest first: the file skips these stretches (see recording-time.ts). */
+  pauses: Pause[];
 }
 
 /** One stretch of a rundown item on air. */
@@ -90,7 +93,8 @@ export class RecordingsLog {
         // A start without a stop before it: OBS died mid-recording; that one ended by this time at the latest.
         const open = this.open(event.connectionId);
         if (open) open.stoppedAt = Math.min(event.at, this.lastFactAt || event.at);
-        this.recordings.push({ connectionId: event.connectionId, startedAt: event.at, stoppedAt: null, path: event.path ?? null, folder: event.folder ?? null });
+        if (open) resume(open, open.stoppedAt!);
+        this.recordings.push({ connectionId: event.connectionId, startedAt: event.at, stoppedAt: null, path: event.path ?? null, folder: event.folder ?? null, pauses: [] });
         break;
       }
       case 'recording.stopped': {
@@ -98,7 +102,21 @@ export class RecordingsLog {
         if (open) {
           open.stoppedAt = Math.max(open.startedAt, event.at);
           open.path = event.path ?? open.path;
+          // Stopped while paused: the file ended where the pause began.
+          resume(open, open.stoppedAt);
         }
+        break;
+      }
+      case 'recording.paused': {
+        const open = this.open(event.connectionId);
+        const last = open?.pauses[open.pauses.length - 1];
+        // OBS repeats its state after a reconnect: a pause already running is the same pause.
+        if (open && (!last || last.to !== null)) open.pauses.push({ from: Math.max(open.startedAt, event.at, last?.to ?? 0), to: null });
+        break;
+      }
+      case 'recording.resumed': {
+        const open = this.open(event.connectionId);
+        if (open) resume(open, event.at);
         break;
       }
       default:
@@ -127,4 +145,10 @@ export class RecordingsLog {
   airBetween(from: number, to: number): AirSpan[] {
     return this.spans.filter((s) => s.from < to && (s.to === null || s.to > from));
   }
+}
+
+/** Ends the recording's running pause, if any, at `at` (never before it began). */
+function resume(recording: Recording, at: number): void {
+  const last = recording.pauses[recording.pauses.length - 1];
+  if (last && last.to === null) last.to = Math.max(last.from, at);
 }

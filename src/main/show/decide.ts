@@ -114,6 +114,9 @@ function decideCommand(state: ShowState, command: Command, ctx: DecideContext): 
           ...('folder' in command && command.folder !== undefined && { folder: command.folder })
         }
       ];
+    case 'recording.paused':
+    case 'recording.resumed':
+      return [{ type: command.type, connectionId: command.connectionId, at: command.at }];
   }
 }
 

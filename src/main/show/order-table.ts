@@ -1,5 +1,6 @@
 import type { IncomingOrder, RecentOrder } from '../../shared/sales';
 import type { SaleChange } from '../../shared/events';
+import { hashOf, OrderIds } from './order-ids';
 
 /** Product ids, locales, currencies and sources repeat across orders: stored once, referred to by number. */
 export class Interner {
@@ -33,10 +34,27 @@ export class Interner {
   }
 }
 
+/** An order row's status: counted in the totals, or taken out (refunded, cancelled). */
+export const COUNTED = 1;
+export const VOIDED = 2;
+
 /** The numeric columns, in the order a snapshot stores them. */
 export const COLUMNS = ['status', 'units', 'amount', 'at', 'product', 'currency', 'locale', 'onAir', 'source'] as const;
 export type ColumnName = (typeof COLUMNS)[number];
 export type Column = Uint8Array | Int32Array | Float64Array;
+/** A typed-array class, made empty or viewing bytes already in memory (a snapshot's). */
+export type ArrayType = (new (n: number) => Column | Uint16Array) & (new (buffer: ArrayBuffer, offset: number, length: number) => Column | Uint16Array) & { BYTES_PER_ELEMENT: number };
+export const COLUMN_TYPES: Record<ColumnName, ArrayType> = {
+  status: Uint8Array,
+  units: Int32Array,
+  amount: Float64Array,
+  at: Float64Array,
+  product: Int32Array,
+  currency: Int32Array,
+  locale: Int32Array,
+  onAir: Int32Array,
+  source: Int32Array
+};
 
 /**
  * The orders, one typed-array column per field (about 45 bytes an order plus its id), grown by
@@ -54,7 +72,7 @@ export class OrderTable {
   onAir = new Int32Array(1024);
   source = new Int32Array(1024);
   /** The marketplace's order id per row (what repeats are recognised by). */
-  ids: string[] = [];
+  ids = new OrderIds();
 
   add(status: number, source: string, order: SaleChange, names: Interner): number {
     if (this.size === this.status.length) this.grow();
@@ -86,10 +104,10 @@ export class OrderTable {
   }
 
   /** Adopts the columns as they are (a snapshot's): the first order added after grows them. */
-  static from(columns: Record<ColumnName, Column>, ids: string[]): OrderTable {
+  static from(columns: Record<ColumnName, Column>, ids: OrderIds): OrderTable {
     const table = new OrderTable();
-    table.size = ids.length;
-    if (ids.length > 0) for (const name of COLUMNS) (table as unknown as Record<ColumnName, Column>)[name] = columns[name];
+    table.size = ids.size;
+    if (ids.size > 0) for (const name of COLUMNS) (table as unknown as Record<ColumnName, Column>)[name] = columns[name];
     table.ids = ids;
     return table;
   }
@@ -125,10 +143,10 @@ export class OrderIndex {
   find(table: OrderTable, source: number, orderId: string): number {
     if (source === 0) return -1;
     const mask = this.slots.length - 1;
-    for (let i = hashOf(source, orderId) & mask; ; i = (i + 1) & mask) {
+    for (let i = hashOf(seedOf(source), orderId) & mask; ; i = (i + 1) & mask) {
       const row = this.slots[i];
       if (row === EMPTY) return -1;
-      if (table.source[row] === source && table.ids[row] === orderId) return row;
+      if (table.source[row] === source && table.ids.equals(row, orderId)) return row;
     }
   }
 
@@ -144,7 +162,7 @@ export class OrderIndex {
 
   private place(table: OrderTable, row: number): void {
     const mask = this.slots.length - 1;
-    let i = hashOf(table.source[row], table.ids[row]) & mask;
+    let i = table.ids.hash(row, seedOf(table.source[row])) & mask;
     while (this.slots[i] !== EMPTY) i = (i + 1) & mask;
     this.slots[i] = row;
   }
@@ -159,12 +177,5 @@ function capacityFor(rows: number): number {
   return capacity;
 }
 
-/** FNV-1a over the id's UTF-16 code units, seeded by the source. */
-function hashOf(source: number, orderId: string): number {
-  let h = (0x811c9dc5 ^ Math.imul(source, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < orderId.length; i++) {
-    h ^= orderId.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a's offset basis mixed with the source, so equal ids of two sources spread apart. */
+const seedOf = (source: number) => (0x811c9dc5 ^ Math.imul(source, 0x9e3779b1)) >>> 0;

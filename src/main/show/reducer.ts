@@ -68,6 +68,8 @@ function applyChange(state: ShowState, event: ShowEvent): ShowState {
       return recordSales(state, event);
     case 'recording.started':
     case 'recording.stopped':
+    case 'recording.paused':
+    case 'recording.resumed':
       // Recordings live in the journal only; src/main/media projects them.
       return state;
     case 'rundown.itemPlanned':

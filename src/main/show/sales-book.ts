@@ -3,10 +3,9 @@ import type { IncomingOrder } from '../../shared/sales';
 import type { MinuteSales, ProductSales, SalesCounters, SalesView } from '../../shared/sales';
 import type { OrderLedger } from './decide';
 import type { JournalPosition } from './journal';
-import { Interner, OrderIndex, OrderTable, type Column, type ColumnName } from './order-table';
+import { COUNTED, Interner, OrderIndex, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
+import { OrderIds, type OrderIdsImage } from './order-ids';
 
-const COUNTED = 1;
-const VOIDED = 2;
 const RECENT_SIZE = 20;
 const CHART_MINUTES = 120;
 
@@ -22,8 +21,8 @@ const CHART_MINUTES = 120;
  */
 export class SalesBook implements OrderLedger {
   private table = new OrderTable();
-  /** (source, order id) → row: how a repeat is recognised. */
-  private index = new OrderIndex();
+  /** (source, order id) → row: how a repeat is recognised. Built when first needed after a restore (see `orderIndex`). */
+  private index: OrderIndex | null = new OrderIndex();
   private names = new Interner();
   /** The journal revision of the last entry applied. */
   private revision = 0;
@@ -70,7 +69,7 @@ export class SalesBook implements OrderLedger {
     let clashes = 0;
     for (const order of orders) {
       if (order.status !== 'paid') continue;
-      const row = this.index.find(this.table, src, order.orderId);
+      const row = this.orderIndex().find(this.table, src, order.orderId);
       if (row < 0) continue;
       const known = this.table.order(row, this.names);
       if (known.productId !== order.productId || known.currency !== order.currency) clashes++;
@@ -147,7 +146,7 @@ export class SalesBook implements OrderLedger {
       recentRows: this.recentRows.slice(-RECENT_SIZE),
       onAir: this.onAir
     };
-    return { revision: this.revision, names: this.names.names(), ids: this.table.ids.slice(), columns: this.table.columns(), aggregates: structuredClone(aggregates) };
+    return { revision: this.revision, names: this.names.names(), ids: this.table.ids.image(), columns: this.table.columns(), aggregates: structuredClone(aggregates) };
   }
 
   static restore(image: SalesBookImage): SalesBook {
@@ -155,8 +154,9 @@ export class SalesBook implements OrderLedger {
     const a = image.aggregates;
     book.revision = image.revision;
     book.names = new Interner(image.names);
-    book.table = OrderTable.from(image.columns, image.ids);
-    book.index = OrderIndex.build(book.table);
+    book.table = OrderTable.from(image.columns, OrderIds.from(image.ids));
+    // Opening a show needs no lookup by order id: the first order to arrive builds the index.
+    book.index = null;
     book.totals = a.totals;
     book.refunds = a.refunds;
     for (const [id, sales] of a.byProduct) book.byProduct.set(id, sales);
@@ -168,16 +168,20 @@ export class SalesBook implements OrderLedger {
     return book;
   }
 
+  private orderIndex(): OrderIndex {
+    return (this.index ??= OrderIndex.build(this.table));
+  }
+
   private statusOf(source: string, orderId: string): number {
-    const row = this.index.find(this.table, this.names.existing(source), orderId);
+    const row = this.orderIndex().find(this.table, this.names.existing(source), orderId);
     return row < 0 ? 0 : this.table.status[row];
   }
 
   private applyChange(source: string, change: SaleChange): void {
-    const row = this.index.find(this.table, this.names.existing(source), change.orderId);
+    const row = this.orderIndex().find(this.table, this.names.existing(source), change.orderId);
     if (change.effect === 'counted' && row < 0) {
       const added = this.table.add(COUNTED, source, change, this.names);
-      this.index.add(this.table, added);
+      this.orderIndex().add(this.table, added);
       this.count(change, change.locale, change.onAir, +1);
       this.recentRows.push(added);
       if (this.recentRows.length > RECENT_SIZE * 50) this.recentRows = this.recentRows.slice(-RECENT_SIZE);
@@ -187,7 +191,7 @@ export class SalesBook implements OrderLedger {
       this.count(this.table.order(row, this.names), this.names.name(this.table.locale[row]), this.names.name(this.table.onAir[row]), -1);
       this.refunds++;
     } else if (change.effect === 'voidedUnseen' && row < 0) {
-      this.index.add(this.table, this.table.add(VOIDED, source, change, this.names));
+      this.orderIndex().add(this.table, this.table.add(VOIDED, source, change, this.names));
     } else {
       return;
     }
@@ -281,9 +285,9 @@ function add(counters: SalesCounters, order: Pick<IncomingOrder, 'units' | 'amou
   counters.revenue[order.currency] = (counters.revenue[order.currency] ?? 0) + sign * order.amount;
 }
 
-/** Sums of cents drift in floating point; faces get them rounded to the cent. */
+/** Sums of cents drift in floating point; faces get them rounded to the cent (and never a "-0.00" once all is refunded). */
 function roundCounters(c: SalesCounters): SalesCounters {
-  return { orders: c.orders, units: c.units, revenue: Object.fromEntries(Object.entries(c.revenue).map(([cur, v]) => [cur, Math.round(v * 100) / 100])) };
+  return { orders: c.orders, units: c.units, revenue: Object.fromEntries(Object.entries(c.revenue).map(([cur, v]) => [cur, Math.round(v * 100) / 100 || 0])) };
 }
 
 /** The totals part of a captured book: small, stored as JSON. */
@@ -304,7 +308,9 @@ export interface SalesBookImage {
   /** Where that revision's journal line ends (set when the image is written beside the journal). */
   journal?: JournalPosition;
   names: string[];
-  ids: string[];
+  ids: OrderIdsImage;
   columns: Record<ColumnName, Column>;
   aggregates: SalesBookAggregates;
+  /** Read from a snapshot of an older format: the next snapshot rewrites it in the current one. */
+  olderFormat?: boolean;
 }

@@ -41,7 +41,8 @@ export async function replayShow(dir: string): Promise<ReplayedShow> {
   }
   const { entries, older, tornTail } = read;
   const sales = image ? SalesBook.restore(image) : new SalesBook();
-  const salesAtSnapshot = image ? salesMarker(sales) : -1;
+  // A snapshot in an older format is written again in the current one at the next snapshot or stop.
+  const salesAtSnapshot = image && !image.olderFormat ? salesMarker(sales) : -1;
   // A snapshot from an older version lacks newer fields: they start from their defaults.
   let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
   let current: JournalEntry | null = null;

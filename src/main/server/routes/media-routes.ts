@@ -1,12 +1,12 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ClipRequest, RecordingFolder, RecordingsAction } from '../../../shared/media';
-import { MediaError } from '../../media/media-desk';
+import { MediaDesk, MediaError, type PastShow } from '../../media/media-desk';
 import { ApiError } from '../api-error';
 import { parseBody } from '../body';
 import type { StudioContext } from '../studio-context';
 
-/** The show's id in paths: `current` (the show the studio runs; there is one show per data dir for now). */
+/** The show's id in paths: `current` (the show the studio runs), or the id of any show of the library. */
 const CURRENT_SHOW = 'current';
 
 /** Chapters and clips of OBS's recordings (API.md "Chapters and clips"). */
@@ -14,10 +14,15 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: StudioContext): v
   const param = (req: FastifyRequest, name: string) => String((req.params as Record<string, string>)[name]);
 
   app.get('/api/v1/shows/:id/chapters.txt', async (req, reply) => {
-    if (param(req, 'id') !== CURRENT_SHOW) throw new ApiError(404, 'not_found', `no show ${param(req, 'id')}: use "current"`);
+    const id = param(req, 'id');
+    const library = ctx.shows?.library;
+    // Ids are looked up in the library's Map: `toString` or `__proto__` is no show.
+    if (id !== CURRENT_SHOW && !library?.get(id)) throw new ApiError(404, 'not_found', `no show ${id}`);
     const connection = (req.query as Record<string, unknown>).connection;
     if (typeof connection !== 'string' || connection === '') throw new ApiError(400, 'invalid_query', 'give ?connection=OBS_CONNECTION_ID');
-    const text = media(() => ctx.media.chapters(connection));
+    // Another show of the library: its own recordings and pins, from its own journal (read only).
+    const past = id === CURRENT_SHOW || id === library!.current ? undefined : await pastShow(ctx, id);
+    const text = media(() => ctx.media.chapters(connection, past));
     return reply.type('text/plain; charset=utf-8').send(text);
   });
 
@@ -70,6 +75,16 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: StudioContext): v
     await ctx.recordingFolders.set(param(req, 'connectionId'), folder);
     return { connectionId: param(req, 'connectionId'), folder };
   });
+}
+
+/** A show of the library that is not open; one that no longer replays is said so, not a 500. */
+async function pastShow(ctx: StudioContext, id: string): Promise<PastShow> {
+  const shows = ctx.shows!;
+  try {
+    return MediaDesk.pastShow(shows.library.dirOf(id), (await shows.read(id)).state);
+  } catch (err) {
+    throw new ApiError(409, 'show_unreadable', `${id} cannot be read: ${(err as Error).message}`);
+  }
 }
 
 function clip(ctx: StudioContext, id: string) {

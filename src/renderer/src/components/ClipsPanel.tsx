@@ -17,6 +17,8 @@ const K = {
   notRecorded: 'clips.notRecorded',
   recording: 'clips.recording',
   recorded: 'clips.recorded',
+  recordedPaused: 'clips.recordedPaused',
+  pausedPart: 'clips.pausedPart',
   remote: 'clips.remote',
   folder: 'clips.folder',
   mapFolder: 'clips.mapFolder',
@@ -114,7 +116,11 @@ export function ClipsPanel() {
                 <td title={clip.description}>{clip.title}</td>
                 <td>{clip.locale}</td>
                 <td>{formatDuration(clip.startSeconds * 1000)}</td>
-                <td>{formatDuration(clip.durationSeconds * 1000)}</td>
+                <td>
+                  {formatDuration(clip.durationSeconds * 1000)}
+                  {/* Part of the slot was not recorded (OBS paused): the clip is that much shorter. */}
+                  {(clip.pausedSeconds ?? 0) > 0 && <small className="clip-paused"> · {t(K.pausedPart, { length: formatDuration(clip.pausedSeconds * 1000) })}</small>}
+                </td>
                 <td className="clip-state" title={clip.error ?? undefined}>
                   {t(K.status(clip.status))}
                   {clip.status === 'cutting' && <progress max={1} value={clip.progress} />}
@@ -147,7 +153,10 @@ function RecordingLine({ rec, obs, canCut, onChapters }: { rec: RecordingsView; 
     ? t(K.notRecorded, { name })
     : last.stoppedAt === null
       ? t(K.recording, { name })
-      : t(K.recorded, { name, length: formatDuration(last.stoppedAt - last.startedAt) });
+      : last.pausedSeconds > 0
+        ? // The file's length: start to stop, minus what OBS paused.
+          t(K.recordedPaused, { name, length: formatDuration(last.stoppedAt - last.startedAt - last.pausedSeconds * 1000), paused: formatDuration(last.pausedSeconds * 1000) })
+        : t(K.recorded, { name, length: formatDuration(last.stoppedAt - last.startedAt) });
   return (
     <div className="clips-recording" data-testid="clips-recording">
       <span>{text}</span>

@@ -24,6 +24,7 @@ const order = (over: Partial<ClipRecord> = {}) => ({
   locale: 'pl-PL',
   startSeconds: 3,
   durationSeconds: 5,
+  pausedSeconds: 0,
   title: 'T',
   description: '',
   mode: 'copy' as const,

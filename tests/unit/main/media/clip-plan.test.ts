@@ -52,7 +52,7 @@ describe('clip planning from a journal of pins and recordings', () => {
     await at(70_000, { type: 'recording.stopped', connectionId: 'obs-pl', at: T0 + 70_000, path: '/rec/show.mkv' }, OBS);
     const log = RecordingsLog.fromJournal(dir);
     const recording = log.lastOf('obs-pl')!;
-    expect(recording).toEqual({ connectionId: 'obs-pl', startedAt: T0 + 4_000, stoppedAt: T0 + 70_000, path: '/rec/show.mkv', folder: null });
+    expect(recording).toEqual({ connectionId: 'obs-pl', startedAt: T0 + 4_000, stoppedAt: T0 + 70_000, path: '/rec/show.mkv', folder: null, pauses: [] });
     const slots = planSlots(recording, recording.stoppedAt!, log.airBetween(recording.startedAt, recording.stoppedAt!), core.current.products, {
       locale: 'pl-PL',
       currency: 'PLN',

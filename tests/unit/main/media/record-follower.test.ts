@@ -31,6 +31,21 @@ describe('journaling what OBS says of its recording', () => {
     expect(journaled.slice(1)).toEqual([{ type: 'recording.stopped', connectionId: 'obs-pl', at: 20_000, path: '/v/show.mkv' }]);
   });
 
+  it('journals a pause and its resume at the moment OBS reports them, once each even when OBS repeats them, and a stop while paused', async () => {
+    const { f, journaled, setNow } = follower();
+    await f.onRecordState('obs-pl', state('OBS_WEBSOCKET_OUTPUT_STARTED'), async () => ({ outputDuration: 0 }));
+    for (const [ms, outputState] of [[5_000, 'PAUSED'], [6_000, 'PAUSED'], [9_000, 'RESUMED'], [9_500, 'RESUMED'], [12_000, 'PAUSED'], [15_000, 'STOPPING'], [15_200, 'STOPPED']] as const) {
+      setNow(ms);
+      await f.onRecordState('obs-pl', state(`OBS_WEBSOCKET_OUTPUT_${outputState}`, outputState === 'STOPPED' ? '/v/show.mkv' : undefined), async () => null);
+    }
+    expect(journaled.slice(1)).toEqual([
+      { type: 'recording.paused', connectionId: 'obs-pl', at: 5_000 },
+      { type: 'recording.resumed', connectionId: 'obs-pl', at: 9_000 },
+      { type: 'recording.paused', connectionId: 'obs-pl', at: 12_000 },
+      { type: 'recording.stopped', connectionId: 'obs-pl', at: 15_000, path: '/v/show.mkv' }
+    ]);
+  });
+
   it('keeps the show going when the journal refuses the fact (a full disk): the refusal is logged', async () => {
     const lines: string[] = [];
     const f = new RecordFollower({ execute: async () => Promise.reject(new Error('disk full')), log: (l) => lines.push(l) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Interner, OrderIndex, OrderTable } from '../../../../src/main/show/order-table';
 import type { SaleChange } from '../../../../src/shared/events';
+import { OrderIds } from '../../../../src/main/show/order-ids';
 
 const change = (orderId: string): SaleChange => ({ orderId, productId: 'p', units: 1, amount: 1, currency: 'EUR', locale: null, at: 0, status: 'paid', effect: 'counted', onAir: null });
 
@@ -16,7 +17,7 @@ describe('the order index', () => {
     const shop = names.existing('shopify');
     for (let n = 0; n < 20_000; n += 7) {
       expect(table.source[index.find(table, ali, `order-${n}`)]).toBe(ali);
-      expect(table.ids[index.find(table, shop, `order-${n}`)]).toBe(`order-${n}`);
+      expect(table.ids.get(index.find(table, shop, `order-${n}`))).toBe(`order-${n}`);
     }
     expect(index.find(table, ali, 'order-20000')).toBe(-1);
     expect(index.find(table, names.existing('demo'), 'order-1')).toBe(-1);
@@ -27,7 +28,7 @@ describe('the order index', () => {
     const table = new OrderTable();
     const live = new OrderIndex();
     for (let n = 0; n < 5000; n++) live.add(table, table.add(1, 'demo', change(String(n * 31)), names));
-    const rebuilt = OrderIndex.build(OrderTable.from(table.columns(), table.ids.slice()));
+    const rebuilt = OrderIndex.build(OrderTable.from(table.columns(), OrderIds.from(table.ids.image())));
     const demo = names.existing('demo');
     for (let n = 0; n < 5000; n++) expect(rebuilt.find(table, demo, String(n * 31))).toBe(live.find(table, demo, String(n * 31)));
     expect(rebuilt.find(table, demo, '1')).toBe(-1);
