@@ -97,7 +97,7 @@ function totalsBlock(sales: SalesView, report: SalesReport, words: ReportWords, 
 function productTable(report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
   if (report.products.length === 0) return `<p class="none">${words.html('none.products')}</p>`;
   const th = (key: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${words.html(key)}</th>`;
-  const head = `<thead><tr>${th('col.product', 'text')}${th('col.market', 'text')}${th('col.orders')}${th('col.units')}${report.currencies.map((c) => `<th>${c}</th>`).join('')}${th('col.minutesOnAir')}${th('col.unitsWhileOnAir')}</tr></thead>`;
+  const head = `<thead><tr>${th('col.product', 'text')}${th('col.market', 'text')}${th('col.orders')}${th('col.units')}${report.currencies.map((c) => `<th>${c}</th>`).join('')}${th('col.minutesOnAir', 'wide')}${th('col.unitsWhileOnAir', 'wide')}</tr></thead>`;
   const body = report.products.map((p) => productRows(p, report.currencies, words, fmt)).join('');
   return `<table>${head}${body}</table>`;
 }
@@ -137,7 +137,7 @@ const STYLE = `
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif; color: #1b1f27; font-size: 10pt; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
-h1 { font-size: 20pt; margin: 0 0 2mm; word-break: break-word; }
+h1 { font-size: 20pt; margin: 0 0 2mm; overflow-wrap: break-word; }
 h2 { font-size: 12pt; margin: 7mm 0 3mm; border-bottom: 1px solid #ccd; padding-bottom: 1mm; }
 header p { color: #556; margin: 0; }
 .totals { display: grid; grid-template-columns: repeat(5, 1fr); gap: 3mm; margin: 6mm 0 0; }
@@ -150,11 +150,16 @@ svg .grid { stroke: #dde; stroke-width: 1; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { text-align: right; padding: 1.2mm 2mm; border-bottom: 1px solid #e3e5ea; vertical-align: top; }
 th.text, td.product, td.market { text-align: left; }
+/* Figures stay whole on their line; titles, markets and headings wrap between words, never inside one. */
+td { white-space: nowrap; }
+td.product, td.market { white-space: normal; }
+td.product { width: 28%; }
+th.wide { min-width: 18mm; }
 thead { display: table-header-group; }
 th { font-size: 8.5pt; color: #556; border-bottom: 1.5px solid #99a; }
 tbody { break-inside: avoid; }
 tr.total td { font-weight: 700; border-bottom: 1.5px solid #bbc; }
-.title { display: block; font-weight: 600; word-break: break-word; }
+.title { display: block; font-weight: 600; overflow-wrap: break-word; }
 .id { display: block; color: #778; font-size: 8pt; }
 .none { color: #778; }
 td.market .name { display: block; }
@@ -166,7 +171,10 @@ pre.chapters { font-family: 'DejaVu Sans Mono', 'Noto Sans Mono', monospace; fon
 .obs { break-inside: avoid; }
 @media print {
   body { padding: 0; max-width: none; }
-  section + section { break-before: page; }
+  /* The summary fills the first page, the product table starts the next; the short tables after it share pages. */
+  section.products { break-before: page; }
+  section + section:not(.products) { margin-top: 8mm; }
+  h2, h3 { break-after: avoid; }
   svg { break-inside: avoid; }
 }
 `;
