@@ -77,7 +77,7 @@ describe('the printable sales report', () => {
     const total = lav.match(/<tr class="total">(.*?)<\/tr>/s)![1].replace(/<[^>]+>/g, '|');
     expect(total).toContain(`|Wszystkie rynki||2||3||${eur.format(19.99)}||${pl.format(169.98)}|`);
     expect(total).toMatch(/\|3\|$/); // units while on air
-    expect(html.match(/<tr data-locale="de-DE">(.*?)<\/tr>/s)![1].replace(/<[^>]+>/g, '|')).toBe(`||niemiecki (Niemcy)||de-DE|||2||2||${eur.format(27.48)}||—|`);
+    expect(html.match(/<tr data-locale="de-DE">(.*?)<\/tr>/s)![1].replace(/<[^>]+>/g, '|')).toBe(`||Niemcy||de-DE|||2||2||${eur.format(27.48)}||—|`);
 
     // The same rows as the spreadsheet: both forms of the report share them.
     const csv = await (await fetch(`${t.studio.baseUrl}/api/v1/sales/report.csv`, { headers: { authorization: `Bearer ${t.studio.token}` } })).text();

@@ -118,7 +118,6 @@ th { font-size: 8.5pt; color: #556; border-bottom: 1.5px solid #99a; }
 tbody { break-inside: avoid; }
 tr.total td { font-weight: 700; border-bottom: 1.5px solid #bbc; }
 td.market { padding-left: 6mm; }
-td.market::first-letter { text-transform: uppercase; }
 td.market .id { display: inline; margin-left: 1.5mm; }
 .title { display: block; font-weight: 600; overflow-wrap: break-word; }
 .id { display: block; color: #778; font-size: 8pt; font-weight: 400; }

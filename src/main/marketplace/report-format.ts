@@ -10,7 +10,8 @@ export function reportFormat({ locale }: ReportLanguage) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   const shortDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-  const names = new Intl.DisplayNames(locale, { type: 'language' });
+  const languages = new Intl.DisplayNames(locale, { type: 'language' });
+  const regions = new Intl.DisplayNames(locale, { type: 'region' });
   return {
     locale,
     number: (n: number) => number.format(n),
@@ -20,10 +21,15 @@ export function reportFormat({ locale }: ReportLanguage) {
     date: (at: number) => date.format(at),
     shortDate: (at: number) => shortDate.format(at),
     time: (at: number) => time.format(at),
-    /** `pl-PL` as the operator reads it ("Polnisch (Polen)" in German); the code itself if Intl does not know it. */
+    /**
+     * A market as the operator reads it: its country (`pl-PL` is "Polen" in German), or its language
+     * when the tag names no country; the code itself if Intl does not know it. The report prints the
+     * code beside it, which tells `fr-CH` from `de-CH`.
+     */
     market: (tag: string) => {
       try {
-        return names.of(tag) ?? tag;
+        const region = new Intl.Locale(tag).region;
+        return (region ? regions.of(region) : languages.of(tag)) ?? tag;
       } catch {
         return tag;
       }

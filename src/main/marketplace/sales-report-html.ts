@@ -97,7 +97,7 @@ function totalsBlock(sales: SalesView, report: SalesReport, words: ReportWords, 
 function productTable(report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
   if (report.products.length === 0) return `<p class="none">${words.html('none.products')}</p>`;
   const th = (key: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${words.html(key)}</th>`;
-  const head = `<thead><tr>${th('col.product', 'text')}${th('col.market', 'text')}${th('col.orders')}${th('col.units')}${report.currencies.map((c) => `<th>${c}</th>`).join('')}${th('col.minutesOnAir', 'wide')}${th('col.unitsWhileOnAir', 'wide')}</tr></thead>`;
+  const head = `<thead><tr>${th('col.product', 'text')}${th('col.market', 'text')}${th('col.orders')}${th('col.units')}${report.currencies.map((c) => `<th>${c}</th>`).join('')}${th('col.minutesOnAir')}${th('col.unitsWhileOnAir')}</tr></thead>`;
   const body = report.products.map((p) => productRows(p, report.currencies, words, fmt)).join('');
   return `<table>${head}${body}</table>`;
 }
@@ -121,7 +121,7 @@ function localeTable(show: ShowState, report: SalesReport, words: ReportWords, f
   const totals = localeTotals(report);
   const sold = new Set(totals.map((t) => t.locale));
   const quiet = show.locales.map((l) => l.locale).filter((l) => !sold.has(l));
-  const folded = quiet.length ? `<p class="none" data-no-sales>${words.html('markets.noSales', { count: quiet.length, markets: quiet.map((l) => fmt.market(l)).join(', ') })}</p>` : '';
+  const folded = quiet.length ? `<p class="none" data-no-sales>${words.html('markets.noSales', { count: quiet.length, markets: quiet.map((l) => `${fmt.market(l)} (${l})`).join(', ') })}</p>` : '';
   if (totals.length === 0) return `<p class="none">${words.html('none.sales')}</p>`;
   const head = `<thead><tr><th class="text">${words.html('col.market')}</th><th>${words.html('col.orders')}</th><th>${words.html('col.units')}</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
   const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}">${marketCell(t.locale === 'unknown' ? null : t.locale, words, fmt)}${counterCells(t.sales, report.currencies, fmt)}</tr>`).join('');
@@ -154,7 +154,6 @@ th.text, td.product, td.market { text-align: left; }
 td { white-space: nowrap; }
 td.product, td.market { white-space: normal; }
 td.product { width: 28%; }
-th.wide { min-width: 18mm; }
 thead { display: table-header-group; }
 th { font-size: 8.5pt; color: #556; border-bottom: 1.5px solid #99a; }
 tbody { break-inside: avoid; }
@@ -163,7 +162,9 @@ tr.total td { font-weight: 700; border-bottom: 1.5px solid #bbc; }
 .id { display: block; color: #778; font-size: 8pt; }
 .none { color: #778; }
 td.market .name { display: block; }
-td.market .name::first-letter { text-transform: uppercase; }
+/* Nine columns on 186 mm: tighter cells, so a German compound title still leaves room for the figures. */
+section.products table { font-size: 9pt; }
+section.products th, section.products td { padding: 1.2mm 1.3mm; }
 h3 { font-size: 10.5pt; margin: 5mm 0 1mm; }
 h3 .id { display: inline; margin-left: 2mm; }
 .hint, .span { color: #556; margin: 0 0 2mm; }
