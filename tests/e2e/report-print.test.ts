@@ -41,7 +41,7 @@ function brokenWords(page: Page): Promise<string[]> {
         const range = document.createRange();
         range.setStart(node, match.index!);
         range.setEnd(node, match.index! + match[0].length);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
         const lines = new Set(rects.map((r) => Math.round(r.top)));
         const right = Math.max(...rects.map((r) => r.right));
         if (lines.size > 1 || right > width + 1) found.push(`${match[0]} (${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className})`);
