@@ -67,6 +67,22 @@ describe('the printed report', () => {
     await context.close();
   });
 
+  it('opens the season report from the Shows panel of a Polish desk in Polish', async () => {
+    const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(t.studio.controlUrl);
+    await page.getByTestId('shows-panel').waitFor();
+    const button = page.getByTestId('shows-panel').getByRole('button', { name: 'Raport sezonu (druk)' });
+    await button.scrollIntoViewIfNeeded();
+    // `SHOPCAST_SCREENSHOTS=dir` keeps a picture of the panel with its report buttons, to be looked at.
+    if (process.env.SHOPCAST_SCREENSHOTS) await page.screenshot({ path: `${process.env.SHOPCAST_SCREENSHOTS}/desk-shows-pl-1440x900.png` });
+    const [season] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await season.waitForLoadState();
+    expect(await season.locator('h1').textContent()).toBe('Raport sezonu');
+    expect(await season.locator('header p').textContent()).toMatch(/^1 program · /);
+    await context.close();
+  });
+
   for (const lang of ['pl', 'en', 'de']) {
     it(`laid out on A4 in ${lang}, breaks no word over two lines and prints to PDF`, async () => {
       const res = await t.api('GET', `/api/v1/sales/report.html?lang=${lang}&catalogue=${lang === 'en' ? 'pl' : lang}`);
