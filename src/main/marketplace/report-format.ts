@@ -12,6 +12,15 @@ export function reportFormat({ locale }: ReportLanguage) {
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   const languages = new Intl.DisplayNames(locale, { type: 'language' });
   const regions = new Intl.DisplayNames(locale, { type: 'region' });
+  const marketNames = new Map<string, string>();
+  const marketName = (tag: string) => {
+    try {
+      const region = new Intl.Locale(tag).region;
+      return (region ? regions.of(region) : languages.of(tag)) ?? tag;
+    } catch {
+      return tag;
+    }
+  };
   return {
     locale,
     number: (n: number) => number.format(n),
@@ -27,12 +36,10 @@ export function reportFormat({ locale }: ReportLanguage) {
      * code beside it, which tells `fr-CH` from `de-CH`.
      */
     market: (tag: string) => {
-      try {
-        const region = new Intl.Locale(tag).region;
-        return (region ? regions.of(region) : languages.of(tag)) ?? tag;
-      } catch {
-        return tag;
-      }
+      // A report of thousands of rows names the same few markets again and again.
+      let name = marketNames.get(tag);
+      if (name === undefined) marketNames.set(tag, (name = marketName(tag)));
+      return name;
     }
   };
 }
