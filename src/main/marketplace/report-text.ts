@@ -94,5 +94,13 @@ export function reportWords(language: ReportLanguage): ReportWords {
   const t = words.getFixedT(language.lang);
   // i18next picks the plural form with Intl.PluralRules of the language; the locale adds nothing to it.
   const text = (key: string, vars: Record<string, unknown> = {}) => t(key, vars);
-  return { language, text, html: (key, vars) => escapeHtml(text(key, vars)) };
+  // A word without values ("All markets") is asked for once per row of a report of thousands.
+  const plain = new Map<string, string>();
+  const html = (key: string, vars?: Record<string, unknown>) => {
+    if (vars) return escapeHtml(text(key, vars));
+    let done = plain.get(key);
+    if (done === undefined) plain.set(key, (done = escapeHtml(text(key))));
+    return done;
+  };
+  return { language, text, html };
 }
