@@ -38,8 +38,8 @@ const order = (orderId: string, productId: string, units: number, amount: number
 
 const record = (orders: IncomingOrder[]) => t.studio.core.execute({ type: 'sales.record', source: 'manual', orders }, { id: 'owner', client: 'test' });
 
-async function reportHtml(): Promise<{ res: Response; html: string }> {
-  const res = await fetch(`${t.studio.baseUrl}/api/v1/sales/report.html`, { headers: { authorization: `Bearer ${t.studio.token}` } });
+async function reportHtml(query = ''): Promise<{ res: Response; html: string }> {
+  const res = await fetch(`${t.studio.baseUrl}/api/v1/sales/report.html${query}`, { headers: { authorization: `Bearer ${t.studio.token}` } });
   return { res, html: await res.text() };
 }
 
@@ -59,7 +59,8 @@ describe('the printable sales report', () => {
     await record(orders);
     await record([{ ...orders[4], status: 'refunded' }, orders[0]]); // a refund and a repeat
 
-    const { res, html } = await reportHtml();
+    // The desk asks in its own language: Polish words, Polish numbers.
+    const { res, html } = await reportHtml('?lang=pl-PL');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const pl = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' });
@@ -74,9 +75,9 @@ describe('the printable sales report', () => {
     const lav = html.match(/<tbody data-product-id="lav-01">(.*?)<\/tbody>/s)![1];
     expect(lav).toContain('Spodnie lawendowe');
     const total = lav.match(/<tr class="total">(.*?)<\/tr>/s)![1].replace(/<[^>]+>/g, '|');
-    expect(total).toContain(`|all||2||3||${eur.format(19.99)}||${pl.format(169.98)}|`);
+    expect(total).toContain(`|Wszystkie rynki||2||3||${eur.format(19.99)}||${pl.format(169.98)}|`);
     expect(total).toMatch(/\|3\|$/); // units while on air
-    expect(html.match(/<tr data-locale="de-DE">(.*?)<\/tr>/s)![1].replace(/<[^>]+>/g, '|')).toBe(`|de-DE||2||2||${eur.format(27.48)}||—|`);
+    expect(html.match(/<tr data-locale="de-DE">(.*?)<\/tr>/s)![1].replace(/<[^>]+>/g, '|')).toBe(`||Niemcy||de-DE|||2||2||${eur.format(27.48)}||—|`);
 
     // The same rows as the spreadsheet: both forms of the report share them.
     const csv = await (await fetch(`${t.studio.baseUrl}/api/v1/sales/report.csv`, { headers: { authorization: `Bearer ${t.studio.token}` } })).text();

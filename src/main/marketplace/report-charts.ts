@@ -1,5 +1,7 @@
 import type { MinuteSales } from '../../shared/sales';
 import { escapeHtml } from './escape-html';
+import type { ReportFormat } from './report-format';
+import type { ReportWords } from './report-text';
 
 /**
  * The report's charts as inline SVG, drawn on the server: the printed report runs no script, and a
@@ -28,16 +30,16 @@ export function minuteBars(minutes: MinuteSales[]): { bars: MinuteBar[]; minutes
 }
 
 /** Units sold per minute over the show, as bars on a time axis. */
-export function unitsPerMinuteSvg(minutes: MinuteSales[], locale: string): string {
+export function unitsPerMinuteSvg(minutes: MinuteSales[], words: ReportWords, fmt: ReportFormat): string {
   const { bars, minutesPerBar } = minuteBars(minutes);
-  if (bars.length === 0) return '<p class="none">No sales yet.</p>';
+  if (bars.length === 0) return `<p class="none">${words.html('none.sales')}</p>`;
   const height = 220;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(...bars.map((b) => b.units)));
   const step = plotW / bars.length;
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(fmt.locale, { hour: '2-digit', minute: '2-digit' });
   const rects = bars
     .filter((b) => b.units > 0)
     .map((b) => {
@@ -46,20 +48,22 @@ export function unitsPerMinuteSvg(minutes: MinuteSales[], locale: string): strin
     })
     .join('');
   const yTicks = [0, max / 2, max]
-    .map((v) => `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${f(y(v))}" y2="${f(y(v))}" class="grid"/><text x="${PAD.left - 6}" y="${f(y(v) + 4)}" text-anchor="end">${v}</text>`)
+    .map((v) => `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${f(y(v))}" y2="${f(y(v))}" class="grid"/><text x="${PAD.left - 6}" y="${f(y(v) + 4)}" text-anchor="end">${escapeHtml(fmt.number(v))}</text>`)
     .join('');
   const labelEvery = Math.max(1, Math.ceil(bars.length / 8));
   const xTicks = bars
     .map((b, i) => (i % labelEvery === 0 ? `<text x="${f(PAD.left + i * step + step / 2)}" y="${height - 10}" text-anchor="middle">${escapeHtml(time.format(b.start))}</text>` : ''))
     .join('');
-  const unit = minutesPerBar === 1 ? 'per minute' : `per ${minutesPerBar} minutes`;
-  return svg(height, `Units sold ${unit}`, `${yTicks}<g class="bars">${rects}</g>${xTicks}<text x="12" y="${PAD.top + plotH / 2}" transform="rotate(-90 12 ${PAD.top + plotH / 2})" text-anchor="middle">units ${unit}</text>`);
+  // "Per minute" and "per 3 minutes" are different phrases in most languages, not a number swapped in.
+  const title = minutesPerBar === 1 ? words.text('chart.unitsSold') : words.text('chart.unitsSoldEvery', { count: minutesPerBar });
+  const axis = minutesPerBar === 1 ? words.html('chart.axis') : words.html('chart.axisEvery', { count: minutesPerBar });
+  return svg(height, title, `${yTicks}<g class="bars">${rects}</g>${xTicks}<text x="12" y="${PAD.top + plotH / 2}" transform="rotate(-90 12 ${PAD.top + plotH / 2})" text-anchor="middle">${axis}</text>`);
 }
 
 /** Units per product, best sellers first, as horizontal bars labelled with the title. */
-export function unitsPerProductSvg(products: { title: string; units: number }[], limit = 15): string {
+export function unitsPerProductSvg(products: { title: string; units: number }[], words: ReportWords, fmt: ReportFormat, limit = 15): string {
   const shown = products.filter((p) => p.units > 0).sort((a, b) => b.units - a.units).slice(0, limit);
-  if (shown.length === 0) return '<p class="none">No sales yet.</p>';
+  if (shown.length === 0) return `<p class="none">${words.html('none.sales')}</p>`;
   const row = 22;
   const labelW = 260;
   const height = PAD.top + shown.length * row + 8;
@@ -71,11 +75,11 @@ export function unitsPerProductSvg(products: { title: string; units: number }[],
       return (
         `<text x="${labelW - 8}" y="${top + 15}" text-anchor="end">${escapeHtml(shorten(p.title, 42))}</text>` +
         `<rect x="${labelW}" y="${top + 3}" width="${f(barW(p.units))}" height="${row - 8}"/>` +
-        `<text x="${f(labelW + barW(p.units) + 6)}" y="${top + 15}">${p.units}</text>`
+        `<text x="${f(labelW + barW(p.units) + 6)}" y="${top + 15}">${escapeHtml(fmt.number(p.units))}</text>`
       );
     })
     .join('');
-  return svg(height, 'Units sold per product', `<g class="bars">${rows}</g>`);
+  return svg(height, words.text('chart.unitsPerProduct'), `<g class="bars">${rows}</g>`);
 }
 
 function svg(height: number, title: string, body: string): string {

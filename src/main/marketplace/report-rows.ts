@@ -7,7 +7,7 @@ import { own } from '../../shared/own';
 /** One product in the post-show report: per locale (null: the marketplace did not say) and in all. */
 export interface ReportProduct {
   productId: string;
-  /** In the show's first language; plain text, never markup. */
+  /** In the catalogue language asked for, else the show's first; plain text, never markup. */
   title: string;
   locales: { locale: string | null; sales: SalesCounters }[];
   total: SalesCounters;
@@ -27,7 +27,7 @@ export interface SalesReport {
  * The rows every form of the post-show report shares (spreadsheet, printable page): computed once
  * from the sales book, refunds already taken out, so the two forms cannot disagree.
  */
-export function salesReport(show: ShowState, book: SalesBook, now: number): SalesReport {
+export function salesReport(show: ShowState, book: SalesBook, now: number, titleLanguage?: string): SalesReport {
   const byProduct = new Map<string, ReportProduct['locales']>();
   const currencySet = new Set<string>();
   for (const row of book.productLocaleTotals()) {
@@ -38,11 +38,7 @@ export function salesReport(show: ShowState, book: SalesBook, now: number): Sale
   const onAir = book.onAirMs(now);
   const lift = book.view().byProduct;
   const productIds = [...new Set([...byProduct.keys(), ...onAir.keys()])].sort();
-  const languages = show.locales.map((l) => l.locale);
-  const title = (id: string) => {
-    const product = own(show.products, id);
-    return product ? pickText(product.title, languages[0] ?? 'en', [...languages, 'en']).text : '';
-  };
+  const title = (id: string) => productTitle(show, id, titleLanguage);
   const products = productIds.map((productId): ReportProduct => {
     const locales = (byProduct.get(productId) ?? []).sort((a, b) => (a.locale ?? '').localeCompare(b.locale ?? ''));
     return {
@@ -56,6 +52,17 @@ export function salesReport(show: ShowState, book: SalesBook, now: number): Sale
   });
   const currencies = [...currencySet].sort();
   return { currencies, products, minutes: book.allMinutes() };
+}
+
+/**
+ * A product's title for the report: in the catalogue language the desk chose (`titleLanguage`),
+ * else the show's first audience's, falling back through the show's languages to English.
+ */
+export function productTitle(show: ShowState, productId: string, titleLanguage?: string): string {
+  const product = own(show.products, productId);
+  if (!product) return '';
+  const languages = show.locales.map((l) => l.locale);
+  return pickText(product.title, titleLanguage ?? languages[0] ?? 'en', [...languages, 'en']).text;
 }
 
 /** Totals per locale over every product (a missing locale counts as "unknown"). */

@@ -1,9 +1,10 @@
-import { pickText } from '../../shared/locale-text';
 import { formatDuration } from '../../shared/timing';
 import { own } from '../../shared/own';
 import type { ShowState } from '../show/state';
-import type { SalesReport } from './report-rows';
+import { productTitle, type SalesReport } from './report-rows';
 import { escapeHtml } from './escape-html';
+import type { ReportFormat } from './report-format';
+import type { ReportWords } from './report-text';
 
 /** One rundown item in the report: its plan against what it got, and what its product sold per minute on air. */
 export interface SlotReportRow {
@@ -17,18 +18,16 @@ export interface SlotReportRow {
 }
 
 /** Planned against actual per rundown item, in rundown order (which products earn their time). */
-export function slotRows(show: ShowState, report: SalesReport, now: number): SlotReportRow[] {
+export function slotRows(show: ShowState, report: SalesReport, now: number, titleLanguage?: string): SlotReportRow[] {
   const byProduct = new Map(report.products.map((p) => [p.productId, p]));
-  const languages = show.locales.map((l) => l.locale);
   return show.rundown.map((item) => {
     const running = show.onAir?.itemId === item.id ? Math.max(0, now - show.onAir.since) : 0;
     const product = byProduct.get(item.productId);
     const onAirMinutes = (product?.onAirMs ?? 0) / 60_000;
-    const title = own(show.products, item.productId)?.title;
     return {
       itemId: item.id,
       productId: item.productId,
-      title: title ? pickText(title, languages[0] ?? 'en', [...languages, 'en']).text : '',
+      title: productTitle(show, item.productId, titleLanguage),
       plannedSeconds: item.plannedSeconds ?? null,
       airedSeconds: Math.floor(((own(show.airedMs ?? {}, item.id) ?? 0) + running) / 1000),
       unitsPerMinuteOnAir: onAirMinutes > 0 ? Math.round(((product?.unitsWhileOnAir ?? 0) / onAirMinutes) * 100) / 100 : null
@@ -49,13 +48,14 @@ export function productTiming(rows: SlotReportRow[]): Map<string, { plannedMinut
 }
 
 /** The report page's table of planned against actual time per item. */
-export function slotTableHtml(rows: SlotReportRow[], number: (n: number) => string): string {
-  if (!rows.some((r) => r.plannedSeconds !== null || r.airedSeconds > 0)) return '<p class="none">No planned or aired slots.</p>';
-  const head = '<thead><tr><th class="text">Product</th><th>Planned</th><th>On air</th><th>Over / under</th><th>Units per minute on air</th></tr></thead>';
+export function slotTableHtml(rows: SlotReportRow[], words: ReportWords, fmt: ReportFormat): string {
+  if (!rows.some((r) => r.plannedSeconds !== null || r.airedSeconds > 0)) return `<p class="none">${words.html('none.slots')}</p>`;
+  const th = (key: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${words.html(key)}</th>`;
+  const head = `<thead><tr>${th('col.product', 'text')}${th('col.planned')}${th('col.onAir')}${th('col.overUnder')}${th('col.unitsPerMinuteOnAir')}</tr></thead>`;
   const body = rows
     .map((r) => {
       const diff = r.plannedSeconds === null ? '—' : `${r.airedSeconds >= r.plannedSeconds ? '+' : ''}${formatDuration(r.airedSeconds - r.plannedSeconds)}`;
-      return `<tr data-item-id="${escapeHtml(r.itemId)}"><td class="product"><span class="title">${escapeHtml(r.title || r.productId)}</span></td><td>${r.plannedSeconds === null ? '—' : formatDuration(r.plannedSeconds)}</td><td>${formatDuration(r.airedSeconds)}</td><td>${diff}</td><td>${r.unitsPerMinuteOnAir === null ? '—' : number(r.unitsPerMinuteOnAir)}</td></tr>`;
+      return `<tr data-item-id="${escapeHtml(r.itemId)}"><td class="product"><span class="title">${escapeHtml(r.title || r.productId)}</span></td><td>${r.plannedSeconds === null ? '—' : formatDuration(r.plannedSeconds)}</td><td>${formatDuration(r.airedSeconds)}</td><td>${diff}</td><td>${r.unitsPerMinuteOnAir === null ? '—' : escapeHtml(fmt.decimal(r.unitsPerMinuteOnAir))}</td></tr>`;
     })
     .join('');
   return `<table class="slots">${head}<tbody>${body}</tbody></table>`;

@@ -4,6 +4,9 @@ import type { ShowState } from '../show/state';
 import { escapeHtml } from './escape-html';
 import { localeTotals, salesReport, type ReportProduct, type SalesReport } from './report-rows';
 import { unitsPerMinuteSvg, unitsPerProductSvg } from './report-charts';
+import { chaptersSectionHtml, type ObsChapters } from './report-chapters';
+import { reportFormat, type ReportFormat } from './report-format';
+import { reportWords, type ReportLanguage, type ReportWords } from './report-text';
 import { slotRows, slotTableHtml } from './report-timing';
 
 /**
@@ -14,126 +17,127 @@ const POLICY = ["default-src 'none'", "script-src 'none'", "style-src 'unsafe-in
 /** The header; the page repeats it in a meta tag (without frame-ancestors, which only a header may set) for a saved copy. */
 export const REPORT_SECURITY_POLICY = [...POLICY, "frame-ancestors 'none'"].join('; ');
 
+export interface ReportOptions {
+  /** The operator's language and locale (the desk's choice, else the browser's). */
+  language: ReportLanguage;
+  /** The catalogue language product titles are shown in; the show's first audience's without it. */
+  titleLanguage?: string;
+  /** Each OBS's YouTube chapters; left out (no section) where they cannot be known, e.g. a show not open. */
+  chapters?: readonly ObsChapters[];
+}
+
+const ENGLISH: ReportOptions = { language: { lang: 'en', locale: 'en-GB' } };
+
 /**
- * The printable post-show report for the agency's client: totals, charts, and the tables per
- * product and market. Numbers are formatted for the show's first locale.
+ * The printable post-show report for the agency's client: totals, charts, the tables per product
+ * and market, and each OBS's YouTube chapters. Every word comes from the report dictionaries in
+ * the operator's language; numbers, money, dates and times are written as their locale writes them.
  */
-export function salesReportHtml(show: ShowState, book: SalesBook, now: number): string {
-  const report = salesReport(show, book, now);
+export function salesReportHtml(show: ShowState, book: SalesBook, now: number, options: ReportOptions = ENGLISH): string {
+  const report = salesReport(show, book, now, options.titleLanguage);
   const sales = book.view();
-  const locale = show.locales[0]?.locale ?? 'en-GB';
-  const fmt = formatters(locale);
+  const words = reportWords(options.language);
+  const fmt = reportFormat(options.language);
   const title = escapeHtml(show.title);
+  const chapters = options.chapters ? `<section class="chapters">\n<h2>${words.html('section.chapters')}</h2>\n${chaptersSectionHtml(options.chapters, words, fmt)}\n</section>\n` : '';
   return `<!doctype html>
-<html lang="${escapeHtml(locale)}">
+<html lang="${escapeHtml(options.language.locale)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(POLICY.join('; '))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sales report · ${title}</title>
+<title>${words.html('report.title')} · ${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <section class="summary">
-<header><h1>${title}</h1><p>Sales report · ${escapeHtml(fmt.date(now))}${salesSpan(report, fmt)}</p></header>
-${totalsBlock(sales, report, fmt)}
-<h2>Units per minute</h2>
-${unitsPerMinuteSvg(report.minutes, locale)}
-<h2>Units per product</h2>
-${unitsPerProductSvg(report.products.map((p) => ({ title: p.title || p.productId, units: p.total.units })))}
+<header><h1>${title}</h1><p>${words.html('report.title')} · ${escapeHtml(fmt.date(now))}${salesSpan(report, words, fmt)}</p></header>
+${totalsBlock(sales, report, words, fmt)}
+<h2>${words.html('section.unitsPerMinute')}</h2>
+${unitsPerMinuteSvg(report.minutes, words, fmt)}
+<h2>${words.html('section.unitsPerProduct')}</h2>
+${unitsPerProductSvg(report.products.map((p) => ({ title: p.title || p.productId, units: p.total.units })), words, fmt)}
 </section>
 <section class="products">
-<h2>Per product and market</h2>
-${productTable(report, fmt)}
+<h2>${words.html('section.perProduct')}</h2>
+${productTable(report, words, fmt)}
 </section>
 <section class="slots">
-<h2>Planned against actual, per rundown item</h2>
-${slotTableHtml(slotRows(show, report, now), fmt.number)}
+<h2>${words.html('section.slots')}</h2>
+${slotTableHtml(slotRows(show, report, now, options.titleLanguage), words, fmt)}
 </section>
 <section class="locales">
-<h2>Per market</h2>
-${localeTable(report, fmt)}
+<h2>${words.html('section.perMarket')}</h2>
+${localeTable(show, report, words, fmt)}
 </section>
-</body>
+${chapters}</body>
 </html>
 `;
 }
 
-type Formatters = ReturnType<typeof formatters>;
-
-function formatters(locale: string) {
-  const number = new Intl.NumberFormat(locale);
-  const minutes = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return {
-    number: (n: number) => number.format(n),
-    money: (amount: number, currency: string) => moneyFormat(locale, currency).format(amount),
-    minutes: (ms: number) => minutes.format(ms / 60_000),
-    date: (at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(at),
-    time: (at: number) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(at)
-  };
-}
-
-/** Making a number format is costly next to using one: a report of thousands of rows reuses them. */
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `${locale} ${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })));
-  return format;
-}
-
-function salesSpan(report: SalesReport, fmt: Formatters): string {
+function salesSpan(report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
   if (report.minutes.length === 0) return '';
   const first = report.minutes[0].minute;
   const last = report.minutes[report.minutes.length - 1].minute + 60_000;
-  return ` · orders from ${escapeHtml(fmt.time(first))} to ${escapeHtml(fmt.time(last))}`;
+  return ` · ${words.html('report.ordersSpan', { from: fmt.time(first), to: fmt.time(last) })}`;
 }
 
-function totalsBlock(sales: SalesView, report: SalesReport, fmt: Formatters): string {
+function totalsBlock(sales: SalesView, report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
   const onAirMs = report.products.reduce((sum, p) => sum + p.onAirMs, 0);
   const revenue = report.currencies.map((c) => `<dd data-currency="${c}">${escapeHtml(fmt.money(sales.revenue[c] ?? 0, c))}</dd>`).join('') || '<dd>—</dd>';
   return `<dl class="totals">
-<div><dt>Orders</dt><dd data-total="orders">${fmt.number(sales.orders)}</dd></div>
-<div><dt>Units</dt><dd data-total="units">${fmt.number(sales.units)}</dd></div>
-<div><dt>Revenue</dt>${revenue}</div>
-<div><dt>Refunds</dt><dd data-total="refunds">${fmt.number(sales.refunds)}</dd></div>
-<div><dt>Minutes on air</dt><dd>${fmt.minutes(onAirMs)}</dd></div>
+<div><dt>${words.html('totals.orders')}</dt><dd data-total="orders">${escapeHtml(fmt.number(sales.orders))}</dd></div>
+<div><dt>${words.html('totals.units')}</dt><dd data-total="units">${escapeHtml(fmt.number(sales.units))}</dd></div>
+<div><dt>${words.html('totals.revenue')}</dt>${revenue}</div>
+<div><dt>${words.html('totals.refunds')}</dt><dd data-total="refunds">${escapeHtml(fmt.number(sales.refunds))}</dd></div>
+<div><dt>${words.html('totals.minutesOnAir')}</dt><dd>${escapeHtml(fmt.minutes(onAirMs))}</dd></div>
 </dl>`;
 }
 
-function productTable(report: SalesReport, fmt: Formatters): string {
-  if (report.products.length === 0) return '<p class="none">No products sold or on air.</p>';
-  const head = `<thead><tr><th class="text">Product</th><th class="text">Market</th><th>Orders</th><th>Units</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}<th>Minutes on air</th><th>Units while on air</th></tr></thead>`;
-  const body = report.products.map((p) => productRows(p, report.currencies, fmt)).join('');
+function productTable(report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
+  if (report.products.length === 0) return `<p class="none">${words.html('none.products')}</p>`;
+  const th = (key: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${words.html(key)}</th>`;
+  const head = `<thead><tr>${th('col.product', 'text')}${th('col.market', 'text')}${th('col.orders')}${th('col.units')}${report.currencies.map((c) => `<th>${c}</th>`).join('')}${th('col.minutesOnAir')}${th('col.unitsWhileOnAir')}</tr></thead>`;
+  const body = report.products.map((p) => productRows(p, report.currencies, words, fmt)).join('');
   return `<table>${head}${body}</table>`;
 }
 
+/** A market cell: its name in the operator's language, with the code the agency's sheets use. */
+function marketCell(locale: string | null, words: ReportWords, fmt: ReportFormat): string {
+  if (locale === null) return `<td class="market">${words.html('market.unknown')}</td>`;
+  return `<td class="market"><span class="name">${escapeHtml(fmt.market(locale))}</span><span class="id">${escapeHtml(locale)}</span></td>`;
+}
+
 /** One tbody per product, so a page break never separates a product from its total. */
-function productRows(p: ReportProduct, currencies: string[], fmt: Formatters): string {
+function productRows(p: ReportProduct, currencies: string[], words: ReportWords, fmt: ReportFormat): string {
   const name = `<span class="title">${escapeHtml(p.title || p.productId)}</span><span class="id">${escapeHtml(p.productId)}</span>`;
-  const rows = p.locales.map((l, i) => `<tr>${i === 0 ? `<td class="product" rowspan="${p.locales.length + 1}">${name}</td>` : ''}<td class="market">${escapeHtml(l.locale ?? 'unknown')}</td>${counterCells(l.sales, currencies, fmt)}<td></td><td></td></tr>`);
-  const total = `<tr class="total">${p.locales.length === 0 ? `<td class="product">${name}</td>` : ''}<td class="market">all</td>${counterCells(p.total, currencies, fmt)}<td>${fmt.minutes(p.onAirMs)}</td><td>${fmt.number(p.unitsWhileOnAir)}</td></tr>`;
+  const rows = p.locales.map((l, i) => `<tr>${i === 0 ? `<td class="product" rowspan="${p.locales.length + 1}">${name}</td>` : ''}${marketCell(l.locale, words, fmt)}${counterCells(l.sales, currencies, fmt)}<td></td><td></td></tr>`);
+  const total = `<tr class="total">${p.locales.length === 0 ? `<td class="product">${name}</td>` : ''}<td class="market">${words.html('market.all')}</td>${counterCells(p.total, currencies, fmt)}<td>${escapeHtml(fmt.minutes(p.onAirMs))}</td><td>${escapeHtml(fmt.number(p.unitsWhileOnAir))}</td></tr>`;
   return `<tbody data-product-id="${escapeHtml(p.productId)}">${rows.join('')}${total}</tbody>`;
 }
 
-function localeTable(report: SalesReport, fmt: Formatters): string {
+/** Totals per market that sold; the show's markets that sold nothing are folded into one line under it. */
+function localeTable(show: ShowState, report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
   const totals = localeTotals(report);
-  if (totals.length === 0) return '<p class="none">No sales yet.</p>';
-  const head = `<thead><tr><th class="text">Market</th><th>Orders</th><th>Units</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
-  const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}"><td class="market">${escapeHtml(t.locale)}</td>${counterCells(t.sales, report.currencies, fmt)}</tr>`).join('');
-  return `<table>${head}<tbody>${rows}</tbody></table>`;
+  const sold = new Set(totals.map((t) => t.locale));
+  const quiet = show.locales.map((l) => l.locale).filter((l) => !sold.has(l));
+  const folded = quiet.length ? `<p class="none" data-no-sales>${words.html('markets.noSales', { count: quiet.length, markets: quiet.map((l) => `${fmt.market(l)} (${l})`).join(', ') })}</p>` : '';
+  if (totals.length === 0) return `<p class="none">${words.html('none.sales')}</p>`;
+  const head = `<thead><tr><th class="text">${words.html('col.market')}</th><th>${words.html('col.orders')}</th><th>${words.html('col.units')}</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
+  const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}">${marketCell(t.locale === 'unknown' ? null : t.locale, words, fmt)}${counterCells(t.sales, report.currencies, fmt)}</tr>`).join('');
+  return `<table>${head}<tbody>${rows}</tbody></table>${folded}`;
 }
 
-function counterCells(sales: SalesCounters, currencies: string[], fmt: Formatters): string {
+function counterCells(sales: SalesCounters, currencies: string[], fmt: ReportFormat): string {
   const money = currencies.map((c) => `<td>${sales.revenue[c] ? escapeHtml(fmt.money(sales.revenue[c], c)) : '—'}</td>`).join('');
-  return `<td>${fmt.number(sales.orders)}</td><td>${fmt.number(sales.units)}</td>${money}`;
+  return `<td>${escapeHtml(fmt.number(sales.orders))}</td><td>${escapeHtml(fmt.number(sales.units))}</td>${money}`;
 }
 
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif; color: #1b1f27; font-size: 10pt; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
-h1 { font-size: 20pt; margin: 0 0 2mm; word-break: break-word; }
+h1 { font-size: 20pt; margin: 0 0 2mm; overflow-wrap: break-word; }
 h2 { font-size: 12pt; margin: 7mm 0 3mm; border-bottom: 1px solid #ccd; padding-bottom: 1mm; }
 header p { color: #556; margin: 0; }
 .totals { display: grid; grid-template-columns: repeat(5, 1fr); gap: 3mm; margin: 6mm 0 0; }
@@ -146,16 +150,32 @@ svg .grid { stroke: #dde; stroke-width: 1; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { text-align: right; padding: 1.2mm 2mm; border-bottom: 1px solid #e3e5ea; vertical-align: top; }
 th.text, td.product, td.market { text-align: left; }
+/* Figures stay whole on their line; titles, markets and headings wrap between words, never inside one. */
+td { white-space: nowrap; }
+td.product, td.market { white-space: normal; }
+td.product { width: 28%; }
 thead { display: table-header-group; }
 th { font-size: 8.5pt; color: #556; border-bottom: 1.5px solid #99a; }
 tbody { break-inside: avoid; }
 tr.total td { font-weight: 700; border-bottom: 1.5px solid #bbc; }
-.title { display: block; font-weight: 600; word-break: break-word; }
+.title { display: block; font-weight: 600; overflow-wrap: break-word; }
 .id { display: block; color: #778; font-size: 8pt; }
 .none { color: #778; }
+td.market .name { display: block; }
+/* Nine columns on 186 mm: tighter cells, so a German compound title still leaves room for the figures. */
+section.products table { font-size: 9pt; }
+section.products th, section.products td { padding: 1.2mm 1.3mm; }
+h3 { font-size: 10.5pt; margin: 5mm 0 1mm; }
+h3 .id { display: inline; margin-left: 2mm; }
+.hint, .span { color: #556; margin: 0 0 2mm; }
+pre.chapters { font-family: 'DejaVu Sans Mono', 'Noto Sans Mono', monospace; font-size: 9pt; background: #f4f5f8; border: 1px solid #e3e5ea; border-radius: 1.5mm; padding: 2mm 3mm; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.obs { break-inside: avoid; }
 @media print {
   body { padding: 0; max-width: none; }
-  section + section { break-before: page; }
+  /* The summary fills the first page, the product table starts the next; the short tables after it share pages. */
+  section.products { break-before: page; }
+  section + section:not(.products) { margin-top: 8mm; }
+  h2, h3 { break-after: avoid; }
   svg { break-inside: avoid; }
 }
 `;

@@ -7,6 +7,8 @@ import { REPORT_SECURITY_POLICY, salesReportHtml } from '../../marketplace/sales
 import { COPY_PARTS } from '../../library/show-copy';
 import { seasonCsv } from '../../library/season-report';
 import { seasonReportHtml } from '../../library/season-report-html';
+import { obsChapters } from '../../marketplace/report-chapters';
+import { reportLanguageOf } from '../report-request';
 import type { StudioShows } from '../../library/studio-shows';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
@@ -55,12 +57,16 @@ export function registerLibraryRoutes(app: FastifyInstance, ctx: StudioContext):
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/shows/:id/report.html', async (req, reply) => {
+    const language = reportLanguageOf(req);
     const { state, sales } = await shows().read(known(req.params.id));
+    // Chapters come from the media desk, which follows the open show's recordings only.
+    const chapters = req.params.id === shows().list().current ? obsChapters(ctx.obs.views(), ctx.media) : undefined;
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_SECURITY_POLICY)
       .header('cache-control', 'no-store')
-      .send(salesReportHtml(state, sales, Date.now()));
+      .header('vary', 'accept-language')
+      .send(salesReportHtml(state, sales, Date.now(), { ...language, chapters }));
   });
 
   const imageCache = () => join(shows().library.dataDir, 'image-cache');
@@ -84,13 +90,15 @@ export function registerLibraryRoutes(app: FastifyInstance, ctx: StudioContext):
   });
 
   /** The season on A4: per product across shows and markets, per show its totals and best and worst slot. */
-  app.get('/api/v1/reports/shows.html', async (_req, reply) =>
-    reply
+  app.get('/api/v1/reports/shows.html', async (req, reply) => {
+    const language = reportLanguageOf(req);
+    return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_SECURITY_POLICY)
       .header('cache-control', 'no-store')
-      .send(await seasonReportHtml(shows().list().shows, (id) => shows().read(id), Date.now()))
-  );
+      .header('vary', 'accept-language')
+      .send(await seasonReportHtml(shows().list().shows, (id) => shows().read(id), Date.now(), language));
+  });
 
   /** `?ids=a,b` picks shows (in that order); without it, every show of the library. */
   app.get<{ Querystring: { ids?: unknown } }>('/api/v1/reports/shows.csv', (req, reply: FastifyReply) => {

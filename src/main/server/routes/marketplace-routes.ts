@@ -3,6 +3,8 @@ import { MarketplaceSettingsInput } from '../../../shared/marketplace';
 import type { ImportResult } from '../../../shared/view';
 import { salesReportCsv } from '../../marketplace/sales-report';
 import { REPORT_SECURITY_POLICY, salesReportHtml } from '../../marketplace/sales-report-html';
+import { obsChapters } from '../../marketplace/report-chapters';
+import { reportLanguageOf } from '../report-request';
 import { MarketplaceError } from '../../marketplace/connector';
 import type { StudioContext } from '../studio-context';
 import { ApiError } from '../api-error';
@@ -44,12 +46,14 @@ export function registerMarketplaceRoutes(app: FastifyInstance, ctx: StudioConte
   );
 
   /** The printable report for the agency's client: charts as inline SVG, no script at all. */
-  app.get('/api/v1/sales/report.html', (_req, reply) =>
-    reply
+  app.get('/api/v1/sales/report.html', (req, reply) => {
+    const options = { ...reportLanguageOf(req), chapters: obsChapters(ctx.obs.views(), ctx.media) };
+    return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_SECURITY_POLICY)
       .header('content-disposition', 'inline; filename="sales-report.html"')
       .header('cache-control', 'no-store')
-      .send(salesReportHtml(ctx.core.current, ctx.core.sales, Date.now()))
-  );
+      .header('vary', 'accept-language')
+      .send(salesReportHtml(ctx.core.current, ctx.core.sales, Date.now(), options));
+  });
 }

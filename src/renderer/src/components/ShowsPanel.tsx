@@ -97,7 +97,7 @@ export function ShowsPanel() {
                 <button onClick={() => rename(show)}>{t('shows.rename')}</button>
                 <button onClick={() => void run((c) => c.patch(`/api/v1/shows/${encodeURIComponent(show.id)}`, { archived: !show.archived }))}>{show.archived ? t('shows.unarchive') : t('shows.archive')}</button>
                 <button onClick={() => void download(`/api/v1/shows/${encodeURIComponent(show.id)}/package`, `${show.id}.shopcast-show.tar.gz`)}>{t('shows.export')}</button>
-                <button onClick={() => void download(`/api/v1/shows/${encodeURIComponent(show.id)}/report.html`, null)}>{t('shows.report')}</button>
+                <button onClick={() => void download(`/api/v1/shows/${encodeURIComponent(show.id)}/report.html?lang=${encodeURIComponent(locale)}`, null)}>{t('shows.report')}</button>
               </div>
             </li>
           );
@@ -108,6 +108,7 @@ export function ShowsPanel() {
           {t('shows.import')}
           <input type="file" accept=".gz,application/gzip" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
         </label>
+        <button onClick={() => void download(`/api/v1/reports/shows.html?lang=${encodeURIComponent(locale)}`, null)}>{t('shows.seasonReport')}</button>
         <button onClick={() => void download('/api/v1/reports/shows.csv', 'season.csv')}>{t('shows.season')}</button>
       </div>
     </section>

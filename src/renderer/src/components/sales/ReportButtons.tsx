@@ -1,5 +1,5 @@
 import { act } from '../../store/studio-store';
-import { useDeskText } from '../../i18n/desk-text';
+import { operatorLocale, useDeskText } from '../../i18n/desk-text';
 
 /**
  * The post-show report. The API wants the token in a header, which a link cannot carry: the file is
@@ -20,7 +20,9 @@ export function ReportButtons() {
 }
 
 async function openReport(kind: 'html' | 'csv'): Promise<void> {
-  const blob = await act((c) => c.file(`/api/v1/sales/report.${kind}`));
+  // The printed report speaks the desk's language (and its locale's numbers and times), not the browser's.
+  const query = kind === 'html' ? `?lang=${encodeURIComponent(operatorLocale())}` : '';
+  const blob = await act((c) => c.file(`/api/v1/sales/report.${kind}${query}`));
   if (!blob) return;
   const url = URL.createObjectURL(blob);
   // Where a new window is refused (a popup blocker, the desktop shell), the report is saved instead.
