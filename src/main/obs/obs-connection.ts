@@ -1,4 +1,5 @@
 import type { CoreView } from '../../shared/view';
+import { reason } from '../../shared/reason';
 import type { ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
@@ -175,6 +176,7 @@ export class ObsConnection {
       hasPassword: !!this.password,
       status: link.status,
       lastError: link.lastError,
+      lastErrorReason: link.lastErrorReason,
       retryAt: link.retryAt,
       obsVersion: link.obsVersion,
       setup: { state: this.setupState, mode: this.layout?.mode ?? null, missing: this.layout?.missing ?? [], message: this.setupMessage },
@@ -184,7 +186,8 @@ export class ObsConnection {
       ...this.health.view(),
       resync: this.canvas.resync,
       outputs: this.outputs.view(),
-      imageNote: this.canvas.imageNote
+      imageNote: this.canvas.imageNote,
+      imageNoteReason: this.canvas.imageNote ? reason('obs.image.remote') : null
     };
     return this.cachedView;
   }
@@ -262,7 +265,7 @@ export class ObsConnection {
     if (link.status === 'backing_off' || link.status === 'failed') {
       this.layout = null;
       this.outputs.forget();
-      if (link.lastError) this.health.linkFailed(String(link.failureKind), `${this.config.name}: ${link.lastError}`);
+      if (link.lastError) this.health.linkFailed(String(link.failureKind), `${this.config.name}: ${link.lastError}`, link.lastErrorReason ?? reason('obs.link.closed'));
     }
     this.changed();
   }
