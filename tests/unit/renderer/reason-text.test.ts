@@ -27,6 +27,7 @@ describe('the studio’s reasons on the desk', () => {
     expect(codes.length).toBeGreaterThan(30);
     expect(codes).toContain('obs.link.unreachable');
     expect(codes).toContain('import.notPrice');
+    expect(codes).toContain('marketplace.auth');
     for (const [lang, dict] of Object.entries(DESK_DICTIONARIES)) {
       for (const code of codes) {
         const key = `reason.${code}`;
@@ -40,6 +41,12 @@ describe('the studio’s reasons on the desk', () => {
     const parts = say('pl', 'import.notPrice', { column: 'price:PLN', value: 'abc' });
     expect(joined(parts)).toBe('price:PLN: „abc” nie jest ceną');
     expect(parts.filter((p) => p.verbatim).map((p) => p.text)).toEqual(['price:PLN', 'abc']);
+  });
+
+  it('frames the marketplace’s own words in Polish, quoting them as they came', () => {
+    const parts = say('pl', 'marketplace.auth', { detail: 'Shopify refused the access token (401)' });
+    expect(joined(parts)).toBe('Platforma sprzedażowa odrzuciła dane dostępowe studia: Shopify refused the access token (401)');
+    expect(parts.filter((p) => p.verbatim).map((p) => p.text)).toEqual(['Shopify refused the access token (401)']);
   });
 
   it('writes numbers the operator’s way: 16,7% of frames in Polish, 16.7% in English', () => {
