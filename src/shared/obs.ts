@@ -83,6 +83,8 @@ export interface ObsConnectionView {
     mode: 'native' | 'browser' | null;
     missing: string[];
     message: string | null;
+    /** `message` as a code (`obs.setup.foreignSource`, `{ source, kind }`; `obs.setup.failed` `{ detail }`: OBS's own words). */
+    reason: Reason | null;
   };
   /** What this OBS's canvas shows, as last acknowledged by OBS. */
   showing: { productId: string | null; revision: number; at: number } | null;

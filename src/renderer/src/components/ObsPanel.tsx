@@ -89,8 +89,8 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
         </p>
       )}
       {c.setup.message && (
-        <p className="warn" data-verbatim>
-          {c.setup.message}
+        <p className="warn">
+          <ReasonText why={c.setup.reason} english={c.setup.message} />
         </p>
       )}
       {connected && (
