@@ -9,6 +9,7 @@ import type Store from 'electron-store';
 import { openShellSettings, type ShellSettings } from './desktop/shell-settings';
 import { openSecretVault } from './desktop/safe-secret-store';
 import { DesktopShell } from './desktop/desktop-shell';
+import { ShellLanguage } from './desktop/shell-text';
 
 // The desktop app: the same studio `npm run serve` runs, started in-process, plus one window.
 const DEFAULT_PORT = 4555;
@@ -18,6 +19,7 @@ let studio: Studio | null = null;
 let window: BrowserWindow | null = null;
 let shell: DesktopShell | null = null;
 let quitting = false;
+let language: ShellLanguage | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch would fight over the journal and the port: hand over to the first and leave.
@@ -29,6 +31,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const settings = openShellSettings();
+  // The OS's languages until the desk's picker chooses one (remembered in the shell's settings).
+  const words = new ShellLanguage({ get: () => settings.get('deskLanguage'), set: (lang) => settings.set('deskLanguage', lang) }, app.getPreferredSystemLanguages());
+  language = words;
   const dataDir = settings.get('dataDir') ?? join(app.getPath('userData'), 'show-data');
   const firstRun = !existsSync(join(dataDir, 'show', 'journal.jsonl'));
   const options = {
@@ -45,9 +50,9 @@ async function start(): Promise<void> {
     studio = await startStudio({ ...options, port: 0 });
   }
   settings.set('port', studio.port);
-  registerIpc({ baseUrl: studio.baseUrl, token: studio.token }, new URL(studio.baseUrl).origin);
-  showWindow(studio, settings);
-  shell = new DesktopShell({ studio, settings, window: () => window, openWindow, log: (line) => console.log(line) });
+  registerIpc({ baseUrl: studio.baseUrl, token: studio.token }, new URL(studio.baseUrl).origin, words);
+  showWindow(studio, settings, words);
+  shell = new DesktopShell({ studio, settings, language: words, window: () => window, openWindow, log: (line) => console.log(line) });
   await shell.start();
 }
 
@@ -57,17 +62,18 @@ function openWindow(): void {
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
-  } else if (studio) {
-    showWindow(studio, openShellSettings());
+  } else if (studio && language) {
+    showWindow(studio, openShellSettings(), language);
   }
 }
 
-function showWindow(running: Studio, settings: Store<ShellSettings>): void {
+function showWindow(running: Studio, settings: Store<ShellSettings>, words: ShellLanguage): void {
   window = openControlWindow({
     controlUrl: running.controlUrl,
     studioOrigin: new URL(running.baseUrl).origin,
     preload,
     version: app.getVersion(),
+    title: words.text.t('app.name'),
     settings
   });
   window.on('close', (event) => {

@@ -43,6 +43,8 @@ export interface ShopcastDesktopApi {
   hotkeys(): Promise<DesktopHotkey[]>;
   /** Assigns a key (Electron accelerator, e.g. `CommandOrControl+Shift+Right`) to an action, or null to clear it. */
   assignHotkey(action: string, accelerator: string | null): Promise<HotkeyAssignment>;
+  /** The desk's picker chose a language (`pl`): the tray, dialogs and notifications speak it too; false if the shell does not. */
+  setDeskLanguage(lang: string): Promise<boolean>;
 }
 
 declare global {

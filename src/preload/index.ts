@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CoreAddress, DesktopHotkey, HotkeyAssignment, ImportFile, ShopcastDesktopApi } from './api';
 
-// The whole bridge between the sandboxed window and the main process: five members, no
+// The whole bridge between the sandboxed window and the main process: six members, no
 // ipcRenderer, no Node. The version comes as a launch argument (a sandboxed preload reads no files).
 const versionArg = process.argv.find((arg) => arg.startsWith('--shopcast-version='));
 
@@ -10,7 +10,8 @@ const api: ShopcastDesktopApi = {
   core: (): Promise<CoreAddress> => ipcRenderer.invoke('shopcast:core'),
   openImportFile: (): Promise<ImportFile | null> => ipcRenderer.invoke('shopcast:open-import-file'),
   hotkeys: (): Promise<DesktopHotkey[]> => ipcRenderer.invoke('shopcast:hotkeys'),
-  assignHotkey: (action: string, accelerator: string | null): Promise<HotkeyAssignment> => ipcRenderer.invoke('shopcast:assign-hotkey', action, accelerator)
+  assignHotkey: (action: string, accelerator: string | null): Promise<HotkeyAssignment> => ipcRenderer.invoke('shopcast:assign-hotkey', action, accelerator),
+  setDeskLanguage: (lang: string): Promise<boolean> => ipcRenderer.invoke('shopcast:desk-language', lang)
 };
 
 contextBridge.exposeInMainWorld('shopcastDesktop', api);

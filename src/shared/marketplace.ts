@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Reason } from './reason';
 
 const PollSeconds = z.number().int().min(2).max(3600).optional();
 
@@ -59,6 +60,8 @@ export interface MarketplaceView {
   secrets: Record<string, 'set' | 'not set'>;
   status: MarketplaceStatus;
   lastError: string | null;
+  /** `lastError` as a code for the desk (`marketplace.auth`, `{ detail }`: the marketplace's own words). */
+  lastErrorReason: Reason | null;
   lastSyncAt: number | null;
   /** When the next poll is due after a failure or a rate limit (epoch ms). */
   retryAt: number | null;

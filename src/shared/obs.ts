@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ShowLocale } from './locale';
+import type { Reason } from './reason';
 
 const ObsUrl = z
   .string()
@@ -47,6 +48,8 @@ export interface ObsHealthView {
 export interface ObsAlert {
   key: string;
   message: string;
+  /** `message` as a code and parameters (`obs.health.renderLag`, `{ percent: 7.3 }`), for the desk to word. */
+  reason: Reason;
   at: number;
 }
 
@@ -55,6 +58,8 @@ export interface ObsOutputView {
   state: 'off' | 'starting' | 'on' | 'stopping';
   /** OBS's refusal or failure of the last start, in words the operator can act on; null once it runs. */
   error: string | null;
+  /** `error` as a code and parameters; `params.stopped` is `by-itself` when OBS stopped on its own. */
+  reason: Reason | null;
   at: number | null;
 }
 
@@ -68,6 +73,8 @@ export interface ObsConnectionView {
   hasPassword: boolean;
   status: ObsLinkStatus;
   lastError: string | null;
+  /** `lastError` as a code and parameters (`obs.link.unreachable`), for the desk to word in its language. */
+  lastErrorReason: Reason | null;
   retryAt: number | null;
   obsVersion: string | null;
   setup: {
@@ -76,6 +83,8 @@ export interface ObsConnectionView {
     mode: 'native' | 'browser' | null;
     missing: string[];
     message: string | null;
+    /** `message` as a code (`obs.setup.foreignSource`, `{ source, kind }`; `obs.setup.failed` `{ detail }`: OBS's own words). */
+    reason: Reason | null;
   };
   /** What this OBS's canvas shows, as last acknowledged by OBS. */
   showing: { productId: string | null; revision: number; at: number } | null;
@@ -91,4 +100,6 @@ export interface ObsConnectionView {
   outputs: { stream: ObsOutputView; record: ObsOutputView };
   /** Why this OBS cannot show the product image, when it cannot (an OBS on another computer). */
   imageNote: string | null;
+  /** `imageNote` as a code (`obs.image.remote`). */
+  imageNoteReason: Reason | null;
 }

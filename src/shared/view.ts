@@ -1,3 +1,4 @@
+import type { Reason } from './reason';
 import type { SalesView } from './sales';
 import type { ShowLocale } from './locale';
 import type { Product } from './product';
@@ -108,7 +109,8 @@ export interface ProductSearchResult {
 
 export interface ImportResult {
   imported: number;
-  rejected: { row: number; message: string }[];
+  /** `problems`: every problem of the row as a code and parameters (`import.notPrice`), in `message`'s order. */
+  rejected: { row: number; message: string; problems: Reason[] }[];
   revision: number;
 }
 

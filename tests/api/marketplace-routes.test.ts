@@ -93,7 +93,7 @@ describe('sales from AliExpress', () => {
     const { status, body } = await t.api('POST', '/api/v1/marketplace/import', { productIds: ['1005001', '404'] });
     expect(status).toBe(200);
     expect(body.imported).toBe(1);
-    expect(body.rejected).toEqual([{ row: 2, message: '404: AliExpress returned no such product' }]);
+    expect(body.rejected).toEqual([{ row: 2, message: '404: AliExpress returned no such product', problems: [{ code: 'import.marketplace.refused', params: { id: '404', detail: 'AliExpress returned no such product' } }] }]);
     expect(body.notes.join(' ')).toMatch(/in EUR, not PLN/);
     const product = (await t.api('GET', '/api/v1/products/ae-1005001')).body;
     expect(product).toMatchObject({ title: { en: 'Lavender trousers', de: 'Lavendelhose', pl: 'Spodnie lawendowe' }, price: { EUR: 19.99, GBP: 17.49, RUB: 1890 }, compareAt: { EUR: 24.99 }, source: 'aliexpress' });

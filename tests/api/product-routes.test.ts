@@ -75,7 +75,7 @@ describe('a big import over HTTP', () => {
     const { status, body } = await t.api('POST', '/api/v1/products/import', sheet(2500, 2400));
     expect(status).toBe(200);
     expect(body.imported).toBe(2499);
-    expect(body.rejected).toEqual([{ row: 2402, message: 'price:EUR: "abc" is not a price' }]);
+    expect(body.rejected).toEqual([{ row: 2402, message: 'price:EUR: "abc" is not a price', problems: [{ code: 'import.notPrice', params: { column: 'price:EUR', value: 'abc' } }] }]);
     const parts = t.studio.core.recentEntries(10).filter((e) => e.rev > before);
     expect(parts.map((e) => e.command)).toEqual(['catalogue.import', 'catalogue.import', 'catalogue.import']);
     expect(parts.map((e) => (e.events[0] as { products: unknown[] }).products.length)).toEqual([1000, 1000, 499]);

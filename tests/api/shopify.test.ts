@@ -165,8 +165,8 @@ describe('sales from a Shopify store', () => {
     expect(status).toBe(200);
     expect(body.imported).toBe(2);
     expect(body.rejected).toEqual([
-      { row: 3, message: '404: Shopify returned no such product' },
-      { row: 4, message: 'abc: not a Shopify product id' }
+      { row: 3, message: '404: Shopify returned no such product', problems: [{ code: 'import.marketplace.refused', params: { id: '404', detail: 'Shopify returned no such product' } }] },
+      { row: 4, message: 'abc: not a Shopify product id', problems: [{ code: 'import.marketplace.refused', params: { id: 'abc', detail: 'not a Shopify product id' } }] }
     ]);
     expect(body.notes.join('\n')).toMatch(/sh-902 in EUR, not PLN \(pl-PL\)/);
     expect(body.notes.join('\n')).toMatch(/no pl title for sh-902/);

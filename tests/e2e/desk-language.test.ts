@@ -113,6 +113,33 @@ describe('the desk in the operator’s language', () => {
     expect(found.join('\n')).toContain('rundown');
   });
 
+  it('words what the studio reports in Polish: every problem of each broken CSV row, and why an unreachable OBS is not connected', async () => {
+    await t.api('POST', '/api/v1/obs/connections', { name: 'Kanał PL', url: 'ws://127.0.0.1:1', locale: 'pl-PL' });
+    const { page } = await open({ viewport: { width: 1440, height: 900 }, locale: 'pl-PL' });
+    // The OBS card says why, in Polish, from the studio's code (not the studio's English words).
+    const why = page.getByTestId('obs-why');
+    await expect.poll(() => why.textContent(), { timeout: 15_000 }).toContain('OBS jest nieosiągalny: czy działa z włączonym serwerem WebSocket?');
+    expect(await why.locator('[data-verbatim]').count()).toBe(0);
+    expect(await englishLeft(page, 'pl')).toEqual([]);
+    await shot(page, 'reasons-obs-1440-pl.png');
+
+    await page.getByTestId('import-open').click();
+    const csv = ['id,title:pl,price:PLN,stock', 'ok-1,Krzesło,199,4', ',Bez id,abc,-1', 'zła nazwa,Spacja,10,1', 'ok-2,Stół,20,1,nadmiar'].join('\n');
+    await page.getByTestId('import-file').setInputFiles({ name: 'katalog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('rejected-row').first().waitFor();
+    const rows = await page.getByTestId('rejected-row').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('[data-testid="row-problem"]'), (li) => li.textContent)));
+    expect(rows).toEqual([
+      ['id jest puste', 'price:PLN: „abc” nie jest ceną', 'stock: „-1” nie jest liczbą całkowitą sztuk'],
+      ['id: używaj liter, cyfr oraz „.”, „_”, „:” i „-”'],
+      ['Komórek w wierszu: 5, kolumn w nagłówku: 4']
+    ]);
+    // Only what the file itself says (its column names and cells) is quoted as it came; every word around it is Polish.
+    expect(await page.getByTestId('import-result').locator('[data-verbatim]').allTextContents()).toEqual(['price:PLN', 'abc', 'stock', '-1']);
+    expect(await englishLeft(page, 'pl')).toEqual([]);
+    await shot(page, 'reasons-import-1440-pl.png');
+    expect(page.errors).toEqual([]);
+  });
+
   it('keeps the language the operator picks on this device, over the browser’s, across a reload', async () => {
     const { page } = await open({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     expect(await page.getByTestId('connection-status').textContent()).toContain('Connected to the studio');

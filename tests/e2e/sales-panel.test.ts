@@ -210,7 +210,7 @@ describe('the marketplace panel', () => {
     expect(JSON.parse((await put).postData()!)).toEqual({ kind: 'aliexpress', appKey: 'app-123', trackingId: 'show-8', gatewayUrl: fake.url, pollSeconds: 2 });
 
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 8000 }).toBe('backing_off');
-    expect(await page.getByTestId('marketplace-status-text').textContent()).toMatch(/^AliExpress is rate-limiting the app — retrying (in \d+ s|now)$/);
+    expect(await page.getByTestId('marketplace-status-text').textContent()).toMatch(/^The marketplace is rate-limiting the studio: AliExpress is rate-limiting the app — retrying (in \d+ s|now)$/);
     // The kept secret still signs: once the limit lifts, the link is back.
     fake.rateLimitNext = 0;
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('ok');

@@ -12,10 +12,13 @@ import { UpdateGate, updateFeedFrom, type UpdaterPort } from './update-gate';
 import { newNotices, NotificationThrottle, type NoticeHealth } from './notify-throttle';
 import { isStudioUrl } from './guards';
 import type { ShellSettings } from './shell-settings';
+import type { ShellLanguage } from './shell-text';
 
 export interface DesktopShellOptions {
   studio: Studio;
   settings: Store<ShellSettings>;
+  /** The shell's language: the OS's, or the one the desk's picker chose. */
+  language: ShellLanguage;
   /** The window now, if one is open. */
   window: () => BrowserWindow | null;
   openWindow: () => void;
@@ -48,7 +51,7 @@ export class DesktopShell {
     this.registerIpc();
     this.startTray();
     const { studio } = this.o;
-    this.unsubscribe.push(studio.core.subscribe(() => this.refresh()), studio.obs.subscribe(() => this.refresh()), studio.marketplace.subscribe(() => this.refresh()));
+    this.unsubscribe.push(this.o.language.subscribe(() => this.refresh()), studio.core.subscribe(() => this.refresh()), studio.obs.subscribe(() => this.refresh()), studio.marketplace.subscribe(() => this.refresh()));
     // The time in slot and the disk's state change without an event: looked at every second.
     this.timer = setInterval(() => this.refresh(), 1000);
     await this.startUpdates();
@@ -61,16 +64,17 @@ export class DesktopShell {
   /** Window closing: true when the studio stays in the tray instead (the caller prevents the close). */
   keepRunningOnClose(): boolean {
     const { keepRunning, tell } = this.closeToTray.onClose(this.summary(), this.tray !== null);
-    if (tell) this.notify('Shopcast Studio is still running', 'The show is on air, so the studio keeps running in the tray. Quit from the tray icon.');
+    const { t } = this.o.language.text;
+    if (tell) this.notify(t('tray.stillRunningTitle'), t('tray.stillRunningBody'));
     return keepRunning;
   }
 
   /** Quit requested: false when the operator chose to stay (asked only during a show). */
   confirmQuit(): boolean {
-    const question = quitQuestion(this.summary());
+    const question = quitQuestion(this.summary(), this.o.language.text);
     if (!question) return true;
     const win = this.o.window();
-    const options = { type: 'warning' as const, buttons: ['Keep running', 'Quit'], defaultId: 0, cancelId: 0, message: question.message, detail: question.detail };
+    const options = { type: 'warning' as const, buttons: question.buttons, defaultId: 0, cancelId: 0, message: question.message, detail: question.detail };
     return (win ? dialog.showMessageBoxSync(win, options) : dialog.showMessageBoxSync(options)) === 1;
   }
 
@@ -96,6 +100,11 @@ export class DesktopShell {
     const fromStudio = (event: IpcMainInvokeEvent) => {
       if (!isStudioUrl(event.senderFrame?.url, origin)) throw new Error('refused: the caller is not the studio page');
     };
+    // The desk's language picker: the tray, dialogs and notices follow it from now on, and next launch.
+    ipcMain.handle('shopcast:desk-language', (event, lang: unknown): boolean => {
+      fromStudio(event);
+      return this.o.language.choose(lang);
+    });
     ipcMain.handle('shopcast:hotkeys', (event): HotkeyView[] => {
       fromStudio(event);
       return this.hotkeys.views();
@@ -128,7 +137,8 @@ export class DesktopShell {
 
   private refresh(): void {
     const summary = this.summary();
-    const model = trayModel(summary, Date.now(), this.o.studio.core.current.rundown.length > 0);
+    const text = this.o.language.text;
+    const model = trayModel(summary, Date.now(), this.o.studio.core.current.rundown.length > 0, text);
     const shown = JSON.stringify(model);
     // Rebuilt only when a word changes: a menu replaced every second closes under the pointer on some desktops.
     if (this.tray && shown !== this.trayShown) {
@@ -143,7 +153,7 @@ export class DesktopShell {
       );
     }
     const health = this.readHealth();
-    for (const notice of newNotices(this.health, health)) if (this.throttle.allow(notice.kind, !this.windowVisible())) this.notify('Shopcast Studio', notice.body);
+    for (const notice of newNotices(this.health, health, text)) if (this.throttle.allow(notice.kind, !this.windowVisible())) this.notify(text.t('notice.title'), notice.body);
     this.health = health;
   }
 
@@ -178,7 +188,10 @@ export class DesktopShell {
     // Loaded only with a feed: without one the updater is never even imported.
     const { default: updater } = await import('electron-updater');
     this.updates = new UpdateGate(feed, updater.autoUpdater as unknown as UpdaterPort, this.o.log);
-    this.updates.start((version) => this.notify('Update ready', `Shopcast Studio ${version} installs when you quit with nothing on air.`));
+    this.updates.start((version) => {
+      const { t } = this.o.language.text;
+      this.notify(t('update.title'), t('update.body', { version }));
+    });
   }
 }
 

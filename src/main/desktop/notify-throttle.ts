@@ -1,3 +1,5 @@
+import type { ShellText } from './shell-text';
+
 /** What the operator is told about natively while the window is hidden. */
 export type NoticeKind = 'obs-lost' | 'marketplace-failing' | 'disk-refusing';
 
@@ -29,12 +31,12 @@ export interface NoticeHealth {
   diskWritable: boolean;
 }
 
-/** What went wrong between two looks at the studio: only changes for the worse are told. */
-export function newNotices(before: NoticeHealth, now: NoticeHealth): { kind: NoticeKind; body: string }[] {
+/** What went wrong between two looks at the studio: only changes for the worse are told, in the shell's language. */
+export function newNotices(before: NoticeHealth, now: NoticeHealth, { t, list }: ShellText): { kind: NoticeKind; body: string }[] {
   const out: { kind: NoticeKind; body: string }[] = [];
   const lost = [...now.obs].filter(([name, connected]) => !connected && before.obs.get(name) === true).map(([name]) => name);
-  if (lost.length) out.push({ kind: 'obs-lost', body: `Lost the connection to ${lost.join(', ')}. The studio keeps trying.` });
-  if (now.marketplaceFailing && !before.marketplaceFailing) out.push({ kind: 'marketplace-failing', body: 'The marketplace is not answering: sales and stock are not updating.' });
-  if (!now.diskWritable && before.diskWritable) out.push({ kind: 'disk-refusing', body: 'The disk refuses writes: changes to the show cannot be saved.' });
+  if (lost.length) out.push({ kind: 'obs-lost', body: t('notice.obsLost', { names: list(lost) }) });
+  if (now.marketplaceFailing && !before.marketplaceFailing) out.push({ kind: 'marketplace-failing', body: t('notice.marketplaceFailing') });
+  if (!now.diskWritable && before.diskWritable) out.push({ kind: 'disk-refusing', body: t('notice.diskRefusing') });
   return out;
 }

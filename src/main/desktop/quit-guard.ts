@@ -1,17 +1,15 @@
 import { isShowRunning, type OnAirSummary } from './on-air-summary';
+import type { ShellText } from './shell-text';
 
 /**
  * The question to ask before quitting, or null when quitting harms nothing. Quitting takes the
  * overlays and the hotkeys away from a show the audience is watching, so it is asked, not assumed.
  */
-export function quitQuestion(s: OnAirSummary): { message: string; detail: string } | null {
+export function quitQuestion(s: OnAirSummary, { t, list }: ShellText): { message: string; detail: string; buttons: [keep: string, quit: string] } | null {
   if (!isShowRunning(s)) return null;
   const live = s.obs.filter((o) => o.live).map((o) => o.name);
-  const what = [s.product !== null ? `"${s.product}" is on air` : null, live.length ? `${live.join(', ')} ${live.length === 1 ? 'is' : 'are'} live` : null].filter(Boolean);
-  return {
-    message: 'Quit Shopcast Studio during the show?',
-    detail: `${what.join(' and ')}. Quitting stops the overlays updating and the hotkeys working; OBS keeps streaming.`
-  };
+  const what = [s.product !== null ? t('quit.productOnAir', { product: s.product }) : null, live.length ? t('quit.obsLive', { names: list(live), count: live.length }) : null].filter((w): w is string => w !== null);
+  return { message: t('quit.message'), detail: t('quit.detail', { what: list(what) }), buttons: [t('quit.keepRunning'), t('quit.quit')] };
 }
 
 /**

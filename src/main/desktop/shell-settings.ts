@@ -9,6 +9,8 @@ export interface ShellSettings {
   port?: number;
   /** Global hotkeys the user assigned: action id → Electron accelerator. None until assigned. */
   hotkeys?: Record<string, string>;
+  /** The language the desk's picker chose (`pl`), so the tray speaks it from the next launch on. */
+  deskLanguage?: string;
 }
 
 /** The desktop shell's own settings (window, data dir, port): electron-store, next to Electron's userData. */
@@ -23,7 +25,8 @@ export function openShellSettings(): Store<ShellSettings> {
       },
       dataDir: { type: 'string', minLength: 1 },
       port: { type: 'integer', minimum: 1, maximum: 65535 },
-      hotkeys: { type: 'object', additionalProperties: { type: 'string', maxLength: 60 } }
+      hotkeys: { type: 'object', additionalProperties: { type: 'string', maxLength: 60 } },
+      deskLanguage: { type: 'string', pattern: '^[a-z]{2,3}$' }
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { OnAirSummary } from './on-air-summary';
+import type { ShellText } from './shell-text';
 
 /** The tray menu as data, so what it says and offers is tested without Electron. */
 export type TrayCommand = 'next' | 'previous' | 'offAir' | 'open' | 'quit';
@@ -18,29 +19,30 @@ export function slotTime(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-function obsLine(o: OnAirSummary['obs'][number]): string {
-  if (!o.connected) return `${o.name}: not connected`;
-  const states = [o.live ? 'LIVE' : 'not live', ...(o.recording ? ['recording'] : [])];
-  return `${o.name}: ${states.join(', ')}`;
+function obsLine(o: OnAirSummary['obs'][number], { t }: ShellText): string {
+  if (!o.connected) return t('tray.obsNotConnected', { name: o.name });
+  const states = [o.live ? t('tray.live') : t('tray.notLive'), ...(o.recording ? [t('tray.recording')] : [])];
+  return t('tray.obsState', { name: o.name, states: states.join(', ') });
 }
 
-/** The tray's tooltip and menu for the show as it is at `now`. */
-export function trayModel(s: OnAirSummary, now: number, hasRundown: boolean): TrayModel {
-  const onAir = s.product !== null ? `On air: ${s.product} (${slotTime(now - (s.since ?? now))})` : 'Nothing on air';
+/** The tray's tooltip and menu for the show as it is at `now`, in the shell's language. */
+export function trayModel(s: OnAirSummary, now: number, hasRundown: boolean, text: ShellText): TrayModel {
+  const { t } = text;
+  const onAir = s.product !== null ? t('tray.onAir', { product: s.product, time: slotTime(now - (s.since ?? now)) }) : t('tray.nothingOnAir');
   const entries: TrayEntry[] = [{ kind: 'label', label: onAir }];
   if (s.obs.length) {
     entries.push({ kind: 'separator' });
-    for (const o of s.obs) entries.push({ kind: 'label', label: obsLine(o) });
+    for (const o of s.obs) entries.push({ kind: 'label', label: obsLine(o, text) });
   }
   entries.push(
     { kind: 'separator' },
-    { kind: 'action', command: 'next', label: 'Next product', enabled: hasRundown },
-    { kind: 'action', command: 'previous', label: 'Previous product', enabled: hasRundown },
-    { kind: 'action', command: 'offAir', label: 'Off air', enabled: s.product !== null },
+    { kind: 'action', command: 'next', label: t('tray.next'), enabled: hasRundown },
+    { kind: 'action', command: 'previous', label: t('tray.previous'), enabled: hasRundown },
+    { kind: 'action', command: 'offAir', label: t('tray.offAir'), enabled: s.product !== null },
     { kind: 'separator' },
-    { kind: 'action', command: 'open', label: 'Open Shopcast Studio', enabled: true },
-    { kind: 'action', command: 'quit', label: 'Quit', enabled: true }
+    { kind: 'action', command: 'open', label: t('tray.open'), enabled: true },
+    { kind: 'action', command: 'quit', label: t('tray.quit'), enabled: true }
   );
   const live = s.obs.filter((o) => o.live).length;
-  return { tooltip: `Shopcast Studio: ${onAir}${live ? ` · ${live} OBS live` : ''}`, entries };
+  return { tooltip: live ? t('tray.tooltipLive', { onAir, count: live }) : t('tray.tooltip', { onAir }), entries };
 }

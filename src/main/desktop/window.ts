@@ -8,6 +8,8 @@ export interface ControlWindowOptions {
   studioOrigin: string;
   preload: string;
   version: string;
+  /** The window's title until the page sets its own (the app's name from the shell's dictionary). */
+  title: string;
   settings: Store<ShellSettings>;
 }
 
@@ -25,7 +27,7 @@ export function openControlWindow(options: ControlWindowOptions): BrowserWindow 
     minWidth: 960,
     minHeight: 600,
     show: false,
-    title: 'Shopcast Studio',
+    title: options.title,
     backgroundColor: '#0f1115',
     autoHideMenuBar: true,
     webPreferences: {

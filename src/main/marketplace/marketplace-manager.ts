@@ -73,6 +73,7 @@ export class MarketplaceManager {
       secrets: Object.fromEntries(MARKETPLACE_SECRETS[kind].map((f) => [f, this.deps.secrets.get(secretName(f)) ? 'set' : 'not set'])),
       status: health?.status ?? 'off',
       lastError: health?.lastError ?? null,
+      lastErrorReason: health?.lastErrorReason ?? null,
       lastSyncAt: health?.lastSyncAt ?? null,
       retryAt: health?.retryAt ?? null
     };

@@ -4,6 +4,7 @@ import type { MarketplaceStatus } from '../../shared/marketplace';
 import type { ShowCore } from '../show/show-core';
 import { backoff, boundedWait, SERVER_WAIT, timerDelay } from '../retry';
 import { MarketplaceError, type MarketplaceConnector } from './connector';
+import { reason, type Reason } from '../../shared/reason';
 
 const ACTOR: Actor = { id: 'studio', client: 'marketplace' };
 const MAX_BACKOFF_MS = 60_000;
@@ -16,6 +17,7 @@ const QUIET_CURSOR_MS = 5 * 60_000;
 export interface PollerHealth {
   status: MarketplaceStatus;
   lastError: string | null;
+  lastErrorReason: Reason | null;
   lastSyncAt: number | null;
   retryAt: number | null;
 }
@@ -31,7 +33,7 @@ export class SalesPoller {
   private failures = 0;
   private stopped = false;
   private running: Promise<void> | null = null;
-  private health: PollerHealth = { status: 'syncing', lastError: null, lastSyncAt: null, retryAt: null };
+  private health: PollerHealth = { status: 'syncing', lastError: null, lastErrorReason: null, lastSyncAt: null, retryAt: null };
   private readonly listeners = new Set<() => void>();
   /** The cursor of the last poll; journaled with the orders it brought, or now and then when quiet. */
   private cursor: string | null = null;
@@ -112,7 +114,8 @@ export class SalesPoller {
         clashes > 0 && `${clashes} order${clashes === 1 ? '' : 's'} came under the id of another order already counted and ${clashes === 1 ? 'was' : 'were'} not counted`
       ].filter((n): n is string => !!n);
       const note = notes.length ? notes.join('; ') : null;
-      this.update({ status: 'ok', lastError: note, lastSyncAt: Date.now(), retryAt: null });
+      const noteReason = skipped > 0 && clashes > 0 ? reason('marketplace.skippedAndClashed', { skipped, clashed: clashes }) : skipped > 0 ? reason('marketplace.skipped', { lines: skipped }) : clashes > 0 ? reason('marketplace.clashed', { orders: clashes }) : null;
+      this.update({ status: 'ok', lastError: note, lastErrorReason: noteReason, lastSyncAt: Date.now(), retryAt: null });
       this.schedule(this.connector.pollSeconds * 1000);
     } catch (err) {
       this.failed(err);
@@ -122,7 +125,7 @@ export class SalesPoller {
   private failed(err: unknown): void {
     const error = err instanceof MarketplaceError ? err : new MarketplaceError('unavailable', (err as Error).message ?? String(err));
     if (error.kind === 'auth' || error.kind === 'config') {
-      this.update({ status: 'failed', lastError: error.message, lastSyncAt: this.health.lastSyncAt, retryAt: null });
+      this.update({ status: 'failed', lastError: error.message, lastErrorReason: failureReason(error), lastSyncAt: this.health.lastSyncAt, retryAt: null });
       return;
     }
     this.failures++;
@@ -131,12 +134,29 @@ export class SalesPoller {
     // give, or gave as garbage, is our own backoff.
     const asked = error.retryAfterMs;
     const wait = asked !== undefined && Number.isFinite(asked) ? Math.max(jittered, boundedWait(asked)) : Math.max(jittered, SERVER_WAIT.minMs);
-    this.update({ status: 'backing_off', lastError: error.message, lastSyncAt: this.health.lastSyncAt, retryAt: Date.now() + wait });
+    this.update({ status: 'backing_off', lastError: error.message, lastErrorReason: failureReason(error), lastSyncAt: this.health.lastSyncAt, retryAt: Date.now() + wait });
     this.schedule(wait);
   }
 
   private update(health: PollerHealth): void {
     this.health = health;
     for (const listener of this.listeners) listener();
+  }
+}
+
+/** What kind of failure, as a code the desk words; the marketplace's own words ride along as `detail`. */
+function failureReason(error: MarketplaceError): Reason {
+  const detail = { detail: error.message };
+  switch (error.kind) {
+    case 'auth':
+      return reason('marketplace.auth', detail);
+    case 'config':
+      return reason('marketplace.config', detail);
+    case 'rate_limited':
+      return reason('marketplace.rateLimited', detail);
+    case 'unavailable':
+      return reason('marketplace.unavailable', detail);
+    case 'bad_response':
+      return reason('marketplace.badResponse', detail);
   }
 }

@@ -1,4 +1,5 @@
 import type { ObsConnectionView } from '../../shared/obs';
+import type { Reason } from '../../shared/reason';
 import { AlertThrottle, healthProblems, healthSample } from './obs-health';
 
 type Responses = Parameters<typeof healthSample>[1];
@@ -21,14 +22,14 @@ export class ConnectionHealth {
   take(responses: Responses, at: number): { streaming: boolean; recording: boolean; canvas: CanvasSize | null } {
     this.sample = healthSample(this.sample, responses, at);
     const { health } = this.sample;
-    for (const p of healthProblems(health)) this.alerts.raise(p.key, p.message, at);
+    for (const p of healthProblems(health)) this.alerts.raise(p.key, p.message, at, p.reason);
     const video = responses.find((r) => r.requestType === 'GetVideoSettings' && r.requestStatus.result)?.responseData as { baseWidth?: number; baseHeight?: number } | undefined;
     const canvas = video?.baseWidth && video.baseHeight ? { width: video.baseWidth, height: video.baseHeight } : null;
     return { streaming: health.streaming, recording: health.recording, canvas };
   }
 
-  linkFailed(kind: string, message: string): void {
-    this.alerts.raise(`link_${kind}`, message, Date.now());
+  linkFailed(kind: string, message: string, why: Reason): void {
+    this.alerts.raise(`link_${kind}`, message, Date.now(), why);
   }
 
   /** Link trouble is over: its alerts no longer hold. */

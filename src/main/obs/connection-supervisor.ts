@@ -1,5 +1,6 @@
 import type { ResponseMessage } from 'obs-websocket-js';
 import { backoffDelay } from './backoff';
+import { reason, type Reason } from '../../shared/reason';
 import { ObsConnectError, ObsRpc, type ObsFailure } from './obs-rpc';
 
 export type LinkStatus = 'connecting' | 'identified' | 'degraded' | 'backing_off' | 'failed' | 'stopped';
@@ -8,6 +9,8 @@ export interface LinkState {
   status: LinkStatus;
   /** The reason of the last failure, shown once; cleared when identified. */
   lastError: string | null;
+  /** `lastError` as a code and parameters, for the desk to word in its language. */
+  lastErrorReason: Reason | null;
   failureKind: ObsFailure['kind'] | null;
   /** When the next attempt is due (backing off), epoch ms. */
   retryAt: number | null;
@@ -40,7 +43,7 @@ export interface SupervisorOptions {
  * wrong protocol) reported once and left alone until the operator changes something.
  */
 export class ConnectionSupervisor {
-  private state: LinkState = { status: 'stopped', lastError: null, failureKind: null, retryAt: null, obsVersion: null };
+  private state: LinkState = { status: 'stopped', lastError: null, lastErrorReason: null, failureKind: null, retryAt: null, obsVersion: null };
   private current: ObsRpc | null = null;
   private running = false;
   private readonly sleepers = new Set<() => void>();
@@ -113,26 +116,26 @@ export class ConnectionSupervisor {
         }
         attempt = 0;
         this.current = rpc;
-        this.set({ status: 'identified', lastError: null, failureKind: null, obsVersion: hello.obsWebSocketVersion });
+        this.set({ status: 'identified', lastError: null, lastErrorReason: null, failureKind: null, obsVersion: hello.obsWebSocketVersion });
         this.hooks.onIdentified(rpc).catch(() => {
           // The connection's own status reports what the resync could not do.
         });
         failure = await Promise.race([closed, this.ping(rpc)]);
         await rpc.close();
       } catch (err) {
-        failure = err instanceof ObsConnectError ? err.failure : { kind: 'closed', message: String(err), retry: true };
+        failure = err instanceof ObsConnectError ? err.failure : { kind: 'closed', message: String(err), reason: reason('obs.link.closedWith', { detail: String(err) }), retry: true };
       }
       this.current = null;
       if (!this.running) break;
       if (!failure.retry) {
         // Retrying a wrong password only fills OBS's log: wait for the operator.
-        this.set({ status: 'failed', lastError: failure.message, failureKind: failure.kind, retryAt: null });
+        this.set({ status: 'failed', lastError: failure.message, lastErrorReason: failure.reason, failureKind: failure.kind, retryAt: null });
         await this.sleep(Number.POSITIVE_INFINITY);
         attempt = 0;
         continue;
       }
       const delay = backoffDelay(attempt++, failure.kind, this.random);
-      this.set({ status: 'backing_off', lastError: failure.message, failureKind: failure.kind, retryAt: Date.now() + delay });
+      this.set({ status: 'backing_off', lastError: failure.message, lastErrorReason: failure.reason, failureKind: failure.kind, retryAt: Date.now() + delay });
       await this.sleep(delay);
     }
   }
@@ -147,16 +150,17 @@ export class ConnectionSupervisor {
         // The canvas size too: OBS 29 sends no event when it changes, and the native card follows it.
         const responses = await rpc.callBatch([{ requestType: 'GetStats' }, { requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }, { requestType: 'GetVideoSettings' }], this.pingMs);
         missed = 0;
-        if (this.state.status === 'degraded') this.set({ status: 'identified', lastError: null });
+        if (this.state.status === 'degraded') this.set({ status: 'identified', lastError: null, lastErrorReason: null });
         this.hooks.onSample(responses, Date.now());
       } catch (err) {
         if (this.current !== rpc) break;
         missed++;
-        this.set({ status: 'degraded', lastError: `OBS is not answering (${(err as Error).message})` });
-        if (missed >= this.maxMissedPings) return { kind: 'timeout', message: 'OBS stopped answering; reconnecting', retry: true };
+        const detail = (err as Error).message;
+        this.set({ status: 'degraded', lastError: `OBS is not answering (${detail})`, lastErrorReason: reason('obs.link.notAnswering', { detail }) });
+        if (missed >= this.maxMissedPings) return { kind: 'timeout', message: 'OBS stopped answering; reconnecting', reason: reason('obs.link.stoppedAnswering'), retry: true };
       }
     }
-    return { kind: 'closed', message: 'stopped', retry: false };
+    return { kind: 'closed', message: 'stopped', reason: reason('obs.link.stopped'), retry: false };
   }
 
   private sleep(ms: number): Promise<void> {

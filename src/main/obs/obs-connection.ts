@@ -1,4 +1,5 @@
 import type { CoreView } from '../../shared/view';
+import { reason, type Reason } from '../../shared/reason';
 import type { ObsConnectionView } from '../../shared/obs';
 import type { OverlayText } from '../../shared/overlay-text';
 import { ConnectionSupervisor, type LinkState } from './connection-supervisor';
@@ -50,6 +51,7 @@ export class ObsConnection {
   private layout: StudioLayout | null = null;
   private setupState: ObsConnectionView['setup']['state'] = 'unknown';
   private setupMessage: string | null = null;
+  private setupReason: Reason | null = null;
   private readonly health = new ConnectionHealth();
   private currentScene: string | null = null;
   private readonly outputs: ObsOutputs;
@@ -125,7 +127,7 @@ export class ObsConnection {
   /** Creates or repairs the studio's scene and sources in this OBS, then shows the current product. */
   async setup(): Promise<SetupReport> {
     const rpc = this.supervisor.rpc;
-    if (!rpc) throw new SetupError(`OBS "${this.config.name}" is not connected${this.supervisor.link.lastError ? `: ${this.supervisor.link.lastError}` : ''}`);
+    if (!rpc) throw new SetupError(`OBS "${this.config.name}" is not connected${this.supervisor.link.lastError ? `: ${this.supervisor.link.lastError}` : ''}`, reason('obs.setup.notConnected'));
     this.setupState = 'running';
     this.changed();
     try {
@@ -136,6 +138,7 @@ export class ObsConnection {
       this.layout = await inspectStudio(rpc);
       this.setupState = 'ready';
       this.setupMessage = null;
+      this.setupReason = null;
       this.config = { ...this.config, setupDone: true };
       this.deps.onSetupDone(this.id);
       // Read everything back and put right what differs: that is what setup repaired.
@@ -146,7 +149,7 @@ export class ObsConnection {
       return { ...this.layout, created, repaired: [...repaired, ...fixed] };
     } catch (err) {
       this.setupState = 'failed';
-      this.setupMessage = (err as Error).message;
+      this.setupFailed(err);
       throw err;
     } finally {
       this.changed();
@@ -175,23 +178,25 @@ export class ObsConnection {
       hasPassword: !!this.password,
       status: link.status,
       lastError: link.lastError,
+      lastErrorReason: link.lastErrorReason,
       retryAt: link.retryAt,
       obsVersion: link.obsVersion,
-      setup: { state: this.setupState, mode: this.layout?.mode ?? null, missing: this.layout?.missing ?? [], message: this.setupMessage },
+      setup: { state: this.setupState, mode: this.layout?.mode ?? null, missing: this.layout?.missing ?? [], message: this.setupMessage, reason: this.setupReason },
       showing: this.canvas.showing,
       currentScene: this.currentScene,
       scenes: this.layout?.scenes ?? [],
       ...this.health.view(),
       resync: this.canvas.resync,
       outputs: this.outputs.view(),
-      imageNote: this.canvas.imageNote
+      imageNote: this.canvas.imageNote,
+      imageNoteReason: this.canvas.imageNote ? reason('obs.image.remote') : null
     };
     return this.cachedView;
   }
 
   private requireRpc(): ObsRpc {
     const rpc = this.supervisor.rpc;
-    if (!rpc) throw new SetupError(`OBS "${this.config.name}" is not connected`);
+    if (!rpc) throw new SetupError(`OBS "${this.config.name}" is not connected`, reason('obs.setup.notConnected'));
     return rpc;
   }
 
@@ -213,7 +218,7 @@ export class ObsConnection {
       }
       this.follow();
     } catch (err) {
-      this.setupMessage = (err as Error).message;
+      this.setupFailed(err);
       this.changed();
     }
   }
@@ -262,9 +267,15 @@ export class ObsConnection {
     if (link.status === 'backing_off' || link.status === 'failed') {
       this.layout = null;
       this.outputs.forget();
-      if (link.lastError) this.health.linkFailed(String(link.failureKind), `${this.config.name}: ${link.lastError}`);
+      if (link.lastError) this.health.linkFailed(String(link.failureKind), `${this.config.name}: ${link.lastError}`, link.lastErrorReason ?? reason('obs.link.closed'));
     }
     this.changed();
+  }
+
+  /** Why setup or the read-back failed: the studio's own reason, or OBS's words as `detail`. */
+  private setupFailed(err: unknown): void {
+    this.setupMessage = (err as Error).message;
+    this.setupReason = err instanceof SetupError ? err.reason : reason('obs.setup.failed', { detail: this.setupMessage });
   }
 
   private changed(): void {

@@ -1,5 +1,6 @@
 import type { ResponseMessage } from 'obs-websocket-js';
 import type { ObsAlert, ObsHealthView } from '../../shared/obs';
+import { reason, type Reason } from '../../shared/reason';
 
 interface Sample {
   health: ObsHealthView;
@@ -61,16 +62,18 @@ function ratio(part: number, whole: number): number {
 }
 
 /** What in a health sample deserves the operator's attention. */
-export function healthProblems(h: ObsHealthView): { key: string; message: string }[] {
-  const problems: { key: string; message: string }[] = [];
-  if (h.renderSkippedRecent > 0.05) problems.push({ key: 'render_lag', message: `OBS is dropping ${pct(h.renderSkippedRecent)} of rendered frames: the scene is too heavy for this machine` });
-  if (h.outputSkippedRecent > 0.02) problems.push({ key: 'encoder_lag', message: `OBS is skipping ${pct(h.outputSkippedRecent)} of output frames: the encoder is overloaded` });
-  if (h.streaming && h.congestion > 0.3) problems.push({ key: 'congestion', message: 'the stream is congested: the upload cannot keep up with the bitrate' });
-  if (h.reconnecting) problems.push({ key: 'stream_reconnecting', message: 'OBS lost the streaming server and is reconnecting' });
+export function healthProblems(h: ObsHealthView): { key: string; message: string; reason: Reason }[] {
+  const problems: { key: string; message: string; reason: Reason }[] = [];
+  if (h.renderSkippedRecent > 0.05) problems.push({ key: 'render_lag', message: `OBS is dropping ${pct(h.renderSkippedRecent)} of rendered frames: the scene is too heavy for this machine`, reason: reason('obs.health.renderLag', { percent: tenths(h.renderSkippedRecent) }) });
+  if (h.outputSkippedRecent > 0.02) problems.push({ key: 'encoder_lag', message: `OBS is skipping ${pct(h.outputSkippedRecent)} of output frames: the encoder is overloaded`, reason: reason('obs.health.encoderLag', { percent: tenths(h.outputSkippedRecent) }) });
+  if (h.streaming && h.congestion > 0.3) problems.push({ key: 'congestion', message: 'the stream is congested: the upload cannot keep up with the bitrate', reason: reason('obs.health.congestion') });
+  if (h.reconnecting) problems.push({ key: 'stream_reconnecting', message: 'OBS lost the streaming server and is reconnecting', reason: reason('obs.health.streamReconnecting') });
   return problems;
 }
 
-const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
+/** A share as a percentage to a tenth (0.0734 → 7.3): the desk writes it with its locale's decimal sign. */
+const tenths = (r: number) => Math.round(r * 1000) / 10;
+const pct = (r: number) => `${tenths(r)}%`;
 
 /**
  * Alerts that inform instead of flooding: the same problem is raised at most once per `quietMs`,
@@ -96,11 +99,11 @@ export class AlertThrottle {
   }
 
   /** True when this raised a new alert (so the view changed). */
-  raise(key: string, message: string, at: number): boolean {
+  raise(key: string, message: string, at: number, why: Reason): boolean {
     const last = this.lastRaised.get(key);
     if (last !== undefined && at - last < this.quietMs) return false;
     this.lastRaised.set(key, at);
-    this.list = [{ key, message, at }, ...this.list].slice(0, this.keep);
+    this.list = [{ key, message, at, reason: why }, ...this.list].slice(0, this.keep);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { access, constants, statfs } from 'node:fs/promises';
 import type { ObsOutputView } from '../../shared/obs';
+import { reason, type Reason } from '../../shared/reason';
 import { ObsRequestError, type ObsRpc } from './obs-rpc';
 
 export type OutputName = 'stream' | 'record';
@@ -19,7 +20,7 @@ const STATE_OF: Record<string, ObsOutputView['state']> = {
   OBS_WEBSOCKET_OUTPUT_STOPPED: 'off'
 };
 
-const OFF: ObsOutputView = { state: 'off', error: null, at: null };
+const OFF: ObsOutputView = { state: 'off', error: null, reason: null, at: null };
 
 /**
  * Going live and recording as OBS really has them. OBS 29 answers StartStream and StartRecord "ok"
@@ -71,34 +72,35 @@ export class ObsOutputs {
   async command(rpc: ObsRpc, which: OutputName, action: 'start' | 'stop'): Promise<void> {
     const request = `${action === 'start' ? 'Start' : 'Stop'}${which === 'stream' ? 'Stream' : 'Record'}` as const;
     if (action === 'stop') {
-      this.set(which, { state: 'stopping', error: null });
+      this.set(which, { state: 'stopping', error: null, reason: null });
       await rpc.call(request);
       return;
     }
-    this.set(which, { state: 'starting', error: null });
+    this.set(which, { state: 'starting', error: null, reason: null });
     await rpc.call(request);
     const deadline = Date.now() + START_CHECK_MS;
     for (;;) {
       const status = await rpc.call(which === 'stream' ? 'GetStreamStatus' : 'GetRecordStatus');
       if (status.outputActive) {
-        this.set(which, { state: 'on', error: null });
+        this.set(which, { state: 'on', error: null, reason: null });
         return;
       }
       // OBS said it stopped again (its event came while we waited): no need to wait longer.
       if (Date.now() >= deadline || this.states[which].state === 'off') break;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    const reason = await this.explain(rpc, which, 'refused');
-    throw new ObsRequestError(request, 0, reason);
+    const why = await this.explain(rpc, which, 'refused');
+    throw new ObsRequestError(request, 0, why);
   }
 
   /** Finds out why an output did not start or stopped by itself, and shows it on the OBS card. */
   private async explain(rpc: ObsRpc, which: OutputName, what: 'refused' | 'stopped'): Promise<string> {
     const cause = which === 'stream' ? await streamReason(rpc) : await recordReason(rpc, this.local());
-    const reason = what === 'refused' ? cause : `OBS stopped ${which === 'stream' ? 'streaming' : 'recording'} by itself: ${cause}`;
+    const message = what === 'refused' ? cause.message : `OBS stopped ${which === 'stream' ? 'streaming' : 'recording'} by itself: ${cause.message}`;
+    const coded = { code: cause.reason.code, params: { ...cause.reason.params, stopped: what === 'refused' ? 'refused' : 'by-itself' } };
     // The card shows it as the output's error until the output runs (no alert besides: said once).
-    this.set(which, { state: 'off', error: reason });
-    return reason;
+    this.set(which, { state: 'off', error: message, reason: coded });
+    return message;
   }
 
   private set(which: OutputName, patch: Partial<ObsOutputView>): void {
@@ -107,14 +109,17 @@ export class ObsOutputs {
   }
 }
 
+/** Why, in English and as a code for the desk. */
+type Why = { message: string; reason: Reason };
+
 /** Why OBS did not go live, from its stream settings (never quoting the stream key). */
-async function streamReason(rpc: ObsRpc): Promise<string> {
+async function streamReason(rpc: ObsRpc): Promise<Why> {
   const { streamServiceType, streamServiceSettings: s } = await rpc.call('GetStreamServiceSettings');
   const server = typeof s.server === 'string' ? s.server.trim() : '';
   const key = typeof s.key === 'string' ? s.key.trim() : '';
   const service = typeof s.service === 'string' ? s.service : '';
   if (streamServiceType === 'rtmp_custom' ? !server : !service || !key) {
-    return 'OBS has no stream address: set the server and stream key in OBS → Settings → Stream';
+    return { message: 'OBS has no stream address: set the server and stream key in OBS → Settings → Stream', reason: reason('obs.stream.noAddress') };
   }
   let host = service || server;
   try {
@@ -122,22 +127,26 @@ async function streamReason(rpc: ObsRpc): Promise<string> {
   } catch {
     // not a URL: name what the user typed as the service
   }
-  return `OBS could not connect to the streaming server (${host}): check the server address and stream key in OBS → Settings → Stream`;
+  return { message: `OBS could not connect to the streaming server (${host}): check the server address and stream key in OBS → Settings → Stream`, reason: reason('obs.stream.serverUnreachable', { host }) };
 }
 
 /** Why OBS did not record: its folder, checked from here when OBS runs on this machine. */
-async function recordReason(rpc: ObsRpc, local: boolean): Promise<string> {
+async function recordReason(rpc: ObsRpc, local: boolean): Promise<Why> {
   const { recordDirectory } = await rpc.call('GetRecordDirectory');
   if (local && recordDirectory) {
     try {
       await access(recordDirectory, constants.W_OK);
     } catch {
-      return `OBS cannot write to its recording folder ${recordDirectory}: choose another in OBS → Settings → Output → Recording Path`;
+      return { message: `OBS cannot write to its recording folder ${recordDirectory}: choose another in OBS → Settings → Output → Recording Path`, reason: reason('obs.record.folderNotWritable', { folder: recordDirectory }) };
     }
     const fs = await statfs(recordDirectory).catch(() => null);
     if (fs && fs.bavail * fs.bsize < LOW_DISK_BYTES) {
-      return `the disk of OBS's recording folder ${recordDirectory} is full (${Math.round((fs.bavail * fs.bsize) / 1024 / 1024)} MB free): free space or choose another folder`;
+      const freeMb = Math.round((fs.bavail * fs.bsize) / 1024 / 1024);
+      return { message: `the disk of OBS's recording folder ${recordDirectory} is full (${freeMb} MB free): free space or choose another folder`, reason: reason('obs.record.diskFull', { folder: recordDirectory, freeMb }) };
     }
   }
-  return `OBS did not start recording: check the recording folder${recordDirectory ? ` (${recordDirectory})` : ''}, free disk space and the encoder in OBS → Settings → Output (OBS's log has the details)`;
+  return {
+    message: `OBS did not start recording: check the recording folder${recordDirectory ? ` (${recordDirectory})` : ''}, free disk space and the encoder in OBS → Settings → Output (OBS's log has the details)`,
+    reason: recordDirectory ? reason('obs.record.failedIn', { folder: recordDirectory }) : reason('obs.record.failed')
+  };
 }

@@ -1,4 +1,5 @@
 import OBSWebSocket, { EventSubscription, OBSWebSocketError, RequestBatchExecutionType } from 'obs-websocket-js/json';
+import { reason, type Reason } from '../../shared/reason';
 import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js/json';
 
 export const REQUEST_TIMEOUT_MS = 3000;
@@ -7,6 +8,8 @@ export const REQUEST_TIMEOUT_MS = 3000;
 export interface ObsFailure {
   kind: 'auth' | 'incompatible' | 'kicked' | 'unreachable' | 'timeout' | 'closed';
   message: string;
+  /** The same as a code for the desk to word (`obs.link.auth`). */
+  reason: Reason;
   retry: boolean;
 }
 
@@ -54,7 +57,7 @@ export class ObsRpc {
       return { obsWebSocketVersion: hello.obsWebSocketVersion, rpcVersion: hello.negotiatedRpcVersion };
     } catch (err) {
       void this.obs.disconnect().catch(() => {});
-      throw new ObsConnectError(err instanceof ObsTimeoutError ? { kind: 'timeout', message: err.message, retry: true } : describeClose(err));
+      throw new ObsConnectError(err instanceof ObsTimeoutError ? { kind: 'timeout', message: err.message, reason: reason('obs.link.handshakeTimeout'), retry: true } : describeClose(err));
     }
   }
 
@@ -84,7 +87,7 @@ export class ObsRpc {
 
   async close(): Promise<void> {
     await this.obs.disconnect().catch(() => {});
-    this.onClosed({ kind: 'closed', message: 'disconnected by the studio', retry: false });
+    this.onClosed({ kind: 'closed', message: 'disconnected by the studio', reason: reason('obs.link.stopped'), retry: false });
   }
 
   private track<R>(promise: Promise<R>, timeoutMs: number, what: string): Promise<R> {
@@ -132,19 +135,19 @@ export function describeClose(err: unknown): ObsFailure {
   const text = err instanceof Error ? err.message : String(err);
   switch (code) {
     case 4009:
-      return { kind: 'auth', message: 'OBS needs its password: the one set here is missing or wrong (OBS → Tools → WebSocket Server Settings)', retry: false };
+      return { kind: 'auth', message: 'OBS needs its password: the one set here is missing or wrong (OBS → Tools → WebSocket Server Settings)', reason: reason('obs.link.auth'), retry: false };
     case 4010:
-      return { kind: 'incompatible', message: 'this OBS speaks another obs-websocket version; use OBS 28 or newer', retry: false };
+      return { kind: 'incompatible', message: 'this OBS speaks another obs-websocket version; use OBS 28 or newer', reason: reason('obs.link.incompatible'), retry: false };
     case 4011:
-      return { kind: 'kicked', message: 'OBS disconnected the studio (kicked from the WebSocket settings)', retry: true };
+      return { kind: 'kicked', message: 'OBS disconnected the studio (kicked from the WebSocket settings)', reason: reason('obs.link.kicked'), retry: true };
     case 4007:
     case 4008:
-      return { kind: 'incompatible', message: `OBS refused the studio's handshake (${text})`, retry: false };
+      return { kind: 'incompatible', message: `OBS refused the studio's handshake (${text})`, reason: reason('obs.link.handshakeRefused', { detail: text }), retry: false };
   }
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ECONNRESET|1006/.test(text) || code === 1006) {
-    return { kind: 'unreachable', message: 'OBS is not reachable: is it running with its WebSocket server on?', retry: true };
+    return { kind: 'unreachable', message: 'OBS is not reachable: is it running with its WebSocket server on?', reason: reason('obs.link.unreachable'), retry: true };
   }
-  return { kind: 'closed', message: text || 'the connection to OBS closed', retry: true };
+  return { kind: 'closed', message: text || 'the connection to OBS closed', reason: text ? reason('obs.link.closedWith', { detail: text }) : reason('obs.link.closed'), retry: true };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

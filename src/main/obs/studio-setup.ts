@@ -1,6 +1,7 @@
 import type { ObsRpc } from './obs-rpc';
 import type { SourceSpec } from './native-card';
 import { isStudioSource, SetupError, STUDIO_SCENE, studioMode, studioSourceNames } from './studio-sources';
+import { reason } from '../../shared/reason';
 
 export { SetupError } from './studio-sources';
 
@@ -49,7 +50,7 @@ export async function setupStudio(rpc: ObsRpc, specs: SourceSpec[], removed: Rea
   for (const spec of specs) {
     const kind = kindOf.get(spec.name);
     if (kind && kind !== spec.kind) {
-      throw new SetupError(`OBS already has a source named "${spec.name}" of another kind (${kind}); rename or delete it, then run setup again`);
+      throw new SetupError(`OBS already has a source named "${spec.name}" of another kind (${kind}); rename or delete it, then run setup again`, reason('obs.setup.foreignSource', { source: spec.name, kind }));
     }
     if (!kindOf.has(spec.name)) {
       await rpc.call('CreateInput', { sceneName: STUDIO_SCENE, inputName: spec.name, inputKind: spec.kind, inputSettings: spec.settings, sceneItemEnabled: false });

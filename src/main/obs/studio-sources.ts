@@ -1,6 +1,7 @@
 import type { Theme } from '../../shared/theme';
 import { nativeCard, TOP_LEFT, type NativeKinds, type SourceSpec } from './native-card';
 import { GRAPHIC_SOURCE_NAMES } from './native-graphics';
+import { reason, type Reason } from '../../shared/reason';
 
 /** The scene the studio owns in each OBS; the user adds it to their own scenes as a source. */
 export const STUDIO_SCENE = 'Shopcast Studio';
@@ -32,7 +33,15 @@ export const STUDIO_SOURCE = {
 export const isStudioSource = (name: string): boolean => name.startsWith('Shopcast · ');
 
 /** Something about this OBS that setup cannot fix by itself; the message says what to do. */
-export class SetupError extends Error {}
+/** Setup cannot go on; `reason` says why as a code the desk words. */
+export class SetupError extends Error {
+  constructor(
+    message: string,
+    readonly reason: Reason
+  ) {
+    super(message);
+  }
+}
 
 /** What the studio's sources depend on in one OBS. */
 export interface StudioEnv {
@@ -66,7 +75,7 @@ export function studioSourceNames(inputKinds: string[]): string[] {
 export function nativeKinds(inputKinds: string[]): NativeKinds {
   const text = TEXT_KINDS.find((k) => inputKinds.includes(k));
   if (!text || !inputKinds.includes('image_source')) {
-    throw new SetupError('this OBS has neither the browser source nor text and image sources; install the official OBS build');
+    throw new SetupError('this OBS has neither the browser source nor text and image sources; install the official OBS build', reason('obs.setup.noSources'));
   }
   return {
     text,

@@ -1,13 +1,18 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import type { z } from 'zod';
 import { ProductPatch } from '../../shared/product';
-import { describeZodError } from '../common/zod-errors';
+import { reason, type Reason } from '../../shared/reason';
+import { importProblems } from './import-problems';
 import { jsonArraySlices, JsonArrayError } from './json-array-slices';
 
 export interface RejectedRow {
   /** Spreadsheet row (the header is row 1) or 1-based position in a JSON array. */
   row: number;
+  /** Every problem of the row in English, joined with "; ". */
   message: string;
+  /** The same problems as codes and parameters, in the same order, for the desk to word. */
+  problems: Reason[];
 }
 
 export interface ParsedCatalogue {
@@ -153,7 +158,7 @@ function checkJsonItems(items: unknown[], from: number, to: number, result: Pars
   for (let i = from; i < to; i++) {
     const parsed = ProductPatch.safeParse(normalizeJsonProduct(items[i]));
     if (parsed.success) result.products.push(parsed.data);
-    else result.rejected.push({ row: offset + i + 1, message: describeZodError(parsed.error) });
+    else result.rejected.push({ row: offset + i + 1, message: parsed.error.issues.map(issueMessage).join('; '), problems: importProblems(parsed.error) });
   }
 }
 
@@ -212,17 +217,20 @@ class CsvCatalogueReader {
 
   private takeRow(cells: string[], row: number, columns: Column[]): void {
     if (cells.length > columns.length) {
-      this.result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
+      this.result.rejected.push({ row, message: `has ${cells.length} cells but the header has ${columns.length} columns`, problems: [reason('import.cellCount', { cells: cells.length, columns: columns.length })] });
       return;
     }
     // Every problem of the row at once, so one fix of the spreadsheet is enough.
     const { patch, problems } = rowToPatch(cells, columns);
     const checked = ProductPatch.safeParse(patch);
-    if (!checked.success && problems.length === 0) problems.push(describeZodError(checked.error));
+    if (!checked.success && problems.length === 0) problems.push(...importProblems(checked.error).map((p, i) => ({ message: issueMessage(checked.error.issues[i]!), reason: p })));
     if (checked.success && problems.length === 0) this.result.products.push(checked.data);
-    else this.result.rejected.push({ row, message: problems.join('; ') });
+    else this.result.rejected.push({ row, message: problems.map((p) => p.message).join('; '), problems: problems.map((p) => p.reason) });
   }
 }
+
+/** One zod issue as `describeZodError` words it (`price.PLN: …`). */
+const issueMessage = (issue: z.core.$ZodIssue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message);
 
 function headerColumns(cells: string[] | undefined): Column[] {
   // A spreadsheet's byte-order mark arrives as the first character of the first cell.
@@ -258,9 +266,9 @@ function parseColumn(raw: string): Column | null {
 }
 
 /** Builds a patch from one CSV row; an empty cell means "not given", so it never erases data. */
-function rowToPatch(cells: string[], columns: Column[]): { patch: Record<string, unknown>; problems: string[] } {
+function rowToPatch(cells: string[], columns: Column[]): { patch: Record<string, unknown>; problems: { message: string; reason: Reason }[] } {
   const patch: Record<string, unknown> = {};
-  const problems: string[] = [];
+  const problems: { message: string; reason: Reason }[] = [];
   for (let c = 0; c < columns.length; c++) {
     const column = columns[c];
     const value = (cells[c] ?? '').trim();
@@ -269,7 +277,7 @@ function rowToPatch(cells: string[], columns: Column[]): { patch: Record<string,
       case 'plain':
         if (column.field === 'stock') {
           const stock = parseAmount(value);
-          if (stock === null || !Number.isInteger(stock) || stock < 0) problems.push(`${column.name}: "${value}" is not a whole number of units`);
+          if (stock === null || !Number.isInteger(stock) || stock < 0) problems.push({ message: `${column.name}: "${value}" is not a whole number of units`, reason: reason('import.notWholeNumber', { column: column.name, value }) });
           else patch.stock = stock;
         } else patch[column.field] = value;
         break;
@@ -278,13 +286,13 @@ function rowToPatch(cells: string[], columns: Column[]): { patch: Record<string,
         break;
       case 'priced': {
         const amount = parseAmount(value);
-        if (amount === null || amount < 0) problems.push(`${column.name}: "${value}" is not a price`);
+        if (amount === null || amount < 0) problems.push({ message: `${column.name}: "${value}" is not a price`, reason: reason('import.notPrice', { column: column.name, value }) });
         else patch[column.field] = { ...(patch[column.field] as object), [column.currency]: amount };
         break;
       }
     }
   }
-  if (patch.id === undefined) problems.unshift('id is empty');
+  if (patch.id === undefined) problems.unshift({ message: 'id is empty', reason: reason('import.idEmpty') });
   return { patch, problems };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MarketplaceSettingsInput } from '../../../shared/marketplace';
 import type { ImportResult } from '../../../shared/view';
+import { reason } from '../../../shared/reason';
 import { salesReportCsv } from '../../marketplace/sales-report';
 import { REPORT_SECURITY_POLICY, salesReportHtml } from '../../marketplace/sales-report-html';
 import { obsChapters } from '../../marketplace/report-chapters';
@@ -33,7 +34,7 @@ export function registerMarketplaceRoutes(app: FastifyInstance, ctx: StudioConte
       throw err;
     }
     const result = fetched.products.length ? await ctx.execute(req, { type: 'catalogue.import', products: fetched.products }) : { revision: ctx.core.current.revision };
-    return { imported: fetched.products.length, rejected: fetched.rejected.map((r) => ({ row: productIds.map(String).indexOf(r.id) + 1, message: `${r.id}: ${r.message}` })), revision: result.revision, notes: fetched.notes };
+    return { imported: fetched.products.length, rejected: fetched.rejected.map((r) => ({ row: productIds.map(String).indexOf(r.id) + 1, message: `${r.id}: ${r.message}`, problems: [reason('import.marketplace.refused', { id: r.id, detail: r.message })] })), revision: result.revision, notes: fetched.notes };
   });
 
   app.get('/api/v1/sales', () => ctx.core.sales.view());

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import type { ImportResult } from '@shared/view';
+import type { Reason } from '@shared/reason';
 import { useStudio } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
+import { ReasonText } from './ReasonText';
 
 /** Catalogue import from a spreadsheet (CSV) or JSON, with every rejected row listed. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -92,10 +94,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     <tr key={r.row} data-testid="rejected-row">
                       <td className="mono">{r.row}</td>
                       <td>
-                        {/* Every problem of the row, not only the first: the studio joins them with "; ". */}
-                        <ul className="row-problems" data-verbatim>
-                          {r.message.split('; ').map((m) => (
-                            <li key={m}>{m}</li>
+                        {/* Every problem of the row, not only the first, each worded from its code. */}
+                        <ul className="row-problems">
+                          {rowProblems(r).map((p, i) => (
+                            <li key={i} data-testid="row-problem">
+                              <ReasonText why={p.why} english={p.english} />
+                            </li>
                           ))}
                         </ul>
                       </td>
@@ -109,4 +113,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       </div>
     </div>
   );
+}
+
+/** A rejected row's problems: the codes (the studio lists them in the order of its "; "-joined English). */
+function rowProblems(r: ImportResult['rejected'][number]): { why: Reason | null; english: string }[] {
+  const english = r.message.split('; ');
+  // A studio older than the codes sends only the English: shown as it came.
+  if (!Array.isArray(r.problems) || r.problems.length === 0) return english.map((m) => ({ why: null, english: m }));
+  return r.problems.map((why, i) => ({ why, english: english[i] ?? r.message }));
 }

@@ -7,6 +7,7 @@ import { useLive } from '../store/live';
 import { useTicker } from './sales/use-ticker';
 import { operatorLocale, t as deskT, useDeskText } from '../i18n/desk-text';
 import type { TFunction } from 'i18next';
+import { reasonParts } from '../i18n/reason-text';
 
 type Kind = MarketplaceSettingsInput['kind'];
 
@@ -121,16 +122,23 @@ export function statusText(view: MarketplaceView, retryInSeconds: number | null,
       return t('marketplace.status.syncing');
     case 'ok':
       // "In sync" only when the last poll was taken whole: a skipped or clashing order says so instead.
-      if (view.lastError) return view.lastError;
+      if (view.lastError) return lastErrorText(view, t);
       return view.lastSyncAt ? t('marketplace.status.okAt', { time: formatClock(view.lastSyncAt, locale) }) : t('marketplace.status.ok');
     case 'backing_off': {
-      // The marketplace's own words (its error) are shown as they came: they name its API.
-      const why = view.lastError ?? t('marketplace.status.notAnswering');
+      // Worded from the studio's code; the marketplace's own words (they name its API) ride along as they came.
+      const why = view.lastError ? lastErrorText(view, t) : t('marketplace.status.notAnswering');
       return retryInSeconds ? t('marketplace.status.retryIn', { why, seconds: retryInSeconds }) : t('marketplace.status.retryNow', { why });
     }
     case 'failed':
-      return t('marketplace.status.failed', { why: view.lastError ?? t('marketplace.status.refused') });
+      return t('marketplace.status.failed', { why: view.lastError ? lastErrorText(view, t) : t('marketplace.status.refused') });
   }
+}
+
+/** The link's last problem in the desk's language (the studio's English for a code this desk does not know). */
+function lastErrorText(view: MarketplaceView, t: TFunction): string {
+  return reasonParts(t, view.lastErrorReason, view.lastError ?? '')
+    .map((part) => part.text)
+    .join('');
 }
 
 function MarketplaceForm({ view, onSaved }: { view: MarketplaceView; onSaved: (view: MarketplaceView) => void }) {

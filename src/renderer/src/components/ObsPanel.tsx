@@ -5,6 +5,7 @@ import { act, NONE } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
 import { formatClock, formatCount } from '../lib/format';
 import { timecode } from '../lib/broadcast-state';
+import { ReasonText } from './ReasonText';
 
 const STATUS_KEY: Record<ObsConnectionView['status'], string> = {
   identified: 'obs.status.identified',
@@ -64,8 +65,8 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
       {/* Whatever keeps it from answering, a way to try again now, on the card itself. */}
       {c.status !== 'identified' && (
         <p className="warn" data-testid="obs-why">
-          {/* The studio's own words for what OBS answered (data-verbatim: not desk text). */}
-          {c.lastError && <span data-verbatim>{c.lastError}</span>}
+          {/* What OBS answered, worded from the studio's code in the operator's language. */}
+          {c.lastError && <ReasonText why={c.lastErrorReason} english={c.lastError} />}
           <button data-testid="obs-reconnect" title={t('obs.reconnectHint')} onClick={() => void act((api) => api.post(`${base}/reconnect`))}>
             {t('obs.reconnect')}
           </button>
@@ -88,8 +89,8 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
         </p>
       )}
       {c.setup.message && (
-        <p className="warn" data-verbatim>
-          {c.setup.message}
+        <p className="warn">
+          <ReasonText why={c.setup.reason} english={c.setup.message} />
         </p>
       )}
       {connected && (
@@ -110,17 +111,17 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
       )}
       {c.outputs.stream.error && (
         <p className="warn" data-testid="obs-stream-error">
-          {t('obs.streamRefused')} <span data-verbatim>{c.outputs.stream.error}</span>
+          {c.outputs.stream.reason?.params.stopped === 'by-itself' ? t('reason.obs.stoppedByItself.stream') : t('obs.streamRefused')} <ReasonText why={c.outputs.stream.reason} english={c.outputs.stream.error} />
         </p>
       )}
       {c.outputs.record.error && (
         <p className="warn" data-testid="obs-record-error">
-          {t('obs.recordRefused')} <span data-verbatim>{c.outputs.record.error}</span>
+          {c.outputs.record.reason?.params.stopped === 'by-itself' ? t('reason.obs.stoppedByItself.record') : t('obs.recordRefused')} <ReasonText why={c.outputs.record.reason} english={c.outputs.record.error} />
         </p>
       )}
       {c.imageNote && (
-        <p className="hint" data-verbatim>
-          {c.imageNote}
+        <p className="hint">
+          <ReasonText why={c.imageNoteReason} english={c.imageNote} />
         </p>
       )}
       {c.resync && c.resync.reapplied.length > 0 && connected && (
@@ -161,7 +162,7 @@ function ObsCard({ connection: c }: { connection: ObsConnectionView }) {
         <ul className="alerts">
           {c.alerts.slice(0, 3).map((a) => (
             <li key={`${a.key}-${a.at}`}>
-              <span className="mono">{formatClock(a.at, locale)}</span> <span data-verbatim>{a.message}</span>
+              <span className="mono">{formatClock(a.at, locale)}</span> <ReasonText why={a.reason} english={a.message} />
             </li>
           ))}
         </ul>

@@ -90,6 +90,8 @@ export function setDeskLanguage(lang: string, locale?: string, remember = false)
       // A browser that refuses storage still switches, for this visit.
     }
   }
+  // The desktop app's tray, dialogs and notifications follow the operator's own choice (not the browser's guess).
+  if (storedLanguage() === chosen) tellDesktopShell(chosen);
   if (typeof document !== 'undefined') {
     document.documentElement.lang = chosen;
     document.title = desk.t('app.title');
@@ -97,6 +99,12 @@ export function setDeskLanguage(lang: string, locale?: string, remember = false)
   // A new function each time: React sees the change and re-renders every text.
   state = { lang: chosen, locale: locale ?? operatorLocaleFor(chosen, browserLanguages()), t: ((...args: Parameters<TFunction>) => desk.t(...args)) as TFunction };
   for (const listener of listeners) listener();
+}
+
+function tellDesktopShell(lang: string): void {
+  const desktop = typeof window === 'undefined' ? undefined : window.shopcastDesktop;
+  // An older desktop build has no such member; a refusal changes nothing on the desk.
+  desktop?.setDeskLanguage?.(lang).catch(() => {});
 }
 
 /** At start: the stored choice or the browser's languages. */

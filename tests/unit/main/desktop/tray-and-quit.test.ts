@@ -4,6 +4,9 @@ import { CloseToTray, quitQuestion } from '../../../../src/main/desktop/quit-gua
 import { summarizeOnAir, type OnAirSummary } from '../../../../src/main/desktop/on-air-summary';
 import { initialShowState } from '../../../../src/main/show/state';
 import type { ObsConnectionView } from '../../../../src/shared/obs';
+import { shellText } from '../../../../src/main/desktop/shell-text';
+
+const en = shellText('en');
 
 const idle: OnAirSummary = { product: null, since: null, obs: [] };
 const obsOff = { name: 'OBS PL', live: false, recording: false, connected: true };
@@ -11,25 +14,25 @@ const obsOff = { name: 'OBS PL', live: false, recording: false, connected: true 
 describe('trayModel', () => {
   it('shows the on-air product with its time in slot, and each OBS with its live and recording state', () => {
     const s: OnAirSummary = { product: 'Lavender trousers', since: 1_000, obs: [{ ...obsOff, live: true, recording: true }, { name: 'OBS DE', live: false, recording: false, connected: false }] };
-    const model = trayModel(s, 1_000 + 125_000, true);
+    const model = trayModel(s, 1_000 + 125_000, true, en);
     const labels = model.entries.flatMap((e) => (e.kind === 'separator' ? [] : [e.label]));
     expect(labels).toContain('On air: Lavender trousers (2:05)');
     expect(labels).toContain('OBS PL: LIVE, recording');
     expect(labels).toContain('OBS DE: not connected');
-    expect(model.tooltip).toBe('Shopcast Studio: On air: Lavender trousers (2:05) · 1 OBS live');
+    expect(model.tooltip).toBe('Shopcast Studio: On air: Lavender trousers (2:05) · OBS live: 1');
   });
 
   it('offers next, previous, off air, open and quit; off air only while something is on air', () => {
     const commands = (m: ReturnType<typeof trayModel>) => m.entries.flatMap((e) => (e.kind === 'action' ? [[e.command, e.enabled]] : []));
-    expect(commands(trayModel(idle, 0, true))).toEqual([
+    expect(commands(trayModel(idle, 0, true, en))).toEqual([
       ['next', true],
       ['previous', true],
       ['offAir', false],
       ['open', true],
       ['quit', true]
     ]);
-    expect(commands(trayModel({ ...idle, product: 'Scarf', since: 0 }, 0, false))).toContainEqual(['offAir', true]);
-    expect(commands(trayModel(idle, 0, false))).toContainEqual(['next', false]);
+    expect(commands(trayModel({ ...idle, product: 'Scarf', since: 0 }, 0, false, en))).toContainEqual(['offAir', true]);
+    expect(commands(trayModel(idle, 0, false, en))).toContainEqual(['next', false]);
   });
 
   it('writes time in slot as m:ss, and h:mm:ss past an hour', () => {
@@ -53,12 +56,12 @@ describe('summarizeOnAir', () => {
 
 describe('quitQuestion', () => {
   it('lets the app quit without asking when nothing is on air and no OBS is live', () => {
-    expect(quitQuestion({ ...idle, obs: [{ ...obsOff, recording: true }] })).toBeNull();
+    expect(quitQuestion({ ...idle, obs: [{ ...obsOff, recording: true }] }, en)).toBeNull();
   });
 
   it('asks first while a product is on air or an OBS is live, naming what would be left', () => {
-    expect(quitQuestion({ ...idle, product: 'Scarf', since: 0 })?.detail).toMatch(/^"Scarf" is on air\./);
-    const q = quitQuestion({ ...idle, obs: [{ ...obsOff, live: true }] });
+    expect(quitQuestion({ ...idle, product: 'Scarf', since: 0 }, en)?.detail).toMatch(/^“Scarf” is on air\./);
+    const q = quitQuestion({ ...idle, obs: [{ ...obsOff, live: true }] }, en);
     expect(q?.message).toBe('Quit Shopcast Studio during the show?');
     expect(q?.detail).toMatch(/^OBS PL is live\./);
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UpdateGate, updateFeedFrom, type UpdaterPort } from '../../../../src/main/desktop/update-gate';
 import { NotificationThrottle, newNotices } from '../../../../src/main/desktop/notify-throttle';
+import { shellText } from '../../../../src/main/desktop/shell-text';
+
+const en = shellText('en');
 
 class FakeUpdater implements UpdaterPort {
   autoDownload = false;
@@ -92,12 +95,12 @@ describe('newNotices', () => {
 
   it('tells an OBS lost, the marketplace failing and the disk refusing writes, once each as they go wrong', () => {
     const bad = { obs: new Map([['OBS PL', false], ['OBS DE', true]]), marketplaceFailing: true, diskWritable: false };
-    expect(newNotices(healthy, bad).map((n) => n.kind)).toEqual(['obs-lost', 'marketplace-failing', 'disk-refusing']);
-    expect(newNotices(healthy, bad)[0]!.body).toContain('OBS PL');
-    expect(newNotices(bad, bad)).toEqual([]);
+    expect(newNotices(healthy, bad, en).map((n) => n.kind)).toEqual(['obs-lost', 'marketplace-failing', 'disk-refusing']);
+    expect(newNotices(healthy, bad, en)[0]!.body).toContain('OBS PL');
+    expect(newNotices(bad, bad, en)).toEqual([]);
   });
 
   it('an OBS that was never connected is not reported as lost', () => {
-    expect(newNotices({ ...healthy, obs: new Map([['OBS PL', false]]) }, { ...healthy, obs: new Map([['OBS PL', false]]) })).toEqual([]);
+    expect(newNotices({ ...healthy, obs: new Map([['OBS PL', false]]) }, { ...healthy, obs: new Map([['OBS PL', false]]) }, en)).toEqual([]);
   });
 });

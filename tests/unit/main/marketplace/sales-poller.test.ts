@@ -61,7 +61,7 @@ describe('polling a marketplace', () => {
     const poller = new SalesPoller(shop, core);
     await poller.pollNow();
     expect(core.sales.view().orders).toBe(2);
-    expect(poller.view()).toMatchObject({ status: 'ok', lastError: '1 order line could not be read (outside the studio\'s limits) and was skipped' });
+    expect(poller.view()).toMatchObject({ status: 'ok', lastError: '1 order line could not be read (outside the studio\'s limits) and was skipped', lastErrorReason: { code: 'marketplace.skipped', params: { lines: 1 } } });
     expect(core.current.salesCursors.shop).toBe('c1');
     await poller.stop();
   });
@@ -88,6 +88,7 @@ describe('saying "in sync" only when it is', () => {
     await poller.pollNow();
     expect(core.sales.view().orders).toBe(2);
     expect(poller.view().lastError).toBe('1 order came under the id of another order already counted and was not counted');
+    expect(poller.view().lastErrorReason).toEqual({ code: 'marketplace.clashed', params: { orders: 1 } });
     await poller.stop();
   });
 
@@ -166,7 +167,11 @@ describe('waits a marketplace asks for', () => {
     aliexpress.hostile = { kind: 'huge', bytes: 64 * 1024 * 1024 };
     const { requests, health } = await pollFor(connector(), () => aliexpress.calls.length, 1200);
     expect(requests).toBe(1);
-    expect(health).toMatchObject({ status: 'backing_off', lastError: 'AliExpress answered more than 8 MiB: refused, the rest was not read' });
+    expect(health).toMatchObject({
+      status: 'backing_off',
+      lastError: 'AliExpress answered more than 8 MiB: refused, the rest was not read',
+      lastErrorReason: { code: 'marketplace.badResponse', params: { detail: 'AliExpress answered more than 8 MiB: refused, the rest was not read' } }
+    });
   });
 
   it('keeps a Shopify Retry-After of 99999999 seconds to five minutes and one request', async () => {

@@ -14,9 +14,9 @@ describe('reconnect policy', () => {
   });
 
   it('does not retry a wrong or missing password, nor a protocol mismatch, and says why', () => {
-    expect(describeClose(new OBSWebSocketError(4009, 'Authentication failed.'))).toMatchObject({ kind: 'auth', retry: false, message: expect.stringMatching(/password/) });
+    expect(describeClose(new OBSWebSocketError(4009, 'Authentication failed.'))).toMatchObject({ kind: 'auth', retry: false, message: expect.stringMatching(/password/), reason: { code: 'obs.link.auth', params: {} } });
     expect(describeClose(new OBSWebSocketError(4010, 'Unsupported'))).toMatchObject({ kind: 'incompatible', retry: false });
-    expect(describeClose(new OBSWebSocketError(1006, 'connect ECONNREFUSED 127.0.0.1:4455'))).toMatchObject({ kind: 'unreachable', retry: true });
+    expect(describeClose(new OBSWebSocketError(1006, 'connect ECONNREFUSED 127.0.0.1:4455'))).toMatchObject({ kind: 'unreachable', retry: true, reason: { code: 'obs.link.unreachable', params: {} } });
     expect(describeClose(new OBSWebSocketError(4011, 'kicked'))).toMatchObject({ kind: 'kicked', retry: true });
   });
 });
@@ -41,16 +41,18 @@ describe('stream health', () => {
     const b = healthSample(a, sample(0, 60, 1060), 2000);
     expect(b.health.renderSkippedRecent).toBeCloseTo(0.167, 2);
     expect(healthProblems(b.health).map((p) => p.key)).toEqual(['render_lag']);
+    // The desk words it from the code, with the share to a tenth of a percent.
+    expect(healthProblems(b.health)[0]!.reason).toEqual({ code: 'obs.health.renderLag', params: { percent: 16.7 } });
     const c = healthSample(b, sample(0, 60, 1120, 0.5), 4000);
     expect(healthProblems(c.health).map((p) => p.key)).toEqual(['congestion']);
   });
 
   it('raises the same alert at most once a minute', () => {
     const alerts = new AlertThrottle(60_000, 5);
-    expect(alerts.raise('render_lag', 'x', 0)).toBe(true);
-    expect(alerts.raise('render_lag', 'x', 30_000)).toBe(false);
-    expect(alerts.raise('congestion', 'y', 30_000)).toBe(true);
-    expect(alerts.raise('render_lag', 'x', 61_000)).toBe(true);
+    expect(alerts.raise('render_lag', 'x', 0, { code: 'obs.health.renderLag', params: {} })).toBe(true);
+    expect(alerts.raise('render_lag', 'x', 30_000, { code: 'obs.health.renderLag', params: {} })).toBe(false);
+    expect(alerts.raise('congestion', 'y', 30_000, { code: 'obs.health.renderLag', params: {} })).toBe(true);
+    expect(alerts.raise('render_lag', 'x', 61_000, { code: 'obs.health.renderLag', params: {} })).toBe(true);
     expect(alerts.alerts.map((a) => a.key)).toEqual(['render_lag', 'congestion', 'render_lag']);
   });
 });

@@ -23,6 +23,8 @@ describe('which sources setup creates', () => {
 
   it('refuses with a clear message an OBS that can draw neither', () => {
     expect(() => studioSources(env(['image_source']))).toThrow(SetupError);
+    // …and as a code the desk words in the operator's language.
+    expect(() => studioSources(env(['image_source']))).toThrow(expect.objectContaining({ reason: { code: 'obs.setup.noSources', params: {} } }));
   });
 
   it('keeps every source inside the theme\'s safe margin on 16:9, 9:16 and 720p canvases', () => {

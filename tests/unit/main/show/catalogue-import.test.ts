@@ -27,15 +27,22 @@ describe('CSV catalogue import', () => {
     const { products, rejected } = parseCatalogue(csv('id,title:en,price:EUR,stock', 'a,A,1.00,1', 'b,B,abc,1', 'c,C,2.00,-3', 'd,D,3.00,2'), 'csv');
     expect(products.map((p) => p.id)).toEqual(['a', 'd']);
     expect(rejected).toEqual([
-      { row: 3, message: 'price:EUR: "abc" is not a price' },
-      { row: 4, message: 'stock: "-3" is not a whole number of units' }
+      { row: 3, message: 'price:EUR: "abc" is not a price', problems: [{ code: 'import.notPrice', params: { column: 'price:EUR', value: 'abc' } }] },
+      { row: 4, message: 'stock: "-3" is not a whole number of units', problems: [{ code: 'import.notWholeNumber', params: { column: 'stock', value: '-3' } }] }
     ]);
   });
 
   it('lists every problem of a broken row, not only the first', () => {
     const { products, rejected } = parseCatalogue(csv('id,title:en,price:EUR,price:PLN,stock', 'a,A,abc,zz,-3', 'b,B,1.00,4.00,2'), 'csv');
     expect(products.map((p) => p.id)).toEqual(['b']);
-    expect(rejected).toEqual([{ row: 2, message: 'price:EUR: "abc" is not a price; price:PLN: "zz" is not a price; stock: "-3" is not a whole number of units' }]);
+    expect(rejected).toEqual([
+      {
+        row: 2,
+        message: 'price:EUR: "abc" is not a price; price:PLN: "zz" is not a price; stock: "-3" is not a whole number of units',
+        // The same three as codes for the desk to word in its operator's language, in the same order.
+        problems: [{ code: 'import.notPrice', params: { column: 'price:EUR', value: 'abc' } }, { code: 'import.notPrice', params: { column: 'price:PLN', value: 'zz' } }, { code: 'import.notWholeNumber', params: { column: 'stock', value: '-3' } }]
+      }
+    ]);
   });
 
   it('treats an empty cell as not given, so a partial sheet never erases data', () => {
@@ -50,7 +57,7 @@ describe('CSV catalogue import', () => {
 
   it('counts rows as a spreadsheet does even with blank lines and quoted line breaks', () => {
     const { rejected } = parseCatalogue(csv('id,title:en,price:EUR', 'a,"two', 'lines",1', '', 'b,B,x'), 'csv');
-    expect(rejected).toEqual([{ row: 4, message: 'price:EUR: "x" is not a price' }]);
+    expect(rejected).toEqual([{ row: 4, message: 'price:EUR: "x" is not a price', problems: [{ code: 'import.notPrice', params: { column: 'price:EUR', value: 'x' } }] }]);
   });
 
   it('rejects a row without an id or with an invalid id, and one with too many cells', () => {
@@ -59,6 +66,7 @@ describe('CSV catalogue import', () => {
     expect(rejected[0].message).toBe('id is empty');
     expect(rejected[1].message).toMatch(/^id: /);
     expect(rejected[2].message).toMatch(/3 cells/);
+    expect(rejected.map((r) => r.problems)).toEqual([[{ code: 'import.idEmpty', params: {} }], [{ code: 'import.id.format', params: {} }], [{ code: 'import.cellCount', params: { cells: 3, columns: 2 } }]]);
   });
 
   it('normalizes locale keys and currency codes typed in any case', () => {
@@ -84,6 +92,7 @@ describe('JSON catalogue import', () => {
     expect(products.map((p) => p.id)).toEqual(['a']);
     expect(rejected.map((r) => r.row)).toEqual([2, 3]);
     expect(rejected[0].message).toMatch(/price\.EUR/);
+    expect(rejected.map((r) => r.problems)).toEqual([[{ code: 'import.field.negative', params: { field: 'price.EUR' } }], [{ code: 'import.idEmpty', params: {} }]]);
   });
 
   it('accepts prices written as strings and locale keys in any case', () => {
@@ -147,7 +156,7 @@ describe('a catalogue as big as an import may be', () => {
     many[4000] = 'sku-4000,Broken,abc';
     const text = [header, ...many.slice(0, 3000), '', ...many.slice(3000)].join('\n');
     const { products, rejected } = await readCatalogue(text, 'csv');
-    expect(rejected).toEqual([{ row: 4003, message: 'price:EUR: "abc" is not a price' }]);
+    expect(rejected).toEqual([{ row: 4003, message: 'price:EUR: "abc" is not a price', problems: [{ code: 'import.notPrice', params: { column: 'price:EUR', value: 'abc' } }] }]);
     expect(products).toHaveLength(4999);
     expect(products.find((p) => p.id === 'sku-2500')?.title).toEqual({ en: 'two\nlines' });
   });
