@@ -1,8 +1,11 @@
-import { el, fitLongWords, setImage, setShown, setText } from './dom';
-import type { Widget } from './widget';
+import { el, fitLongWords, setClass, setImage, setShown, setText } from './dom';
+import { CARD_PARTS, type Widget } from './widget';
 import { buyLinkBlock } from './buy-link';
 
-/** The on-air product: image, title, pitch, price (and the was-price of a discount), stock line. */
+/**
+ * The on-air product: image, title, pitch, price (and the was-price of a discount), stock line.
+ * Built once; a change rewrites only the fields whose text differs (a stock change touches one line).
+ */
 export function productCard(): Widget {
   const root = el('section', 'card product', 'product-card');
   const image = el('img', 'card-image', 'overlay-image');
@@ -22,11 +25,12 @@ export function productCard(): Widget {
   root.append(image, body, buy.root);
   return {
     root,
+    reads: CARD_PARTS,
     update({ card }) {
       setShown(root, card.visible);
       if (!card.visible) return;
-      root.dataset.productId = card.productId ?? '';
-      root.classList.toggle('sold-out', card.soldOut);
+      if (root.dataset.productId !== (card.productId ?? '')) root.dataset.productId = card.productId ?? '';
+      setClass(root, 'sold-out', card.soldOut);
       setImage(image, card.image);
       setText(badge, card.badge);
       if (title.textContent !== card.title) {
