@@ -22,6 +22,7 @@ export function productCard(): Widget {
   prices.append(price, was);
   body.append(badge, title, pitch, prices, lowest, stock);
   const buy = buyLinkBlock();
+  let fitting = 0;
   root.append(image, body, buy.root);
   return {
     root,
@@ -35,7 +36,10 @@ export function productCard(): Widget {
       setText(badge, card.badge);
       if (title.textContent !== card.title) {
         setText(title, card.title);
-        fitLongWords(title);
+        // Measured in the frame's own layout just before it is painted, so no frame shows the
+        // title unfitted and the message's task only writes (no forced layout on the pin's path).
+        cancelAnimationFrame(fitting);
+        fitting = requestAnimationFrame(() => fitLongWords(title));
       }
       setText(pitch, card.pitch);
       setText(price, card.price);
