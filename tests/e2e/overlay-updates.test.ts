@@ -35,7 +35,7 @@ const watchOverlay = (page: Page) =>
       return named?.dataset.testid ?? e?.className ?? '?';
     };
     w.touched = [];
-    w.kept = [...document.querySelectorAll('[data-testid="product-card"], [data-testid="overlay-title"], [data-testid="overlay-image"], .crawl-copy')];
+    w.kept = Array.from(document.querySelectorAll('[data-testid="product-card"], [data-testid="overlay-title"], [data-testid="overlay-image"], .crawl-copy'));
     new MutationObserver((records) => records.forEach((r) => w.touched.push(nameOf(r.target)))).observe(document.getElementById('overlay')!, {
       subtree: true,
       childList: true,
@@ -64,7 +64,7 @@ describe('the overlay updates only what a change touches', () => {
     expect(await touched(page)).toEqual({ touched: ['overlay-stock'], keptInPage: true, kept: 5 });
   });
 
-  it('changes nothing on the page for a change no widget shows (a rundown note), then draws a pin in full', async () => {
+  it('changes nothing on the page for a change no widget shows (the show\'s title), then redraws a pin in the same nodes', async () => {
     await pin('lav-01');
     const page = await openLayout('de-DE');
     await page.locator('[data-testid="product-card"].shown').waitFor();
