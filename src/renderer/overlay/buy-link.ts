@@ -1,5 +1,9 @@
 import QRCode from 'qrcode';
-import { el, setText } from './dom';
+import { el, setHidden, setText } from './dom';
+
+/** The codes of the last few products shown: going back to one is a lookup, not a new encoding. */
+const REMEMBERED_CODES = 16;
+const codes = new Map<string, string>();
 
 /**
  * The on-air product's page for this audience's market: a QR code (SVG, so sharp at any canvas
@@ -16,14 +20,19 @@ export function buyLinkBlock(): { root: HTMLElement; update(url: string, label: 
   return {
     root,
     update(url, label) {
-      root.hidden = url === '';
+      setHidden(root, url === '');
       setText(link, label);
       if (url === drawn) return;
       drawn = url;
       if (!url) return qr.removeAttribute('src');
+      const known = codes.get(url);
+      if (known) return void (qr.src = known);
       void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
+        const src = `data:image/svg+xml;base64,${btoa(svg)}`;
+        codes.set(url, src);
+        if (codes.size > REMEMBERED_CODES) codes.delete(codes.keys().next().value!);
         // A later product's code may have been asked for meanwhile: only the latest is drawn.
-        if (drawn === url) qr.src = `data:image/svg+xml;base64,${btoa(svg)}`;
+        if (drawn === url) qr.src = src;
       });
     }
   };

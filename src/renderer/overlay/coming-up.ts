@@ -11,6 +11,7 @@ export function comingUpCard(): Widget {
   root.append(label, title, price);
   return {
     root,
+    reads: ['rundown', 'onAir', 'lastOnAirItemId', 'locales', 'baseLanguage'],
     update({ view, audience, text }) {
       const next = comingUp(view);
       const product = next?.product;

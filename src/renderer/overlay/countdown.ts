@@ -1,5 +1,5 @@
 import { el, setShown, setText } from './dom';
-import type { Frame, Widget } from './widget';
+import { CARD_PARTS, type Frame, type Widget } from './widget';
 
 /**
  * `Flash deal · Ends in 4:59` … `0:01`, then gone: in step on every overlay by the studio's clock.
@@ -33,6 +33,7 @@ export function countdownCard(): Widget {
 
   return {
     root,
+    reads: CARD_PARTS,
     update(frame) {
       latest = frame;
       const { audience, text, card } = frame;

@@ -1,3 +1,9 @@
+/**
+ * DOM writes for pages that run for hours in OBS: each helper writes only when the value differs,
+ * because even an unchanged attribute write invalidates style (`[hidden]` has a rule) and queues
+ * work for the next frame.
+ */
+
 /** Builds an element; text goes in as text, never as markup. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, testId?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -9,12 +15,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: str
 /** Writes text only when it changed (no layout work for nothing), and hides what is empty. */
 export function setText(node: HTMLElement, text: string): void {
   if (node.textContent !== text) node.textContent = text;
-  node.hidden = text === '';
+  setHidden(node, text === '');
+}
+
+export function setHidden(node: HTMLElement, hidden: boolean): void {
+  if (node.hidden !== hidden) node.hidden = hidden;
 }
 
 export function setShown(node: HTMLElement, shown: boolean): void {
   if (node.classList.contains('shown') !== shown) node.classList.toggle('shown', shown);
-  node.setAttribute('aria-hidden', String(!shown));
+  setAttr(node, 'aria-hidden', String(!shown));
+}
+
+export function setAttr(node: HTMLElement, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+export function setClass(node: HTMLElement, name: string, on: boolean): void {
+  if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
 }
 
 export function setImage(img: HTMLImageElement, src: string | null): void {
@@ -23,7 +41,7 @@ export function setImage(img: HTMLImageElement, src: string | null): void {
     if (want) img.setAttribute('src', want);
     else img.removeAttribute('src');
   }
-  img.hidden = !want;
+  setHidden(img, !want);
 }
 
 /**

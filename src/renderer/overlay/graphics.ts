@@ -1,5 +1,5 @@
 import { visibleGraphicsFor, type AudienceGraphic } from '../../shared/graphics-text';
-import { el, setShown, setText } from './dom';
+import { el, setHidden, setShown, setText } from './dom';
 import type { Widget } from './widget';
 
 /**
@@ -15,8 +15,8 @@ export function graphicsStack(): Widget {
   const fitWhole = () => {
     const box = root.getBoundingClientRect();
     for (const { node } of shown.values()) {
-      node.hidden = false;
-      node.dataset.waiting = 'false';
+      setHidden(node, false);
+      if (node.dataset.waiting !== 'false') node.dataset.waiting = 'false';
     }
     for (const { node } of shown.values()) {
       const r = node.getBoundingClientRect();
@@ -29,6 +29,7 @@ export function graphicsStack(): Widget {
 
   return {
     root,
+    reads: ['graphics', 'locales', 'baseLanguage'],
     update({ view, audience, text }) {
       const graphics = visibleGraphicsFor(view.graphics, audience.locale, audience.baseLanguage);
       const codeLabel = text.t(audience.locale, 'couponCode');
@@ -46,9 +47,13 @@ export function graphicsStack(): Widget {
           shown.set(g.id, entry);
         }
         entry.update(g, codeLabel);
-        // In the order they were shown: the oldest nearest the bottom of the stack.
-        root.append(entry.node);
       }
+      // In the order they were shown: the oldest nearest the bottom of the stack. Cards already in
+      // their place stay put (moving a node restyles it and its subtree).
+      graphics.forEach((g, i) => {
+        const node = shown.get(g.id)!.node;
+        if (root.children[i] !== node) root.insertBefore(node, root.children[i] ?? null);
+      });
       setShown(root, graphics.length > 0);
       fitWhole();
     }
@@ -68,12 +73,12 @@ function graphicCard(kind: AudienceGraphic['kind']) {
   return {
     node,
     update(g: AudienceGraphic, label: string) {
-      node.dataset.graphicId = g.id;
+      if (node.dataset.graphicId !== g.id) node.dataset.graphicId = g.id;
       setText(main, g.text);
       setText(detail, g.detail);
       setText(code, g.code);
       setText(codeLabel, g.code ? label : '');
-      codeRow.hidden = !g.code;
+      setHidden(codeRow, !g.code);
     }
   };
 }

@@ -1,7 +1,8 @@
 import { OVERLAY_NAMES, type OverlayName } from '@shared/overlays';
-import { audienceFor, onAirCard } from '@shared/on-air-card';
+import { audienceFor, onAirCard, type OnAirCard } from '@shared/on-air-card';
 import { OverlayText, type Dictionary } from '@shared/overlay-text';
 import type { Theme } from '@shared/theme';
+import type { ShowView } from '@shared/view';
 import { createLiveMirror } from '../live/mirror';
 import { connectMirror } from '../live/connect';
 import { productCard } from './product-card';
@@ -10,7 +11,7 @@ import { countdownCard } from './countdown';
 import { tickerBar } from './ticker';
 import { graphicsStack } from './graphics';
 import { el } from './dom';
-import type { Widget } from './widget';
+import type { Frame, Widget } from './widget';
 import './overlay.css';
 
 // The reviewed dictionaries, bundled: an overlay in OBS must not wait for another request.
@@ -49,13 +50,30 @@ const text = new OverlayText(dictionaries);
 const mirror = createLiveMirror();
 let appliedTheme: Theme | null = null;
 
+/** The show each widget last drew: a widget is updated only when a part it reads was replaced. */
+const drawnFrom = new Map<Widget, ShowView>();
+
 function render(): void {
   const view = mirror.getState().show;
   if (!view) return;
   if (view.theme !== appliedTheme) applyTheme((appliedTheme = view.theme));
   const audience = audienceFor(locale, view.locales, view.baseLanguage);
-  const frame = { view, audience, card: onAirCard(view, audience, text), text, serverNow: () => Date.now() + mirror.getState().clockOffset };
-  for (const widget of widgets) widget.update(frame);
+  let card: OnAirCard | undefined;
+  const frame: Frame = {
+    view,
+    audience,
+    get card() {
+      return (card ??= onAirCard(view, audience, text));
+    },
+    text,
+    serverNow: () => Date.now() + mirror.getState().clockOffset
+  };
+  for (const widget of widgets) {
+    const before = drawnFrom.get(widget);
+    if (before && widget.reads.every((part) => before[part] === view[part])) continue;
+    drawnFrom.set(widget, view);
+    widget.update(frame);
+  }
 }
 
 function applyTheme(theme: Theme): void {
@@ -71,7 +89,8 @@ function applyTheme(theme: Theme): void {
 }
 
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/live?token=${encodeURIComponent(token)}`;
-// Heartbeats only move the clock; the page is redrawn when the show changed.
+// Heartbeats only move the clock; the page is redrawn when the show changed, in the same task the
+// message arrived in (the mirror is a synchronous store), so nothing waits for a frame.
 mirror.subscribe((live, before) => {
   if (live.show !== before.show) render();
   if (live.link !== before.link) body.dataset.link = live.link;

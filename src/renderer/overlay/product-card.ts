@@ -1,8 +1,11 @@
-import { el, fitLongWords, setImage, setShown, setText } from './dom';
-import type { Widget } from './widget';
+import { el, fitLongWords, setClass, setImage, setShown, setText } from './dom';
+import { CARD_PARTS, type Widget } from './widget';
 import { buyLinkBlock } from './buy-link';
 
-/** The on-air product: image, title, pitch, price (and the was-price of a discount), stock line. */
+/**
+ * The on-air product: image, title, pitch, price (and the was-price of a discount), stock line.
+ * Built once; a change rewrites only the fields whose text differs (a stock change touches one line).
+ */
 export function productCard(): Widget {
   const root = el('section', 'card product', 'product-card');
   const image = el('img', 'card-image', 'overlay-image');
@@ -19,19 +22,24 @@ export function productCard(): Widget {
   prices.append(price, was);
   body.append(badge, title, pitch, prices, lowest, stock);
   const buy = buyLinkBlock();
+  let fitting = 0;
   root.append(image, body, buy.root);
   return {
     root,
+    reads: CARD_PARTS,
     update({ card }) {
       setShown(root, card.visible);
       if (!card.visible) return;
-      root.dataset.productId = card.productId ?? '';
-      root.classList.toggle('sold-out', card.soldOut);
+      if (root.dataset.productId !== (card.productId ?? '')) root.dataset.productId = card.productId ?? '';
+      setClass(root, 'sold-out', card.soldOut);
       setImage(image, card.image);
       setText(badge, card.badge);
       if (title.textContent !== card.title) {
         setText(title, card.title);
-        fitLongWords(title);
+        // Measured in the frame's own layout just before it is painted, so no frame shows the
+        // title unfitted and the message's task only writes (no forced layout on the pin's path).
+        cancelAnimationFrame(fitting);
+        fitting = requestAnimationFrame(() => fitLongWords(title));
       }
       setText(pitch, card.pitch);
       setText(price, card.price);

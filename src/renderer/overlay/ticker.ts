@@ -1,5 +1,5 @@
 import { comingUp, localized, priceFor } from '@shared/on-air-card';
-import { el, setShown, setText } from './dom';
+import { el, setClass, setShown, setText } from './dom';
 import type { Widget } from './widget';
 
 /** Pixels per second the crawl moves: readable on a phone screen. */
@@ -14,11 +14,14 @@ export function tickerBar(): Widget {
   counters.append(orders, units);
   const window_ = el('div', 'crawl-window');
   const crawl = el('div', 'crawl', 'ticker-crawl');
+  const copies = [el('span', 'crawl-copy'), el('span', 'crawl-copy')];
+  crawl.append(...copies);
   window_.append(crawl);
   root.append(counters, window_);
   let lastItems = '';
   return {
     root,
+    reads: ['sales', 'rundown', 'onAir', 'lastOnAirItemId', 'locales', 'baseLanguage'],
     update({ view, audience, text }) {
       const { sales } = view;
       const locale = audience.locale;
@@ -48,10 +51,13 @@ export function tickerBar(): Widget {
       if (joined === lastItems) return;
       lastItems = joined;
       // Two copies side by side make the loop seamless; the animation moves by one copy's width.
-      crawl.replaceChildren(...[0, 1].map(() => Object.assign(el('span', 'crawl-copy'), { textContent: joined ? `${joined}   •   ` : '' })));
-      const width = (crawl.firstElementChild as HTMLElement | null)?.offsetWidth ?? 0;
+      // The copies are kept and only their text is rewritten: the crawl layer is repainted once per
+      // new text, and the compositor moves it between changes without the page doing anything.
+      const copy = joined ? `${joined}   •   ` : '';
+      for (const node of copies) node.textContent = copy;
+      const width = copies[0].offsetWidth;
       crawl.style.animationDuration = `${Math.max(8, width / CRAWL_SPEED)}s`;
-      crawl.classList.toggle('moving', width > 0);
+      setClass(crawl, 'moving', width > 0);
     }
   };
 }

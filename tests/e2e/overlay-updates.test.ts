@@ -1,0 +1,84 @@
+/// <reference lib="dom" />
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useStudioInBrowser } from '../helpers/browser';
+import type { TestStudio } from '../helpers/test-studio';
+
+let t: TestStudio;
+let context: BrowserContext;
+useStudioInBrowser({ contexts: { obs: { viewport: { width: 1920, height: 1080 } } } }, (env) => ({ t, contexts: { obs: context } } = env));
+
+async function openLayout(locale: string): Promise<Page> {
+  const { body } = await t.api('GET', '/api/v1/overlays');
+  const page = await context.newPage();
+  await page.goto(`${t.studio.baseUrl}/overlay/layout?locale=${locale}&token=${body.token}`);
+  await page.locator('body[data-link="live"]').waitFor();
+  return page;
+}
+
+async function pin(productId: string): Promise<void> {
+  const { body } = await t.api('GET', '/api/v1/show');
+  const item = body.rundown.find((i: { productId: string }) => i.productId === productId);
+  expect((await t.api('POST', '/api/v1/rundown/pin', { itemId: item.id })).status).toBe(200);
+}
+
+/**
+ * Starts noting every DOM change on the overlay, named by the nearest test id (or class) of the
+ * node changed, and keeps the card's and the crawl's nodes to compare after the change.
+ */
+const watchOverlay = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { touched: string[]; kept: Element[] };
+    const nameOf = (node: Node | null): string => {
+      const e = node instanceof Element ? node : node?.parentElement;
+      const named = e?.closest('[data-testid]') as HTMLElement | null;
+      return named?.dataset.testid ?? e?.className ?? '?';
+    };
+    w.touched = [];
+    w.kept = Array.from(document.querySelectorAll('[data-testid="product-card"], [data-testid="overlay-title"], [data-testid="overlay-image"], .crawl-copy'));
+    new MutationObserver((records) => records.forEach((r) => w.touched.push(nameOf(r.target)))).observe(document.getElementById('overlay')!, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true
+    });
+  });
+
+const touched = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { touched: string[]; kept: Element[] };
+    return { touched: [...new Set(w.touched)].sort(), keptInPage: w.kept.every((e) => e.isConnected), kept: w.kept.length };
+  });
+
+describe('the overlay updates only what a change touches', () => {
+  it('rewrites only the stock line when the on-air product\'s stock changes, keeping the card, its title, image and crawl', async () => {
+    await pin('lav-01');
+    const page = await openLayout('pl-PL');
+    await page.locator('[data-testid="product-card"].shown').waitFor();
+    await expect.poll(() => page.getByTestId('ticker-crawl').textContent()).not.toBe('');
+    await watchOverlay(page);
+    expect((await t.api('POST', '/api/v1/products/lav-01/stock', { stock: 3 })).status).toBe(200);
+    await expect.poll(() => page.getByTestId('overlay-stock').textContent()).toBe('Zostały 3 sztuki');
+    // A heartbeat or two may pass meanwhile: they must not touch the page either.
+    await page.waitForTimeout(300);
+    expect(await touched(page)).toEqual({ touched: ['overlay-stock'], keptInPage: true, kept: 5 });
+  });
+
+  it('changes nothing on the page for a change no widget shows (the show\'s title), then redraws a pin in the same nodes', async () => {
+    await pin('lav-01');
+    const page = await openLayout('de-DE');
+    await page.locator('[data-testid="product-card"].shown').waitFor();
+    await watchOverlay(page);
+    // The show's title is on no overlay: the live patch arrives and the page is left alone.
+    expect((await t.api('PATCH', '/api/v1/show', { title: 'Herbst-Show' })).status).toBe(200);
+    await expect.poll(async () => (await t.api('GET', '/api/v1/show')).body.title).toBe('Herbst-Show');
+    await page.waitForTimeout(500);
+    expect((await touched(page)).touched).toEqual([]);
+    await pin('kni-02');
+    await expect.poll(() => page.getByTestId('overlay-title').textContent()).toBe('Grobstrickpullover');
+    const after = await touched(page);
+    expect(after.touched).toEqual(expect.arrayContaining(['overlay-title', 'overlay-image', 'product-card']));
+    // The same card and nodes, rewritten: nothing was rebuilt.
+    expect(after.keptInPage).toBe(true);
+  });
+});
