@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { act } from '../store/studio-store';
 import { useLive } from '../store/live';
 import { useDeskText } from '../i18n/desk-text';
+import { formatCount, formatMoney } from '../lib/format';
 
 interface ShowSummary {
   audiences: string[];
@@ -76,7 +77,8 @@ export function ShowsPanel() {
       <ul className="shows-list">
         {list?.shows.map((show) => {
           const open = show.id === list.current;
-          const revenue = Object.entries(show.summary.revenue).map(([cur, v]) => `${v.toFixed(2)} ${cur}`).join(' + ') || '—';
+          // Figures in the operator's locale (a Polish desk reads "12,5 min" and "286,97 zł").
+          const revenue = Object.entries(show.summary.revenue).map(([cur, v]) => formatMoney(v, cur, locale)).join(' + ') || '—';
           return (
             <li key={show.id} data-testid={`show-${show.id}`} className={open ? 'open' : show.archived ? 'archived' : undefined}>
               <div className="show-head">
@@ -85,7 +87,7 @@ export function ShowsPanel() {
                 {show.archived && <em>{t('shows.archived')}</em>}
               </div>
               <div className="show-figures">
-                {t('shows.figures', { orders: show.summary.orders, units: show.summary.units, revenue, minutes: show.summary.onAirMinutes.toFixed(1) })}
+                {t('shows.figures', { orders: formatCount(show.summary.orders, locale), units: formatCount(show.summary.units, locale), revenue, minutes: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(show.summary.onAirMinutes) })}
                 {show.summary.audiences.length > 0 && ` · ${show.summary.audiences.join(', ')}`}
               </div>
               <div className="show-actions">
