@@ -44,20 +44,38 @@ export class SalesBook implements OrderLedger {
    * `pending` holds what entries not yet on disk (so not yet in the book) did to orders.
    */
   classify(source: string, orders: IncomingOrder[], onAir: string | null, pending?: PendingOrders): SaleChange[] {
+    const classifier = this.classifier(source, pending);
+    classifier.take(orders);
+    return classifier.changes(onAir);
+  }
+
+  /**
+   * The same, a slice of orders at a time (a big poll is classified between other work): a repeat
+   * within the command is known across slices. What was on air is filled in at the end, when the
+   * command is decided.
+   */
+  classifier(source: string, pending?: PendingOrders): OrderClassifier {
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
-    for (const order of orders) {
-      const key = order.orderId;
-      const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
-      const voids = order.status !== 'paid';
-      let effect: SaleChange['effect'] | null = null;
-      if (status === 0) effect = voids ? 'voidedUnseen' : 'counted';
-      else if (status === COUNTED && voids) effect = 'voided';
-      if (!effect) continue;
-      seenInBatch.set(key, effect === 'counted' ? COUNTED : VOIDED);
-      changes.push({ ...order, effect, onAir: effect === 'counted' ? onAir : null });
-    }
-    return changes;
+    return {
+      take: (orders) => {
+        for (const order of orders) {
+          const key = order.orderId;
+          const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
+          const voids = order.status !== 'paid';
+          let effect: SaleChange['effect'] | null = null;
+          if (status === 0) effect = voids ? 'voidedUnseen' : 'counted';
+          else if (status === COUNTED && voids) effect = 'voided';
+          if (!effect) continue;
+          seenInBatch.set(key, effect === 'counted' ? COUNTED : VOIDED);
+          changes.push({ ...order, effect, onAir: null });
+        }
+      },
+      changes: (onAir) => {
+        if (onAir !== null) for (const change of changes) if (change.effect === 'counted') change.onAir = onAir;
+        return changes;
+      }
+    };
   }
 
   /**
@@ -232,6 +250,13 @@ export class SalesBook implements OrderLedger {
     this.onAir = null;
     this.cached = null;
   }
+}
+
+/** Classifies one command's orders, slice by slice (see SalesBook.classifier). */
+export interface OrderClassifier {
+  take(orders: IncomingOrder[]): void;
+  /** The changes the orders make, counted ones credited to `onAir`. Call once, when deciding. */
+  changes(onAir: string | null): SaleChange[];
 }
 
 /**
