@@ -99,8 +99,10 @@ export class SalesBook implements OrderLedger {
   apply(entry: JournalEntry): void {
     this.revision = entry.rev;
     for (const event of entry.events) {
-      if (event.type === 'sales.recorded') for (const change of event.changes) this.applyChange(event.source, change);
-      else if (event.type === 'onAir.pinned') this.tuneIn(event.productId, event.since);
+      if (event.type === 'sales.recorded') {
+        const sourceId = this.names.id(event.source);
+        for (const change of event.changes) this.applyChange(event.source, sourceId, change);
+      } else if (event.type === 'onAir.pinned') this.tuneIn(event.productId, event.since);
       else if (event.type === 'onAir.cleared') this.tuneOut(entry.at);
     }
   }
@@ -191,8 +193,8 @@ export class SalesBook implements OrderLedger {
     return row < 0 ? 0 : this.table.status[row];
   }
 
-  private applyChange(source: string, change: SaleChange): void {
-    const row = this.index.find(this.table, this.names.existing(source), change.orderId);
+  private applyChange(source: string, sourceId: number, change: SaleChange): void {
+    const row = this.index.find(this.table, sourceId, change.orderId);
     if (change.effect === 'counted' && row < 0) {
       const added = this.table.add(COUNTED, source, change, this.names);
       this.index.add(this.table, added);
@@ -290,6 +292,8 @@ export class PendingOrders {
   }
 
   statusOf(source: string, orderId: string): number | undefined {
+    // Mostly empty (the previous poll is on disk by the time the next is classified): no key to build.
+    if (this.byKey.size === 0) return undefined;
     return this.byKey.get(orderKey(source, orderId))?.status;
   }
 }
