@@ -1,5 +1,3 @@
-import { performance } from 'node:perf_hooks';
-
 /** A frame of the faces' displays: a burst of changes is merged into at most one message per frame. */
 export const FRAME_MS = 16;
 /** Messages the feed may send back to back after a quiet spell before a burst waits for frames. */
@@ -16,6 +14,7 @@ export class FeedPace {
   private credit = BURST_MESSAGES;
   private creditAt: number;
 
+  /** `performance.now()`: monotonic, so a clock change on the studio's machine cannot stall the feed. */
   constructor(private readonly now: () => number = () => performance.now()) {
     this.creditAt = now();
   }
@@ -34,7 +33,7 @@ export class FeedPace {
 
   private earn(): void {
     const now = this.now();
-    this.credit = Math.min(BURST_MESSAGES, this.credit + (now - this.creditAt) / FRAME_MS);
+    this.credit = Math.min(BURST_MESSAGES, this.credit + Math.max(0, now - this.creditAt) / FRAME_MS);
     this.creditAt = now;
   }
 }
