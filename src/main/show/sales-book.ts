@@ -267,8 +267,11 @@ export interface OrderClassifier {
  */
 export class PendingOrders {
   private readonly byKey = new Map<string, { status: number; rev: number }>();
+  /** The newest entry added: once it is in the book, nothing is pending any more. */
+  private newestRev = 0;
 
   add(entry: JournalEntry): void {
+    this.newestRev = Math.max(this.newestRev, entry.rev);
     for (const event of entry.events) {
       if (event.type !== 'sales.recorded') continue;
       for (const change of event.changes) this.byKey.set(orderKey(event.source, change.orderId), { status: change.effect === 'counted' ? COUNTED : VOIDED, rev: entry.rev });
@@ -277,6 +280,11 @@ export class PendingOrders {
 
   /** The entry is in the book now: what it did is read from there. */
   settle(entry: JournalEntry): void {
+    // Entries settle in journal order: the newest one settling leaves nothing pending (no key to build).
+    if (entry.rev >= this.newestRev) {
+      this.byKey.clear();
+      return;
+    }
     for (const event of entry.events) {
       if (event.type !== 'sales.recorded') continue;
       for (const change of event.changes) {
@@ -289,6 +297,7 @@ export class PendingOrders {
   /** Forgets everything: after a failed write the pending entries that remain are added again. */
   clear(): void {
     this.byKey.clear();
+    this.newestRev = 0;
   }
 
   statusOf(source: string, orderId: string): number | undefined {
