@@ -78,6 +78,9 @@ export const StartDeal = z.object({
 /** Ends the deal now; with `dealId`, only that deal (the studio's own timer uses it). */
 export const EndDeal = z.object({ type: z.literal('deal.end'), dealId: z.string().max(200).optional() });
 
+/** Orders one `sales.record` may carry: a longer poll is recorded in several. */
+export const MAX_ORDERS_PER_RECORD = 10_000;
+
 /**
  * Orders as a marketplace reported them since `cursor`. Repeats and late refunds are expected: the
  * core counts each (source, order id) once and takes refunds back out.
@@ -88,7 +91,7 @@ export const RecordSales = z.object({
   source: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a source name such as "shopify"'),
   /** Where the next poll continues; journaled so a restart resumes there. */
   cursor: z.string().max(2000).optional(),
-  orders: z.array(IncomingOrder).max(10_000)
+  orders: z.array(IncomingOrder).max(MAX_ORDERS_PER_RECORD)
 });
 
 /** A rundown item's planned length and its own auto-advance (null: the show's setting). */

@@ -51,7 +51,7 @@ async function withClients({ studio, post, stop }: Studio, clients: number) {
       await post('/api/v1/rundown/pin', { itemId });
       await Promise.all(arrivals);
       const took = performance.now() - t0;
-      // Patches are coalesced per 16 ms frame; pausing a frame measures an operator's pace, not the coalescing window.
+      // A burst of changes is merged one message a frame; pausing measures an operator's pace, not the merging.
       await new Promise((r) => setTimeout(r, 20));
       return took;
     },

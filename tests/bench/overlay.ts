@@ -97,7 +97,7 @@ const pinOnce = async ({ url, token, itemId }: { url: string; token: string; ite
 };
 
 /** The bare server (bare-overlay-server.ts) in its own process, as the studio is. */
-async function startBareOverlay(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBareOverlay(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bare-overlay-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {

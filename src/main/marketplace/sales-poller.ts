@@ -5,12 +5,17 @@ import type { ShowCore } from '../show/show-core';
 import { backoff, boundedWait, SERVER_WAIT, timerDelay } from '../retry';
 import { MarketplaceError, type MarketplaceConnector } from './connector';
 import { reason, type Reason } from '../../shared/reason';
+import { forEachSlice } from '../common/event-loop-turns';
+import { ORDERS_PER_SLICE } from '../show/sales-intake';
 
 const ACTOR: Actor = { id: 'studio', client: 'marketplace' };
 const MAX_BACKOFF_MS = 60_000;
 const STOP_WAIT_MS = 2000;
-/** Orders per journaled command (the command's own limit). */
-const BATCH = 10_000;
+/**
+ * Orders per journaled command: the core acknowledges a command in one piece (the sales book takes
+ * its orders at once), so a long catch-up poll goes in pieces that each keep a pin waiting ~1 ms.
+ */
+const BATCH = 1000;
 /** A quiet marketplace's cursor is journaled this often, not after every empty poll. */
 const QUIET_CURSOR_MS = 5 * 60_000;
 
@@ -88,17 +93,25 @@ export class SalesPoller {
       if (this.stopped) return;
       const { cursor } = fetched;
       // One order the studio cannot take (an amount beyond its limits) must not refuse the whole
-      // poll for ever: it is skipped, and said.
-      const orders = fetched.orders.flatMap((o) => {
-        const checked = IncomingOrder.safeParse(o);
-        return checked.success ? [checked.data] : [];
+      // poll for ever: it is skipped, and said. Checked in slices, so a long poll never holds a pin.
+      const orders: IncomingOrder[] = [];
+      let clashes = 0;
+      const classifier = this.core.sales.classifier(source);
+      await forEachSlice(fetched.orders, ORDERS_PER_SLICE, (slice) => {
+        const checked = slice.flatMap((o) => {
+          const parsed = IncomingOrder.safeParse(o);
+          return parsed.success ? [parsed.data] : [];
+        });
+        // Checked before recording: once recorded, a new order under a known id is only a "repeat".
+        clashes += this.core.sales.clashes(source, checked);
+        classifier.take(checked);
+        orders.push(...checked);
       });
+      if (this.stopped) return;
       const skipped = fetched.orders.length - orders.length;
-      // Checked before recording: once recorded, a new order under a known id is only a "repeat".
-      const clashes = this.core.sales.clashes(source, orders);
       // Marketplaces repeat orders from poll to poll: a poll that only repeats what the book already
       // has moves nothing but the cursor, and that is journaled only now and then.
-      const news = orders.length > 0 && this.core.sales.classify(source, orders, null).length > 0;
+      const news = classifier.changes(null).length > 0;
       const journalCursor = news || Date.now() - this.cursorJournaledAt > QUIET_CURSOR_MS;
       if (journalCursor) {
         // The cursor goes with the last part: a crash between parts re-reads, and repeats count once.

@@ -6,6 +6,7 @@ import { changedParts } from '../show/show-view';
 import type { StudioViews } from '../show/studio-views';
 import { seesObs, type Principal } from '../access/principal';
 import { patchFor, viewFor } from '../access/view-for';
+import { FeedPace } from './feed-pace';
 
 /** What the feed tells the studio about who is connected (presence, last seen). */
 export interface LiveWatcher {
@@ -17,7 +18,6 @@ export interface LiveWatcher {
 
 const NO_WATCHER: LiveWatcher = { opened: () => () => {}, heard: () => {} };
 
-const FRAME_MS = 16;
 const HEARTBEAT_MS = 5000;
 /** A client this far behind is not reading; dropping it lets it reconnect to a fresh snapshot. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -29,14 +29,17 @@ interface Client {
 }
 
 /**
- * `WS /api/v1/live`: a snapshot first, then the parts of the show that changed, at most one
- * message per frame however fast commands arrive, and a heartbeat so clients notice a dead link.
+ * `WS /api/v1/live`: a snapshot first, then the parts of the show that changed, and a heartbeat so
+ * clients notice a dead link. A change after a quiet spell goes out at once (before the command's
+ * HTTP answer); changes arriving faster than a frame are merged, one message a frame (FeedPace).
  */
 export class LiveFeed {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<Client>();
   private lastSent: ShowView;
-  private lastFlushAt = 0;
+  private readonly pace = new FeedPace();
+  /** A flush is queued for the end of the current task (the change came while the feed was quiet). */
+  private flushQueued = false;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
   private unsubscribe: (() => void) | null = null;
@@ -111,18 +114,27 @@ export class LiveFeed {
   }
 
   private scheduleFlush(): void {
-    if (this.flushTimer) return;
-    const wait = Math.max(0, this.lastFlushAt + FRAME_MS - Date.now());
-    this.flushTimer = setTimeout(() => this.flush(), wait);
+    if (this.flushQueued || this.flushTimer) return;
+    const wait = this.pace.wait();
+    if (wait > 0) {
+      this.flushTimer = setTimeout(() => this.flush(), wait);
+      return;
+    }
+    // A microtask, not a timer: every part of the same change (the core's listeners run one after
+    // another) is in by then, and the message leaves before the command's HTTP answer does.
+    this.flushQueued = true;
+    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
+    this.flushQueued = false;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    this.lastFlushAt = Date.now();
     const view = this.views.current();
     const changes = changedParts(this.lastSent, view);
     if (Object.keys(changes).length === 0) return;
     this.lastSent = view;
+    this.pace.sent();
     // One message per kind of face (producers, overlays, everyone else), serialised once however many clients.
     const messages = new Map<string, string | null>();
     for (const client of this.clients) {

@@ -43,20 +43,38 @@ export class SalesBook implements OrderLedger {
    * `pending` holds what entries not yet on disk (so not yet in the book) did to orders.
    */
   classify(source: string, orders: IncomingOrder[], onAir: string | null, pending?: PendingOrders): SaleChange[] {
+    const classifier = this.classifier(source, pending);
+    classifier.take(orders);
+    return classifier.changes(onAir);
+  }
+
+  /**
+   * The same, a slice of orders at a time (a big poll is classified between other work): a repeat
+   * within the command is known across slices. What was on air is filled in at the end, when the
+   * command is decided.
+   */
+  classifier(source: string, pending?: PendingOrders): OrderClassifier {
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
-    for (const order of orders) {
-      const key = order.orderId;
-      const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
-      const voids = order.status !== 'paid';
-      let effect: SaleChange['effect'] | null = null;
-      if (status === 0) effect = voids ? 'voidedUnseen' : 'counted';
-      else if (status === COUNTED && voids) effect = 'voided';
-      if (!effect) continue;
-      seenInBatch.set(key, effect === 'counted' ? COUNTED : VOIDED);
-      changes.push({ ...order, effect, onAir: effect === 'counted' ? onAir : null });
-    }
-    return changes;
+    return {
+      take: (orders) => {
+        for (const order of orders) {
+          const key = order.orderId;
+          const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
+          const voids = order.status !== 'paid';
+          let effect: SaleChange['effect'] | null = null;
+          if (status === 0) effect = voids ? 'voidedUnseen' : 'counted';
+          else if (status === COUNTED && voids) effect = 'voided';
+          if (!effect) continue;
+          seenInBatch.set(key, effect === 'counted' ? COUNTED : VOIDED);
+          changes.push({ ...order, effect, onAir: null });
+        }
+      },
+      changes: (onAir) => {
+        if (onAir !== null) for (const change of changes) if (change.effect === 'counted') change.onAir = onAir;
+        return changes;
+      }
+    };
   }
 
   /**
@@ -80,8 +98,10 @@ export class SalesBook implements OrderLedger {
   apply(entry: JournalEntry): void {
     this.revision = entry.rev;
     for (const event of entry.events) {
-      if (event.type === 'sales.recorded') for (const change of event.changes) this.applyChange(event.source, change);
-      else if (event.type === 'onAir.pinned') this.tuneIn(event.productId, event.since);
+      if (event.type === 'sales.recorded') {
+        const sourceId = this.names.id(event.source);
+        for (const change of event.changes) this.applyChange(event.source, sourceId, change);
+      } else if (event.type === 'onAir.pinned') this.tuneIn(event.productId, event.since);
       else if (event.type === 'onAir.cleared') this.tuneOut(entry.at);
     }
   }
@@ -177,8 +197,8 @@ export class SalesBook implements OrderLedger {
     return row < 0 ? 0 : this.table.status[row];
   }
 
-  private applyChange(source: string, change: SaleChange): void {
-    const row = this.orderIndex().find(this.table, this.names.existing(source), change.orderId);
+  private applyChange(source: string, sourceId: number, change: SaleChange): void {
+    const row = this.orderIndex().find(this.table, sourceId, change.orderId);
     if (change.effect === 'counted' && row < 0) {
       const added = this.table.add(COUNTED, source, change, this.names);
       this.orderIndex().add(this.table, added);
@@ -238,14 +258,24 @@ export class SalesBook implements OrderLedger {
   }
 }
 
+/** Classifies one command's orders, slice by slice (see SalesBook.classifier). */
+export interface OrderClassifier {
+  take(orders: IncomingOrder[]): void;
+  /** The changes the orders make, counted ones credited to `onAir`. Call once, when deciding. */
+  changes(onAir: string | null): SaleChange[];
+}
+
 /**
  * What journal entries still on their way to the disk do to orders: the book takes an entry only
  * once it is durable, but the next command must already see it (a repeat in the next poll is a repeat).
  */
 export class PendingOrders {
   private readonly byKey = new Map<string, { status: number; rev: number }>();
+  /** The newest entry added: once it is in the book, nothing is pending any more. */
+  private newestRev = 0;
 
   add(entry: JournalEntry): void {
+    this.newestRev = Math.max(this.newestRev, entry.rev);
     for (const event of entry.events) {
       if (event.type !== 'sales.recorded') continue;
       for (const change of event.changes) this.byKey.set(orderKey(event.source, change.orderId), { status: change.effect === 'counted' ? COUNTED : VOIDED, rev: entry.rev });
@@ -254,6 +284,11 @@ export class PendingOrders {
 
   /** The entry is in the book now: what it did is read from there. */
   settle(entry: JournalEntry): void {
+    // Entries settle in journal order: the newest one settling leaves nothing pending (no key to build).
+    if (entry.rev >= this.newestRev) {
+      this.byKey.clear();
+      return;
+    }
     for (const event of entry.events) {
       if (event.type !== 'sales.recorded') continue;
       for (const change of event.changes) {
@@ -266,9 +301,12 @@ export class PendingOrders {
   /** Forgets everything: after a failed write the pending entries that remain are added again. */
   clear(): void {
     this.byKey.clear();
+    this.newestRev = 0;
   }
 
   statusOf(source: string, orderId: string): number | undefined {
+    // Mostly empty (the previous poll is on disk by the time the next is classified): no key to build.
+    if (this.byKey.size === 0) return undefined;
     return this.byKey.get(orderKey(source, orderId))?.status;
   }
 }

@@ -14,6 +14,7 @@ import type { ShowState } from './state';
 import { PendingOrders, type SalesBook } from './sales-book';
 import { writeSalesSnapshot } from './sales-snapshot';
 import { describeZodError } from '../common/zod-errors';
+import { isBigSalesRecord, SalesIntake } from './sales-intake';
 
 /** Kept for callers that import it from the core; it lives in the common layer. */
 export { describeZodError };
@@ -69,6 +70,7 @@ export class ShowCore {
   private committed: ShowState;
   private pending: PendingEntry[] = [];
   private readonly pendingOrders = new PendingOrders();
+  private readonly intake: SalesIntake;
   /** Settles when the newest append settles: what a command that changes nothing waits for. */
   private lastAppend: Promise<unknown> = Promise.resolve();
   private listeners = new Set<Listener>();
@@ -95,6 +97,7 @@ export class ShowCore {
   ) {
     this.state = state;
     this.committed = state;
+    this.intake = new SalesIntake(sales, this.pendingOrders);
   }
 
   static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
@@ -158,11 +161,25 @@ export class ShowCore {
    */
   async execute(input: Command, actor: Actor): Promise<CommandResult> {
     this.refuseIfClosed();
+    // A big batch of orders is checked and classified in slices, so pins are served in between.
+    if (isBigSalesRecord(input)) {
+      refuseUnlessAllowed(actor, 'sales.record');
+      const command = await this.intake.check(input);
+      return this.intake.take(command, (ledger) => this.decideAndAppend(command, actor, ledger));
+    }
     const parsed = CommandSchema.safeParse(input);
     if (!parsed.success) throw new CommandError('invalid_command', 400, describeZodError(parsed.error));
     const command = parsed.data;
     refuseUnlessAllowed(actor, command.type);
-    const events = decide(this.state, command, { now: this.options.now(), actor, orders: this.ledger });
+    // Orders wait for a big batch still being classified: both are counted against each other.
+    if (command.type === 'sales.record' && this.intake.busy) return this.intake.take(command, (ledger) => this.decideAndAppend(command, actor, ledger));
+    return this.decideAndAppend(command, actor, this.ledger);
+  }
+
+  /** Decides, applies and appends in one synchronous piece; resolves once the entry is on disk. */
+  private async decideAndAppend(command: Command, actor: Actor, orders: OrderLedger): Promise<CommandResult> {
+    this.refuseIfClosed();
+    const events = decide(this.state, command, { now: this.options.now(), actor, orders });
     if (events.length === 0) {
       // Nothing changes (unpin with nothing on air): answer with the acknowledged revision.
       await this.settled();

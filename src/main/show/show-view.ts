@@ -1,5 +1,5 @@
 import { isSoldOut } from '../../shared/product';
-import type { CoreView, OnAirView, RundownEntryView } from '../../shared/view';
+import type { CoreView, OnAirView, ProductView, RundownEntryView } from '../../shared/view';
 import { baseLanguageOf, type ShowState } from './state';
 import { own } from '../../shared/own';
 
@@ -11,6 +11,7 @@ const NO_GRAPHICS: CoreView['graphics'] = [];
  */
 export class ShowViewBuilder {
   private last: { state: ShowState; view: CoreView } | null = null;
+  private readonly entries = new RundownEntries();
 
   build(state: ShowState): CoreView {
     const prev = this.last;
@@ -18,7 +19,7 @@ export class ShowViewBuilder {
     const prevState = prev?.state;
     const prevView = prev?.view;
     const rundown =
-      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products && prevState!.airedMs === state.airedMs ? prevView.rundown : rundownView(state);
+      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products && prevState!.airedMs === state.airedMs ? prevView.rundown : this.entries.build(state);
     const onAir =
       prevView && prevState!.onAir === state.onAir && prevState!.products === state.products ? prevView.onAir : onAirView(state);
     // Counting 100,000 products takes milliseconds: only when the products changed, not on every pin.
@@ -52,18 +53,35 @@ export class ShowViewBuilder {
   }
 }
 
-function rundownView(state: ShowState): RundownEntryView[] {
-  return state.rundown.map((item) => {
-    const product = own(state.products, item.productId) ?? null;
-    return {
-      ...item,
-      product,
-      soldOut: isSoldOut(product),
-      plannedSeconds: item.plannedSeconds ?? null,
-      airedSeconds: Math.floor((own(state.airedMs, item.id) ?? 0) / 1000),
-      autoAdvance: item.autoAdvance ?? null
-    };
-  });
+/**
+ * The rundown's entries, each rebuilt only when its item, its product or its whole seconds on air
+ * changed: a pin moves the time on air of one item, and then only when it crosses a second, so the
+ * rundown part (a dozen products with every language's texts) keeps its identity and stays out of
+ * the pin's live patch.
+ */
+class RundownEntries {
+  private built = new Map<string, { item: ShowState['rundown'][number]; product: ProductView | null; entry: RundownEntryView }>();
+  private last: RundownEntryView[] = [];
+
+  build(state: ShowState): RundownEntryView[] {
+    const built: typeof this.built = new Map();
+    let same = state.rundown.length === this.last.length;
+    const rundown = state.rundown.map((item, i) => {
+      const product = own(state.products, item.productId) ?? null;
+      const airedSeconds = Math.floor((own(state.airedMs, item.id) ?? 0) / 1000);
+      const before = this.built.get(item.id);
+      const entry =
+        before && before.item === item && before.product === product && before.entry.airedSeconds === airedSeconds
+          ? before.entry
+          : { ...item, product, soldOut: isSoldOut(product), plannedSeconds: item.plannedSeconds ?? null, airedSeconds, autoAdvance: item.autoAdvance ?? null };
+      built.set(item.id, { item, product, entry });
+      same &&= this.last[i] === entry;
+      return entry;
+    });
+    this.built = built;
+    if (!same) this.last = rundown;
+    return this.last;
+  }
 }
 
 function onAirView(state: ShowState): OnAirView | null {

@@ -66,14 +66,15 @@ describe('polling a marketplace', () => {
     await poller.stop();
   });
 
-  it('records a poll larger than one command takes in parts, the cursor with the last', async () => {
+  it('records a long poll in parts of at most 1000 orders (each acknowledged in one short piece), the cursor with the last', async () => {
     const many = Array.from({ length: 12_345 }, (_, i) => order(`o-${i}`));
     const poller = new SalesPoller(repeatingMarketplace([many]), core);
     await poller.pollNow();
     expect(core.sales.view().orders).toBe(12_345);
-    const entries = core.recentEntries(10).filter((e) => e.command === 'sales.record');
-    expect(entries).toHaveLength(2);
-    expect(entries.map((e) => (e.events[0] as { cursor?: string }).cursor)).toEqual([undefined, 'c1']);
+    const entries = core.recentEntries(20).filter((e) => e.command === 'sales.record');
+    const sizes = entries.map((e) => (e.events[0] as { changes: unknown[] }).changes.length);
+    expect(sizes).toEqual([...Array<number>(12).fill(1000), 345]);
+    expect(entries.map((e) => (e.events[0] as { cursor?: string }).cursor)).toEqual([...Array<undefined>(12).fill(undefined), 'c1']);
     await poller.stop();
   });
 });

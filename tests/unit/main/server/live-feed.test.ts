@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { LiveFeed } from '../../../../src/main/server/live-feed';
+import { BURST_MESSAGES, FRAME_MS } from '../../../../src/main/server/feed-pace';
 import { OVERLAY_READER, OWNER, type Principal } from '../../../../src/main/access/principal';
 import type { LiveMessage, ShowView } from '../../../../src/shared/view';
 import { NO_SALES } from '../../../../src/shared/sales';
@@ -34,6 +35,7 @@ let feed: LiveFeed | null = null;
 const sockets: WebSocket[] = [];
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const s of sockets.splice(0)) s.terminate();
   feed?.close();
   await new Promise((r) => (server ? server.close(r) : r(null)));
@@ -104,4 +106,38 @@ describe('the live feed', () => {
     expect(moderator[1]).toEqual({ type: 'patch', revision: 3, changes: { revision: 3, title: 'Summer' } });
     expect(overlay.slice(1)).toEqual([{ type: 'patch', revision: 3, changes: { revision: 3, title: 'Summer' } }]);
   });
+
+  it('sends a change made while the feed was quiet at once, without waiting for any timer', async () => {
+    const source = viewSource(baseView);
+    const connect = await start(source);
+    feed!.follow();
+    const owner = await connect(OWNER);
+    // Timers and the clock stand still: only a send that waits for nothing gets through.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    source.set({ revision: 2, title: 'Summer' });
+    expect(await received(owner, 2)).toBe(2);
+    expect(owner[1]).toEqual({ type: 'patch', revision: 2, changes: { revision: 2, title: 'Summer' } });
+  });
+
+  it(`sends the first ${BURST_MESSAGES} changes of a burst at once and merges the rest into one message a frame, ending at the true state`, async () => {
+    const source = viewSource(baseView);
+    const connect = await start(source);
+    feed!.follow();
+    const owner = await connect(OWNER);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    for (let revision = 2; revision <= 11; revision++) {
+      source.set({ revision, title: `Take ${revision}` });
+      await received(owner, Infinity, 20);
+    }
+    expect(owner.length - 1).toBe(BURST_MESSAGES);
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(await received(owner, BURST_MESSAGES + 2)).toBe(BURST_MESSAGES + 2);
+    expect(owner.at(-1)).toEqual({ type: 'patch', revision: 11, changes: { revision: 11, title: 'Take 11' } });
+  });
 });
+
+/** Waits, turn by turn of the event loop (no timers: tests freeze them), for `n` messages or `turns` turns. */
+async function received(messages: LiveMessage[], n: number, turns = 20_000): Promise<number> {
+  for (let i = 0; i < turns && messages.length < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  return messages.length;
+}
