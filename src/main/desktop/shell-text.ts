@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import en from './locales/en.json';
 import pl from './locales/pl.json';
 import de from './locales/de.json';
@@ -7,6 +6,7 @@ import es from './locales/es.json';
 import it from './locales/it.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
+import { flatDictionaries } from '../../shared/flat-dictionaries';
 
 /**
  * The desktop shell's reviewed dictionaries (tray, dialogs, notifications), the same eight
@@ -21,18 +21,8 @@ export interface ShellText {
   list: (items: readonly string[]) => string;
 }
 
-const shell = i18next.createInstance();
-void shell.init({
-  resources: Object.fromEntries(Object.entries(SHELL_DICTIONARIES).map(([lang, dict]) => [lang, { translation: dict }])),
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  // Keys are flat ("tray.next"): dots are part of the name.
-  keySeparator: false,
-  nsSeparator: false,
-  // Menus and notifications are plain text, never HTML.
-  interpolation: { escapeValue: false }
-});
+// Menus and notifications are plain text, never HTML.
+const shell = flatDictionaries(SHELL_DICTIONARIES);
 
 const base = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? '';
 

@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { escapeHtml } from './escape-html';
 import en from './report-text/en.json';
 import pl from './report-text/pl.json';
@@ -8,6 +7,7 @@ import es from './report-text/es.json';
 import it from './report-text/it.json';
 import ru from './report-text/ru.json';
 import uk from './report-text/uk.json';
+import { flatDictionaries } from '../../shared/flat-dictionaries';
 
 /**
  * The reviewed words of the printed reports (the show's and the season's), one JSON file per
@@ -26,19 +26,8 @@ export interface ReportLanguage {
   locale: string;
 }
 
-const words = i18next.createInstance();
-void words.init({
-  resources: Object.fromEntries(Object.entries(REPORT_DICTIONARIES).map(([lang, dict]) => [lang, { translation: dict }])),
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  // Keys are flat ("col.product"): dots are part of the name, not a path.
-  keySeparator: false,
-  nsSeparator: false,
-  // Escaped once, whole, by `html` below: values may be formatted numbers or a show's own words.
-  interpolation: { escapeValue: false },
-  returnNull: false
-});
+// Escaped once, whole, by `html` below: values may be formatted numbers or a show's own words.
+const words = flatDictionaries(REPORT_DICTIONARIES);
 
 /** A BCP 47 tag in its canonical spelling, or null when it is not one (`?lang=<script>`). */
 export function canonicalTag(tag: string): string | null {

@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
 import en from './locales/en.json';
 import pl from './locales/pl.json';
@@ -8,6 +8,7 @@ import es from './locales/es.json';
 import it from './locales/it.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
+import { flatDictionaries } from '@shared/flat-dictionaries';
 
 /** The reviewed dictionaries of the control room, the tablet and the pairing screen. */
 export const DESK_DICTIONARIES: Record<string, Record<string, string>> = { en, pl, de, fr, es, it, ru, uk };
@@ -50,19 +51,8 @@ export function operatorLocaleFor(lang: string, preferred: readonly string[]): s
   return preferred.find((tag) => base(tag) === lang) ?? HOME_REGION[lang] ?? lang;
 }
 
-const desk = i18next.createInstance();
-void desk.init({
-  resources: Object.fromEntries(Object.entries(DESK_DICTIONARIES).map(([lang, dict]) => [lang, { translation: dict }])),
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  // Keys are flat ("header.import"): dots are part of the name, not a path.
-  keySeparator: false,
-  nsSeparator: false,
-  // React escapes text nodes; nothing of ours goes into innerHTML.
-  interpolation: { escapeValue: false },
-  returnNull: false
-});
+// React escapes text nodes; nothing of ours goes into innerHTML.
+const desk = flatDictionaries(DESK_DICTIONARIES);
 
 let state = { lang: 'en', locale: 'en-GB', t: desk.t.bind(desk) as TFunction };
 const listeners = new Set<() => void>();
