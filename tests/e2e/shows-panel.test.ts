@@ -24,7 +24,7 @@ describe('the Shows panel', () => {
   it('lists the open show with its orders, makes a new show copied from it and opens it, and the whole desk follows', async () => {
     await t.studio.core.execute({ type: 'sales.record', source: 'manual', orders: [{ orderId: 'o-1', productId: Object.keys(t.studio.core.current.products)[0], units: 2, amount: 39.98, currency: 'GBP', locale: 'en-GB', at: Date.now() - 5000, status: 'paid' }] }, { id: 'owner', client: 'test' });
     const page = await openControlRoom();
-    await expect.poll(() => page.getByTestId('show-show-1').innerText()).toContain('orders: 1 · units: 2 · 39.98 GBP');
+    await expect.poll(() => page.getByTestId('show-show-1').innerText()).toContain('orders: 1 · units: 2 · £39.98 · 0.0 min on air');
 
     await page.getByTestId('shows-new-title').fill('Tuesday in Warsaw');
     await page.getByTestId('shows-create').click();

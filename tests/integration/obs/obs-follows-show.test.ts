@@ -119,7 +119,9 @@ describe('OBS follows the show', () => {
       async () => (await probe.call('GetSceneItemList', { sceneName: STUDIO_SCENE })).sceneItems.map((i) => i.sceneItemEnabled),
       (enabled) => enabled.every((e) => e === false)
     );
-    expect((await connectionView(connection.id)).showing?.productId).toBeNull();
+    // OBS hides the items before the studio has read OBS's answer to the batch: the studio's own
+    // view follows within moments of that answer.
+    await until('the studio to say nothing is showing', async () => (await connectionView(connection.id)).showing?.productId, (id) => id === null);
   });
 
   it('says so when the streamer deletes a studio source, and repair brings it back', async () => {
