@@ -52,7 +52,15 @@ describe('the catalogue over HTTP', () => {
     expect(broken.status).toBe(400);
     const res = await fetch(`${t.studio.baseUrl}/api/v1/products/import`, { method: 'POST', headers: { authorization: `Bearer ${t.studio.token}`, 'content-type': 'application/json' }, body: '[{"id":' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'invalid_catalogue', message: 'the file is not valid JSON' });
+    expect(((await res.json()) as { error: unknown }).error).toEqual({ code: 'invalid_catalogue', message: 'the file is not valid JSON', details: { reason: { code: 'import.file.notJson', params: {} } } });
+  });
+
+  it('says why a whole file is refused as a code the desk words, with the file\'s own words as values', async () => {
+    const csv = (text: string) => fetch(`${t.studio.baseUrl}/api/v1/products/import`, { method: 'POST', headers: { authorization: `Bearer ${t.studio.token}`, 'content-type': 'text/csv' }, body: text }).then(async (r) => ({ status: r.status, error: ((await r.json()) as { error: { code: string; details: unknown } }).error }));
+    expect(await csv('title:pl,price:PLN\nKrzesło,199')).toEqual({ status: 400, error: expect.objectContaining({ code: 'invalid_catalogue', details: { reason: { code: 'import.file.noId', params: {} } } }) });
+    expect((await csv('id,nazwa,<b>\nx,1,2')).error.details).toEqual({ reason: { code: 'import.file.unknownColumns', params: { columns: '"nazwa", "<b>"' } } });
+    expect((await csv('\n')).error.details).toEqual({ reason: { code: 'import.file.csvEmpty', params: {} } });
+    expect((await t.api('POST', '/api/v1/products/import', { not: 'an array' })).body.error.details).toEqual({ reason: { code: 'import.file.notArray', params: {} } });
   });
 
   it('keeps a title with markup as text', async () => {

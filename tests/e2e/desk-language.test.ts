@@ -137,6 +137,14 @@ describe('the desk in the operator’s language', () => {
     expect(await page.getByTestId('import-result').locator('[data-verbatim]').allTextContents()).toEqual(['price:PLN', 'abc', 'stock', '-1']);
     expect(await englishLeft(page, 'pl')).toEqual([]);
     await shot(page, 'reasons-import-1440-pl.png');
+    // A file refused whole (no id column, a column the studio does not know) is said in Polish too.
+    await page.getByTestId('import-file').setInputFiles({ name: 'zly.csv', mimeType: 'text/csv', buffer: Buffer.from('id,nazwa\nx,1') });
+    const refusal = page.getByTestId('import-error');
+    await expect.poll(() => refusal.textContent()).toContain('Nieznana kolumna "nazwa". Kolumny to: id, stock');
+    expect(await refusal.locator('[data-verbatim]').allTextContents()).toEqual(['"nazwa"']);
+    await page.getByTestId('import-file').setInputFiles({ name: 'bez-id.csv', mimeType: 'text/csv', buffer: Buffer.from('title:pl\nKrzesło') });
+    await expect.poll(() => refusal.textContent()).toBe('W nagłówku brakuje kolumny id.');
+    expect(await englishLeft(page, 'pl')).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 

@@ -21,7 +21,15 @@ export interface ParsedCatalogue {
 }
 
 /** The whole upload is unusable (no header, not an array): nothing is imported. */
-export class CatalogueFormatError extends Error {}
+/** The whole file refused (not one row): the English sentence for API users, the reason for the desk to word. */
+export class CatalogueFormatError extends Error {
+  constructor(
+    message: string,
+    readonly reason: Reason
+  ) {
+    super(message);
+  }
+}
 
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -67,12 +75,12 @@ const CSV_CHUNK_CHARS = 256 * 1024;
 export async function readCatalogue(body: unknown, kind: 'csv' | 'json'): Promise<ParsedCatalogue> {
   if (kind === 'json' && body instanceof Uint8Array) {
     // An upload as it came: parsed off the show's thread, checked a slice per turn.
-    if (isBlank(body)) throw new CatalogueFormatError('expected a JSON array of products');
+    if (isBlank(body)) throw new CatalogueFormatError('expected a JSON array of products', reason('import.file.notArray'));
     const result: ParsedCatalogue = { products: [], rejected: [] };
     try {
       await jsonArraySlices(body, (items, offset) => checkJsonItems(items, 0, items.length, result, offset), { size: ROWS_PER_SLICE, max: MAX_IMPORT_ROWS });
     } catch (err) {
-      throw err instanceof JsonArrayError ? new CatalogueFormatError(err.message) : err;
+      throw err instanceof JsonArrayError ? new CatalogueFormatError(err.message, err.reason) : err;
     }
     return result;
   }
@@ -145,11 +153,11 @@ function jsonItems(body: unknown): unknown[] {
     try {
       data = JSON.parse(data);
     } catch {
-      throw new CatalogueFormatError('the file is not valid JSON');
+      throw new CatalogueFormatError('the file is not valid JSON', reason('import.file.notJson'));
     }
   }
-  if (!Array.isArray(data)) throw new CatalogueFormatError('expected a JSON array of products');
-  if (data.length > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import (got ${data.length})`);
+  if (!Array.isArray(data)) throw new CatalogueFormatError('expected a JSON array of products', reason('import.file.notArray'));
+  if (data.length > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import (got ${data.length})`, reason('import.file.tooMany', { maximum: MAX_IMPORT_ROWS }));
   return data;
 }
 
@@ -205,7 +213,7 @@ class CsvCatalogueReader {
         continue;
       }
       if (cells.every((cell) => cell.trim() === '')) continue;
-      if (++this.rows > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import`);
+      if (++this.rows > MAX_IMPORT_ROWS) throw new CatalogueFormatError(`at most ${MAX_IMPORT_ROWS} products per import`, reason('import.file.tooMany', { maximum: MAX_IMPORT_ROWS }));
       this.takeRow(cells, row, this.columns);
     }
   }
@@ -235,15 +243,16 @@ const issueMessage = (issue: z.core.$ZodIssue) => (issue.path.length ? `${issue.
 function headerColumns(cells: string[] | undefined): Column[] {
   // A spreadsheet's byte-order mark arrives as the first character of the first cell.
   const header = cells?.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '') : cell));
-  if (!header || header.every((cell) => cell.trim() === '')) throw new CatalogueFormatError('the CSV is empty: expected a header row such as "id,title:en,price:EUR"');
+  if (!header || header.every((cell) => cell.trim() === '')) throw new CatalogueFormatError('the CSV is empty: expected a header row such as "id,title:en,price:EUR"', reason('import.file.csvEmpty'));
   const columns = header.map(parseColumn);
   const unknown = columns.flatMap((c, i) => (c ? [] : [`"${header[i]}"`]));
   if (unknown.length) {
     throw new CatalogueFormatError(
-      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, hostNotes:LANG, url:LOCALE, price:CUR, compareAt:CUR, lowest30d:CUR`
+      `unknown column ${unknown.join(', ')}: columns are id, stock, image, source, title:LANG, pitch:LANG, badge:LANG, hostNotes:LANG, url:LOCALE, price:CUR, compareAt:CUR, lowest30d:CUR`,
+      reason('import.file.unknownColumns', { columns: unknown.join(', ') })
     );
   }
-  if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column');
+  if (!columns.some((c) => c?.kind === 'plain' && c.field === 'id')) throw new CatalogueFormatError('the header has no "id" column', reason('import.file.noId'));
   return columns as Column[];
 }
 

@@ -1,7 +1,16 @@
 import { Worker } from 'node:worker_threads';
+import { reason, type Reason } from '../../shared/reason';
 
 /** Why a JSON upload is not a list the studio can read; said to the operator as it is. */
-export class JsonArrayError extends Error {}
+/** The upload refused whole: the English sentence, and the reason the desk words. */
+export class JsonArrayError extends Error {
+  constructor(
+    message: string,
+    readonly reason: Reason
+  ) {
+    super(message);
+  }
+}
 
 // The worker is given as source, so it runs the same from the sources (tests) and from the bundle.
 // It parses the whole text (the one step that cannot be cut into slices), then hands the array
@@ -69,14 +78,14 @@ export function jsonArraySlices(bytes: Uint8Array, take: (items: unknown[], offs
         case 'done':
           return finish(null);
         case 'invalid':
-          return finish(new JsonArrayError('the file is not valid JSON'));
+          return finish(new JsonArrayError('the file is not valid JSON', reason('import.file.notJson')));
         case 'not_array':
-          return finish(new JsonArrayError('expected a JSON array of products'));
+          return finish(new JsonArrayError('expected a JSON array of products', reason('import.file.notArray')));
         case 'too_many':
-          return finish(new JsonArrayError(`at most ${options.max} products per import (got ${message.length})`));
+          return finish(new JsonArrayError(`at most ${options.max} products per import (got ${message.length})`, reason('import.file.tooMany', { maximum: options.max })));
       }
     });
-    worker.once('error', (err) => finish(new JsonArrayError(`the file could not be read: ${err.message}`)));
-    worker.once('exit', () => finish(new JsonArrayError('the file could not be read')));
+    worker.once('error', (err) => finish(new JsonArrayError(`the file could not be read: ${err.message}`, reason('import.file.unreadable'))));
+    worker.once('exit', () => finish(new JsonArrayError('the file could not be read', reason('import.file.unreadable'))));
   });
 }

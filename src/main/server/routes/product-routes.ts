@@ -46,7 +46,7 @@ export function registerProductRoutes(app: FastifyInstance, ctx: StudioContext):
     try {
       parsed = await readCatalogue(req.body, kind);
     } catch (err) {
-      if (err instanceof CatalogueFormatError) throw new ApiError(400, 'invalid_catalogue', err.message);
+      if (err instanceof CatalogueFormatError) throw new ApiError(400, 'invalid_catalogue', err.message, { details: { reason: err.reason } });
       throw err;
     }
     let result = { revision: ctx.core.current.revision };

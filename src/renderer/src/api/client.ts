@@ -1,16 +1,24 @@
 import type { ApiErrorBody } from '@shared/view';
 import { commandRequest, type CommandAnswer, type CommandInput, type RunnableName, type RunArgs } from '@shared/command-registry';
+import type { Reason } from '@shared/reason';
 import { t } from '../i18n/desk-text';
 
-/** A refusal from the studio, with the server's own words. */
+/** A refusal from the studio, with the server's own words and, where it sent one, the reason the desk words. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string
+    message: string,
+    readonly reason: Reason | null = null
   ) {
     super(message);
   }
+}
+
+/** `details.reason` of an error answer, when it has the shape of one (the answer is the server's, not ours to trust). */
+function reasonOf(details: unknown): Reason | null {
+  const why = (details as { reason?: unknown } | null | undefined)?.reason as Partial<Reason> | undefined;
+  return why && typeof why.code === 'string' && typeof why.params === 'object' && why.params !== null ? { code: why.code, params: why.params } : null;
 }
 
 export interface StudioAddress {
@@ -107,7 +115,7 @@ export class StudioClient {
     if (!res.ok) {
       if (res.status === 401) this.onUnauthorized();
       const error = (data as ApiErrorBody | undefined)?.error;
-      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? t('pair.answered', { status: res.status }));
+      throw new ApiFailure(res.status, error?.code ?? 'error', error?.message ?? t('pair.answered', { status: res.status }), reasonOf(error?.details));
     }
     return data as T;
   }

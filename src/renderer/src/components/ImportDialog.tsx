@@ -4,13 +4,14 @@ import type { Reason } from '@shared/reason';
 import { useStudio } from '../store/studio-store';
 import { useDeskText } from '../i18n/desk-text';
 import { ReasonText } from './ReasonText';
+import { ApiFailure } from '../api/client';
 
 /** Catalogue import from a spreadsheet (CSV) or JSON, with every rejected row listed. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t } = useDeskText();
   const client = useStudio((s) => s.client);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; reason: Reason | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -23,7 +24,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     try {
       setResult(await client.importCatalogue<ImportResult>(text, kind));
     } catch (err) {
-      setError((err as Error).message);
+      // A file refused whole comes with a reason the desk words (an empty CSV, a header without id).
+      setError({ message: (err as Error).message, reason: err instanceof ApiFailure ? err.reason : null });
     } finally {
       setBusy(false);
     }
@@ -36,7 +38,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       const file = await desktop.openImportFile();
       if (file) await upload(file.name, file.text);
     } catch (err) {
-      setError((err as Error).message);
+      setError({ message: (err as Error).message, reason: null });
     }
   };
 
@@ -67,7 +69,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </div>
         {error && (
           <p className="warn" data-testid="import-error">
-            {error}
+            <ReasonText why={error.reason} english={error.message} />
           </p>
         )}
         {result && (

@@ -109,7 +109,19 @@ export async function act<T>(what: (client: StudioClient) => Promise<T>): Promis
  * own words, which name exactly what it refused.
  */
 // A role refusal keeps the studio's words: they name the command the role may not run.
-const WORDED_REFUSALS: Record<string, string> = { stale_revision: 'notice.stale', not_found: 'notice.notFound' };
+const WORDED_REFUSALS: Record<string, string> = {
+  stale_revision: 'notice.stale',
+  not_found: 'notice.notFound',
+  on_air: 'notice.onAir',
+  sold_out: 'notice.soldOut',
+  start_of_rundown: 'notice.startOfRundown',
+  end_of_rundown: 'notice.endOfRundown',
+  empty_rundown: 'notice.emptyRundown',
+  too_many_graphics: 'notice.tooManyGraphics',
+  journal_unwritable: 'notice.journalUnwritable',
+  closing: 'notice.closing',
+  show_unreadable: 'notice.showUnreadable'
+};
 
 function refused(client: StudioClient, err: unknown): void {
   const e = err as { code?: string; message: string };
