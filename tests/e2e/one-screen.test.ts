@@ -222,6 +222,17 @@ describe('one screen for the show', () => {
     expect(await page.getByTestId('pairing-code').textContent()).toMatch(/^\d{6}$/);
   });
 
+  it('shows every deal price whole on the tablet, a four-digit price with cents included', async () => {
+    const jumper = ((await t.api('GET', '/api/v1/show')).body.rundown as { id: string; productId: string }[]).find((i) => i.productId === 'kni-02')!;
+    await t.api('POST', '/api/v1/rundown/pin', { itemId: jumper.id });
+    const page = await open(TABLET);
+    await page.getByTestId('deal-prices').waitFor();
+    await page.getByTestId('deal-price-PLN').fill('1234.99');
+    for (const input of await page.getByTestId('deal-prices').locator('input').all()) {
+      expect(await input.evaluate((e) => e.scrollWidth <= e.clientWidth), await input.inputValue()).toBe(true);
+    }
+  });
+
   it('never tells a touch user to press a key: the empty on-air card on the tablet names the buttons', async () => {
     const page = await open(TABLET);
     const empty = page.locator('[data-testid="on-air-card"][data-empty="true"]');

@@ -69,9 +69,11 @@ export function ShowClockBar() {
           {over === 0 ? t('timing.onPlan') : over > 0 ? t('timing.behind', { time: formatDuration(over) }) : t('timing.ahead', { time: formatDuration(-over) })}
         </span>
       )}
-      <label className="auto-advance">
+      {/* An on/off setting of the show, drawn as the studio's other switches (a bare checkbox grows into a grey box on touch screens). */}
+      <label className="auto-advance switch">
         <input
           type="checkbox"
+          role="switch"
           data-testid="auto-advance"
           checked={autoAdvance}
           disabled={!producer}
