@@ -4,6 +4,7 @@ import { startDisplay, startObs, type ObsInstance } from '../helpers/obs-process
 import { tempDir } from '../helpers/temp-dir';
 import OBSWebSocket, { EventSubscription, type RequestBatchRequest } from 'obs-websocket-js/json';
 import { bareJournal } from './bare-append';
+import { bareObsPinServer } from './bare-obs-pin';
 import { against, alternate, compare, report, summarize } from './stats';
 
 interface Applied {
@@ -85,6 +86,8 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
   const s = await studioWith(instances);
   const bare = await Promise.all(instances.map((o) => bareClient(o)));
   const journal = await bareJournal();
+  const bareHttp = await bareObsPinServer(journal, bare, pinLikeBatch);
+  const bareHttpPins: number[] = [];
   const bareWrites: number[] = [];
   const bareBatches: number[] = [];
   const barePins: number[] = [];
@@ -122,10 +125,14 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
         // The least a pin must do before OBS has it: sync the journal line, then that batch.
         await journal.time(i);
         await Promise.all(bare.map((obs) => obs.callBatch(pinLikeBatch(i))));
+        const t4 = performance.now();
+        // The same over HTTP, from a bare server: the floor for the studio's whole path.
+        const overHttp = await bareHttp.pin(i + 2);
         if (i >= 50) {
           bareWrites.push(t2 - t1);
           bareBatches.push(t3 - t2);
-          barePins.push(performance.now() - t3);
+          barePins.push(t4 - t3);
+          bareHttpPins.push(overHttp);
         }
         return took;
       }
@@ -141,10 +148,14 @@ async function measurePins(instances: ObsInstance[]): Promise<void> {
     compare(`pin → ${n} OBS acknowledged vs bare GetVersion round trip${n > 1 ? ` to all ${n}` : ''}`, endToEnd, summarize(samples.bare), { times: 3, at: ['p50'] });
     compare(`pin → ${n} OBS acknowledged vs bare SetInputSettings (one text)${all}`, endToEnd, summarize(bareWrites), { times: 3, at: ['p50'] });
     compare(`pin → ${n} OBS acknowledged vs bare append + fdatasync, then the pin's 5 text changes in one batch${all}`, endToEnd, summarize(barePins));
+    const bareHttpSummary = summarize(bareHttpPins);
+    compare(`pin → ${n} OBS acknowledged vs a bare HTTP server: request → append + fdatasync → the 5 text changes${all} → answered`, endToEnd, bareHttpSummary, { times: 1.15, at: ['p50'] });
+    compare(`  the bare HTTP floor itself vs bare GetVersion round trip${n > 1 ? ` to all ${n}` : ''} (why issue 19's 3× cannot be met here)`, bareHttpSummary, summarize(samples.bare));
     compare(`  one OBS batch (studio: diff + round trip) vs a bare batch of the same 5 text changes${all}`, batches, summarize(bareBatches));
     if (n === 3) against('  3-OBS batch round trip (issue 19)', `p99 ${batches.p99.toFixed(3)} ms`, '≤ 5 ms', batches.p99 <= 5);
   } finally {
     await Promise.all(bare.map((obs) => obs.disconnect()));
+    await bareHttp.close();
     await journal.close();
     await s.stop();
   }

@@ -81,4 +81,29 @@ describe('the overlay updates only what a change touches', () => {
     // The same card and nodes, rewritten: nothing was rebuilt.
     expect(after.keptInPage).toBe(true);
   });
+
+  it('has the coming-up product\'s image loaded before its pin, and shows it on the pin without loading it again', async () => {
+    await pin('lav-01');
+    const page = await openLayout('pl-PL');
+    await page.locator('[data-testid="product-card"].shown').waitFor();
+    // kni-02 comes up next: its image is in the card already, decoded, not shown.
+    const ahead = page.locator('[data-testid="product-card"] img[src="/media/demo/kni-02.png"]');
+    await expect.poll(() => ahead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.hidden)).toBe(true);
+    await page.evaluate(() => {
+      const w = window as unknown as { srcWrites: number };
+      w.srcWrites = 0;
+      new MutationObserver((records) => (w.srcWrites += records.length)).observe(document.getElementById('overlay')!, { subtree: true, attributes: true, attributeFilter: ['src'] });
+    });
+    await pin('kni-02');
+    await expect.poll(() => page.getByTestId('overlay-title').textContent()).toBe('Sweter z grubym splotem');
+    const shown = page.getByTestId('overlay-image');
+    expect(await shown.getAttribute('src')).toBe('/media/demo/kni-02.png');
+    expect(await shown.evaluate((img: HTMLImageElement) => img.complete && !img.hidden)).toBe(true);
+    // Back to the first product: its image was kept too. No image was loaded again for either pin.
+    await pin('lav-01');
+    await expect.poll(() => page.getByTestId('overlay-image').getAttribute('src')).toBe('/media/demo/lav-01.png');
+    expect(await page.evaluate(() => (window as unknown as { srcWrites: number }).srcWrites)).toBe(0);
+    // Exactly one image is visible in the card.
+    expect(await page.locator('[data-testid="product-card"] img.card-image:not([hidden])').count()).toBe(1);
+  });
 });

@@ -35,15 +35,6 @@ export function setClass(node: HTMLElement, name: string, on: boolean): void {
   if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
 }
 
-export function setImage(img: HTMLImageElement, src: string | null): void {
-  const want = src ?? '';
-  if (img.getAttribute('src') !== want) {
-    if (want) img.setAttribute('src', want);
-    else img.removeAttribute('src');
-  }
-  setHidden(img, !want);
-}
-
 /**
  * Shrinks a heading until its longest word fits ("Grobstrickpullover" in a narrow card), down to
  * `minScale`; only then may the word break. Runs when the text changes, never while idle.
@@ -52,8 +43,17 @@ export function fitLongWords(node: HTMLElement, minScale = 0.6): void {
   node.style.fontSize = '';
   node.style.overflowWrap = 'normal';
   const base = parseFloat(getComputedStyle(node).fontSize);
-  for (let scale = 0.95; node.scrollWidth > node.clientWidth + 1 && scale >= minScale; scale -= 0.05) {
+  const room = node.clientWidth + 1;
+  const width = node.scrollWidth;
+  if (width > room) {
+    // A word's width follows the font size: one measurement gives the size to try (in 5 % steps),
+    // so a long title costs two layouts, not one per step; the loop only finishes what rounding left.
+    let scale = Math.max(minScale, Math.min(0.95, Math.floor((room / width) * 20) / 20));
     node.style.fontSize = `${(base * scale).toFixed(1)}px`;
+    while (node.scrollWidth > room && scale - 0.05 >= minScale - 1e-9) {
+      scale -= 0.05;
+      node.style.fontSize = `${(base * scale).toFixed(1)}px`;
+    }
   }
   node.style.overflowWrap = '';
 }

@@ -1,4 +1,6 @@
-import { el, fitLongWords, setClass, setImage, setShown, setText } from './dom';
+import { comingUp } from '@shared/on-air-card';
+import { el, fitLongWords, setClass, setShown, setText } from './dom';
+import { imageShelf } from './image-shelf';
 import { CARD_PARTS, type Widget } from './widget';
 import { buyLinkBlock } from './buy-link';
 
@@ -8,8 +10,6 @@ import { buyLinkBlock } from './buy-link';
  */
 export function productCard(): Widget {
   const root = el('section', 'card product', 'product-card');
-  const image = el('img', 'card-image', 'overlay-image');
-  image.alt = '';
   const body = el('div', 'card-body');
   const badge = el('div', 'badge', 'overlay-badge');
   const title = el('h1', 'title', 'overlay-title');
@@ -23,16 +23,17 @@ export function productCard(): Widget {
   body.append(badge, title, pitch, prices, lowest, stock);
   const buy = buyLinkBlock();
   let fitting = 0;
-  root.append(image, body, buy.root);
+  root.append(body, buy.root);
+  const images = imageShelf(root, body, 'overlay-image');
   return {
     root,
     reads: CARD_PARTS,
-    update({ card }) {
+    update({ card, view }) {
       setShown(root, card.visible);
       if (!card.visible) return;
       if (root.dataset.productId !== (card.productId ?? '')) root.dataset.productId = card.productId ?? '';
       setClass(root, 'sold-out', card.soldOut);
-      setImage(image, card.image);
+      images.show(card.image);
       setText(badge, card.badge);
       if (title.textContent !== card.title) {
         setText(title, card.title);
@@ -47,6 +48,8 @@ export function productCard(): Widget {
       setText(lowest, card.lowest30d);
       setText(stock, card.stockLine);
       buy.update(card.buyUrl, card.buyLabel);
+      // The product coming up is on the shelf before its pin: the pin then only swaps images.
+      images.preload(comingUp(view)?.product?.image);
     }
   };
 }
