@@ -131,6 +131,9 @@ async function cpuOverAMinute(studio: ServeProcess, overlayToken: string, firstI
   const overlay = (name: string) => (browser: Browser) => openOverlay(browser, studio, name, overlayToken);
   const idle = await measureCpu(overlay('product'), 'idle product overlay (product on air, nothing changing)', seconds);
   against('  product overlay CPU (issue 19)', `${idle.toFixed(2)}% of a core`, '< 0.5%', idle < 0.5);
+  // The limit: what this Chromium spends on a page that shows the same and runs nothing at all.
+  const still = await measureCpu(bareStillPage, 'bare still page (a static card, no script, no socket)', seconds);
+  printLimit(`idle product overlay CPU vs a bare still page  ${idle.toFixed(2)}% vs ${still.toFixed(2)}% of a core  ratio ${(idle / still).toFixed(2)}×`);
   // A busy ticker: the crawl moving all the time and the show changing five times a second.
   const busy = setInterval(() => void post(studio, '/api/v1/products/import', [{ id: 'lav-01', title: { en: 'Lavender trousers' }, price: { EUR: 19.99 }, stock: Math.floor(Math.random() * 50) }]).catch(() => {}), 200); // one may be in flight when the studio stops
   let crawl: BareCrawl | null = null;
@@ -185,6 +188,12 @@ const crawlOf = (page: Page): Promise<BareCrawl> =>
     const style = getComputedStyle(crawl);
     return { text: crawl.firstElementChild!.textContent!, font: style.font, duration: style.animationDuration, box: { left: box.left, top: box.top, width: box.width, height: box.height } };
   });
+
+async function bareStillPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await page.setContent(`<style>html, body { margin: 0; background: transparent; } .card { position: absolute; left: 96px; bottom: 200px; width: 760px; padding: 24px; border-radius: 12px; background: #14141ae6; color: #fff; font: 700 40px sans-serif; }</style><div class="card">Sweter z grubym splotem<br>189,00 zł</div>`);
+  return page;
+}
 
 async function bareCrawlPage(browser: Browser, crawl: BareCrawl): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
