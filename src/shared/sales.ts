@@ -33,11 +33,13 @@ export interface SalesCounters {
   revenue: Record<string, number>;
 }
 
+/**
+ * What faces see per product. Time on air is not here: it changes with every pin, and a pin must
+ * not resend every product's sales to every face (the show report has minutes on air).
+ */
 export interface ProductSales extends SalesCounters {
   /** Units sold while this product was on air: the lift a pin gave. */
   unitsWhileOnAir: number;
-  /** Milliseconds on air over the show. */
-  onAirMs: number;
 }
 
 export interface MinuteSales {

@@ -1,6 +1,12 @@
 import type { JournalEntry, SaleChange } from '../../shared/events';
 import type { IncomingOrder } from '../../shared/sales';
 import type { MinuteSales, ProductSales, SalesCounters, SalesView } from '../../shared/sales';
+
+/** The book's own record per product: what faces see, and the time on air the report needs. */
+interface BookProduct extends ProductSales {
+  /** Milliseconds on air over the show (finished spells; `onAirMs(now)` adds the running one). */
+  onAirMs: number;
+}
 import type { OrderLedger } from './decide';
 import type { JournalPosition } from './journal';
 import { COUNTED, Interner, OrderIndex, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
@@ -28,7 +34,7 @@ export class SalesBook implements OrderLedger {
   private revision = 0;
   private totals = emptyCounters();
   private refunds = 0;
-  private readonly byProduct = new Map<string, ProductSales>();
+  private readonly byProduct = new Map<string, BookProduct>();
   private readonly byLocale = new Map<string, SalesCounters>();
   /** Per product, then locale ('' when unknown), for the report only (the live view does not carry it). */
   private readonly byProductLocale = new Map<string, Map<string, SalesCounters>>();
@@ -111,7 +117,7 @@ export class SalesBook implements OrderLedger {
     return line.includes('"sales.recorded"') || line.includes('"onAir.');
   }
 
-  /** Keeps its identity until an order or a pin changes it, so the live feed sends it only then. */
+  /** Keeps its identity until an order changes it, so the live feed sends it only then (never for a pin). */
   view(): SalesView {
     if (this.cached) return this.cached;
     const latest = Math.max(0, ...this.perMinute.keys());
@@ -119,7 +125,8 @@ export class SalesBook implements OrderLedger {
     this.cached = {
       ...roundCounters(this.totals),
       refunds: this.refunds,
-      byProduct: Object.fromEntries([...this.byProduct].map(([id, p]) => [id, { ...p, ...roundCounters(p) }])),
+      // Products only ever on air, never ordered, are not sales: a pin leaves this view as it was.
+      byProduct: Object.fromEntries([...this.byProduct].filter(([, p]) => p.orders !== 0 || Object.keys(p.revenue).length > 0).map(([id, p]) => [id, { ...roundCounters(p), unitsWhileOnAir: p.unitsWhileOnAir }])),
       byLocale: Object.fromEntries([...this.byLocale].map(([locale, c]) => [locale, roundCounters(c)])),
       perMinute: perMinute.map((m) => ({ ...m })),
       recent: this.recentRows.slice(-RECENT_SIZE).reverse().map((row) => this.table.recent(row, this.names))
@@ -239,7 +246,7 @@ export class SalesBook implements OrderLedger {
     this.perMinute.set(minute, bucket);
   }
 
-  private productSales(productId: string): ProductSales {
+  private productSales(productId: string): BookProduct {
     let sales = this.byProduct.get(productId);
     if (!sales) this.byProduct.set(productId, (sales = { ...emptyCounters(), unitsWhileOnAir: 0, onAirMs: 0 }));
     return sales;
@@ -254,7 +261,7 @@ export class SalesBook implements OrderLedger {
     if (!this.onAir) return;
     this.productSales(this.onAir.productId).onAirMs += Math.max(0, at - this.onAir.since);
     this.onAir = null;
-    this.cached = null;
+    // Time on air is not in the view (see ProductSales): the cached view stays valid.
   }
 }
 
@@ -332,7 +339,7 @@ function roundCounters(c: SalesCounters): SalesCounters {
 export interface SalesBookAggregates {
   totals: SalesCounters;
   refunds: number;
-  byProduct: [string, ProductSales][];
+  byProduct: [string, BookProduct][];
   byLocale: [string, SalesCounters][];
   byProductLocale: [string, [string, SalesCounters][]][];
   perMinute: MinuteSales[];

@@ -79,6 +79,24 @@ describe('counting orders', () => {
     expect(JSON.stringify(view.recent)).not.toMatch(/buyer|name|email/i);
   });
 
+  it('leaves the sales view as it was when products are pinned, so a pin sends no sales to the faces, while the report still counts time on air', async () => {
+    await core.execute({ type: 'rundown.add', productId: 'lav-01' }, actor);
+    await core.execute({ type: 'rundown.add', productId: 'kni-02' }, actor);
+    const [first, second] = core.current.rundown.map((i) => i.id);
+    await core.execute({ type: 'rundown.pin', itemId: first }, actor);
+    await record([order('A', { units: 2 })]);
+    const before = core.sales.view();
+    await core.execute({ type: 'rundown.pin', itemId: second }, actor);
+    await core.execute({ type: 'rundown.pin', itemId: first }, actor);
+    expect(core.sales.view()).toBe(before);
+    // kni-02 was on air but never ordered: not a seller.
+    expect(Object.keys(core.sales.view().byProduct)).toEqual(['lav-01']);
+    expect(core.sales.onAirMs(Date.now()).has('kni-02')).toBe(true);
+    await record([order('B', { productId: 'kni-02' })]);
+    expect(core.sales.view()).not.toBe(before);
+    expect(Object.keys(core.sales.view().byProduct).sort()).toEqual(['kni-02', 'lav-01']);
+  });
+
   it('rebuilds the same totals and cursor from the journal after a restart, snapshot or not', async () => {
     await record([order('A'), order('B', { units: 3, amount: 254.97 })], 'cursor-1');
     await record([order('A', { status: 'refunded' })], 'cursor-2');
