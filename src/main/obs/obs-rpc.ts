@@ -30,24 +30,34 @@ export class ObsClosedError extends Error {}
 type Pending = { reject: (err: Error) => void };
 
 /**
- * One obs-websocket session with what obs-websocket-js leaves out: every request has a timeout,
- * and every request in flight is rejected when the socket closes (the library drops them).
+ * One link to OBS with what obs-websocket-js leaves out: every request has a timeout, and every
+ * request in flight is rejected when the link closes (the library drops them).
+ *
+ * Two sessions: requests go on one that subscribes to no events, events come on the other. On one
+ * shared socket an answer that follows an event OBS just sent (a pin that shows or hides a line
+ * makes OBS send SceneItemEnableStateChanged first) waits until this side acknowledges the event:
+ * OBS's socket holds small writes back (Nagle) and Linux acknowledges late (delayed ACK), so the
+ * answer came 40 ms late. Measured: 41 ms p50 against 1.6 ms on a session without events.
  */
 export class ObsRpc {
   private readonly obs = new OBSWebSocket();
+  private readonly events = new OBSWebSocket();
   private readonly pending = new Set<Pending>();
   private closedWith: ObsFailure | null = null;
   private closeListeners = new Set<(failure: ObsFailure) => void>();
 
   constructor(private readonly timeoutMs = REQUEST_TIMEOUT_MS) {
     this.obs.on('ConnectionClosed', (err) => this.onClosed(describeClose(err)));
+    this.events.on('ConnectionClosed', (err) => this.onClosed(describeClose(err)));
   }
 
   /** Connects and identifies; rejects with an `ObsFailure`-shaped error on refusal. */
   async connect(url: string, password: string | undefined): Promise<{ obsWebSocketVersion: string; rpcVersion: number }> {
     try {
-      const hello = await withTimeout(
-        this.obs.connect(url, password || undefined, {
+      // The request session first: a wrong password or an old OBS is said by its handshake alone.
+      const hello = await withTimeout(this.obs.connect(url, password || undefined, { rpcVersion: 1, eventSubscriptions: EventSubscription.None }), this.timeoutMs * 2, 'OBS did not finish the handshake');
+      await withTimeout(
+        this.events.connect(url, password || undefined, {
           rpcVersion: 1,
           eventSubscriptions: EventSubscription.General | EventSubscription.Scenes | EventSubscription.Inputs | EventSubscription.SceneItems | EventSubscription.Outputs | EventSubscription.Config
         }),
@@ -57,6 +67,7 @@ export class ObsRpc {
       return { obsWebSocketVersion: hello.obsWebSocketVersion, rpcVersion: hello.negotiatedRpcVersion };
     } catch (err) {
       void this.obs.disconnect().catch(() => {});
+      void this.events.disconnect().catch(() => {});
       throw new ObsConnectError(err instanceof ObsTimeoutError ? { kind: 'timeout', message: err.message, reason: reason('obs.link.handshakeTimeout'), retry: true } : describeClose(err));
     }
   }
@@ -66,7 +77,7 @@ export class ObsRpc {
   }
 
   on<E extends keyof OBSEventTypes>(event: E, listener: (data: OBSEventTypes[E]) => void): void {
-    (this.obs.on as (e: string, l: (d: unknown) => void) => void)(event, listener as (d: unknown) => void);
+    (this.events.on as (e: string, l: (d: unknown) => void) => void)(event, listener as (d: unknown) => void);
   }
 
   call<T extends keyof OBSRequestTypes>(type: T, data?: OBSRequestTypes[T], timeoutMs = this.timeoutMs): Promise<OBSResponseTypes[T]> {
@@ -86,7 +97,7 @@ export class ObsRpc {
   }
 
   async close(): Promise<void> {
-    await this.obs.disconnect().catch(() => {});
+    await Promise.all([this.obs.disconnect().catch(() => {}), this.events.disconnect().catch(() => {})]);
     this.onClosed({ kind: 'closed', message: 'disconnected by the studio', reason: reason('obs.link.stopped'), retry: false });
   }
 
@@ -117,6 +128,9 @@ export class ObsRpc {
   private onClosed(failure: ObsFailure): void {
     if (this.closedWith) return;
     this.closedWith = failure;
+    // One session gone (OBS kicked it, say) is the link gone: the other is closed with it.
+    void this.obs.disconnect().catch(() => {});
+    void this.events.disconnect().catch(() => {});
     for (const p of this.pending) p.reject(new ObsClosedError(`the connection to OBS closed: ${failure.message}`));
     this.pending.clear();
     for (const l of this.closeListeners) l(failure);

@@ -62,7 +62,8 @@ describe('connections to OBS', () => {
 
     await t.api('PATCH', `/api/v1/obs/connections/${conn.id}`, { password: polish.password });
     await until('the corrected connection', () => view(conn.id), (c) => c.status === 'identified');
-    expect(relay.connections()).toBe(2);
+    // The refused attempt, then the link's two sessions (requests, events: see ObsRpc).
+    expect(relay.connections()).toBe(3);
     await t.api('DELETE', `/api/v1/obs/connections/${conn.id}`);
     relay.close();
   });
