@@ -4,7 +4,6 @@ import type { ObsConnectionInput, ObsConnectionPatch, ObsConnectionView } from '
 import type { OverlayText } from '../../shared/overlay-text';
 import { ObsConnection, type ObsConnectionConfig, type ObsConnectionDeps } from './obs-connection';
 import { ImageFiles } from './image-files';
-import { rememberedText } from './remembered-text';
 import type { SetupReport } from './studio-setup';
 import type { SecretVault } from '../common/secret-vault';
 
@@ -46,11 +45,8 @@ export class ObsManager {
   private unsubscribe: (() => void) | null = null;
   /** Its own: a finished download brings every OBS along, and no callback runs before this manager exists. */
   private readonly images: ImageFiles;
-  /** Every OBS asks for the same labels on every pin: worked out once for all of them. */
-  private readonly text: OverlayText;
 
   constructor(private readonly deps: ObsManagerDeps) {
-    this.text = rememberedText(deps.text);
     this.images = new ImageFiles(deps.images.mediaDirs, deps.images.cacheDir, () => this.follow());
   }
 
@@ -121,7 +117,8 @@ export class ObsManager {
   private open(config: ObsConnectionConfig): void {
     const connection = new ObsConnection(config, this.deps.secrets.get(secretName(config.id)), {
       view: this.deps.view,
-      text: this.text,
+      // One OverlayText for every OBS: each label is worked out once for all of them.
+      text: this.deps.text,
       images: this.images,
       overlayUrl: this.deps.overlayUrl,
       onChange: () => this.changed(),
