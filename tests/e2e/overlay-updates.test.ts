@@ -82,6 +82,16 @@ describe('the overlay updates only what a change touches', () => {
     expect(after.keptInPage).toBe(true);
   });
 
+  it('has the coming-up product\'s image loaded while nothing is on air, before the next pin', async () => {
+    expect((await t.api('POST', '/api/v1/rundown/unpin')).status).toBe(200);
+    const page = await openLayout('de-DE');
+    const { rundown, lastOnAirItemId } = (await t.api('GET', '/api/v1/show')).body as { rundown: { id: string; productId: string }[]; lastOnAirItemId: string | null };
+    const next = rundown[rundown.findIndex((i) => i.id === lastOnAirItemId) + 1].productId;
+    const ahead = page.locator(`[data-testid="product-card"] img[src="/media/demo/${next}.png"]`);
+    await expect.poll(() => ahead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.hidden)).toBe(true);
+    expect(await page.locator('[data-testid="product-card"].shown').count()).toBe(0);
+  });
+
   it('has the coming-up product\'s image loaded before its pin, and shows it on the pin without loading it again', async () => {
     await pin('lav-01');
     const page = await openLayout('pl-PL');

@@ -30,7 +30,10 @@ export function productCard(): Widget {
     reads: CARD_PARTS,
     update({ card, view }) {
       setShown(root, card.visible);
-      if (!card.visible) return;
+      // The product coming up is on the shelf before its pin (the first one, too, before the show
+      // starts): the pin then only swaps images. Taken after the shown one, so it never pushes that out.
+      const next = comingUp(view)?.product?.image;
+      if (!card.visible) return images.preload(next);
       if (root.dataset.productId !== (card.productId ?? '')) root.dataset.productId = card.productId ?? '';
       setClass(root, 'sold-out', card.soldOut);
       images.show(card.image);
@@ -48,8 +51,7 @@ export function productCard(): Widget {
       setText(lowest, card.lowest30d);
       setText(stock, card.stockLine);
       buy.update(card.buyUrl, card.buyLabel);
-      // The product coming up is on the shelf before its pin: the pin then only swaps images.
-      images.preload(comingUp(view)?.product?.image);
+      images.preload(next);
     }
   };
 }
