@@ -50,6 +50,16 @@ describe('catalogue search', () => {
     expect(idx.size).toBe(4);
   });
 
+  it('answers a search made after a sale or a retitle with the product as it now is, though the same locale was searched before', () => {
+    const idx = new CatalogueIndex();
+    idx.upsert(Array.from({ length: 40 }, (_, i) => product(`p-${i}`, { en: `Enamel mug ${i}` })));
+    expect(idx.search('mug 7', { locale: 'pl-PL' }).products[0].stock).toBeNull();
+    idx.upsert([{ ...product('p-7', { en: 'Enamel mug 7' }), stock: 3 }, product('p-8', { en: 'Camping cup' })]);
+    expect(idx.search('mug 7', { locale: 'pl-PL' }).products[0].stock).toBe(3);
+    expect(idx.search('camping', { locale: 'pl-PL' }).products.map((p) => p.id)).toEqual(['p-8']);
+    expect(idx.search('p-8 enamel', { locale: 'pl-PL' }).total).toBe(0);
+  });
+
   it('folds letters that have no decomposition', () => {
     expect(fold('Łódź Straße')).toBe('lodz strasse');
   });
