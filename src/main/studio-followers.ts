@@ -5,13 +5,14 @@ import { own } from '../shared/own';
 
 /**
  * The catalogue search follows the products: the whole catalogue at start (catching up with
- * anything imported before), then each upsert as it is journaled.
+ * anything imported before), then each upsert as it is journaled, indexed over the next turns.
  */
 export function followCatalogue(core: ShowCore, catalogue: CatalogueIndex): () => void {
   catalogue.upsert(Object.values(core.current.products));
   return core.subscribe((state, entry) => {
     for (const event of entry.events) {
-      if (event.type === 'catalogue.upserted') catalogue.upsert(event.products.flatMap((p) => own(state.products, p.id) ?? []));
+      // In slices after the acknowledgement: a pin queued behind an import part is answered first.
+      if (event.type === 'catalogue.upserted') catalogue.upsertSoon(event.products.flatMap((p) => own(state.products, p.id) ?? []));
     }
   });
 }

@@ -50,6 +50,16 @@ describe('catalogue search', () => {
     expect(idx.size).toBe(4);
   });
 
+  it('answers a search made after a sale or a retitle with the product as it now is, though the same locale was searched before', () => {
+    const idx = new CatalogueIndex();
+    idx.upsert(Array.from({ length: 40 }, (_, i) => product(`p-${i}`, { en: `Enamel mug ${i}` })));
+    expect(idx.search('mug 7', { locale: 'pl-PL' }).products[0].stock).toBeNull();
+    idx.upsert([{ ...product('p-7', { en: 'Enamel mug 7' }), stock: 3 }, product('p-8', { en: 'Camping cup' })]);
+    expect(idx.search('mug 7', { locale: 'pl-PL' }).products[0].stock).toBe(3);
+    expect(idx.search('camping', { locale: 'pl-PL' }).products.map((p) => p.id)).toEqual(['p-8']);
+    expect(idx.search('p-8 enamel', { locale: 'pl-PL' }).total).toBe(0);
+  });
+
   it('folds letters that have no decomposition', () => {
     expect(fold('Łódź Straße')).toBe('lodz strasse');
   });
@@ -101,5 +111,43 @@ describe('the catalogue order as products change', () => {
     } finally {
       Intl.Collator = Real;
     }
+  });
+});
+
+describe('products indexed a slice per turn after an import part', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => product(`imp-${i}`, { en: `Linen scarf ${i}`, pl: `Lniany szal ${i}` }));
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it('gives the event loop back between slices, so a pin waiting behind 1,000 products is not held for all of them', async () => {
+    const idx = new CatalogueIndex();
+    idx.upsertSoon(many(1000));
+    // Each turn indexes a slice; after one turn the rest still waits (the whole part would leave none).
+    await nextTurn();
+    expect(idx.waitingCount).toBeGreaterThan(0);
+    expect(idx.waitingCount).toBeLessThan(1000);
+    for (let turn = 0; turn < 20 && idx.waitingCount > 0; turn++) await nextTurn();
+    expect(idx.waitingCount).toBe(0);
+    expect(idx.search('szal 999', { locale: 'pl-PL' }).products.map((p) => p.id)).toEqual(['imp-999']);
+  });
+
+  it('answers a search made before the slices are done from the whole catalogue, the latest version of each product', () => {
+    const idx = new CatalogueIndex();
+    idx.upsert([product('old-1', { en: 'Enamel mug' })]);
+    idx.search('', { locale: 'pl-PL' });
+    idx.upsertSoon(many(600));
+    idx.upsertSoon([{ ...product('imp-5', { en: 'Linen scarf 5' }), stock: 2 }]);
+    const found = idx.search('scarf', { locale: 'pl-PL', limit: 1000 });
+    expect(found.total).toBe(600);
+    expect(found.products.find((p) => p.id === 'imp-5')?.stock).toBe(2);
+    expect(idx.size).toBe(601);
+    expect(idx.waitingCount).toBe(0);
+  });
+
+  it('forgets what was waiting when the catalogue is replaced by another show\'s', async () => {
+    const idx = new CatalogueIndex();
+    idx.upsertSoon(many(600));
+    idx.replaceAll([product('other-1', { en: 'Other show mug' })]);
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(idx.search('').products.map((p) => p.id)).toEqual(['other-1']);
   });
 });
