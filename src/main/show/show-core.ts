@@ -115,19 +115,20 @@ export class ShowCore {
   }
 
   private static async openAsIs(dir: string, options: ShowCoreOptions, recovered: JournalRecovery[]): Promise<{ core: ShowCore; report: OpenReport }> {
-    const { state, sales, salesAtSnapshot, entries, tornTail, fromSnapshot } = await replayShow(dir);
+    const auditSize = options.auditSize ?? 500;
+    const { state, sales, salesAtSnapshot, replayed, recent, tornTail, fromSnapshot } = await replayShow(dir, auditSize);
     const core = new ShowCore(dir, state, sales, {
       snapshotEvery: options.snapshotEvery ?? 1000,
-      auditSize: options.auditSize ?? 500,
+      auditSize,
       now: options.now ?? Date.now,
       onListenerError: options.onListenerError ?? ((err) => console.error('A listener of the show failed:', err))
     });
     core.journal = await JournalWriter.open(dir, { ...options.journal, now: options.now, onFailure: (rev) => core.dropFrom(rev) });
-    core.audit = entries.slice(-core.options.auditSize);
-    core.sinceSnapshot = entries.length;
+    core.audit = recent;
+    core.sinceSnapshot = replayed;
     core.salesAtSnapshot = salesAtSnapshot;
     core.position = { offset: core.journal.size, rev: state.revision };
-    return { core, report: { replayed: entries.length, fromSnapshot, tornTail, recovered } };
+    return { core, report: { replayed, fromSnapshot, tornTail, recovered } };
   }
 
   /** The state as acknowledged: what every face is shown. */
