@@ -103,7 +103,7 @@ export async function scanJournal(
     const rev = revAt(bytes, start, end);
     const check = rev === null ? 'none' : checkLine(bytes, start, end);
     const wanted = rev !== null && (rev > afterRev || isLast || (keepOlder !== undefined && keepOlder(rev, () => bytes.toString('utf8', start, end))));
-    const entry = wanted ? parseLine(bytes, start, end) : null;
+    const entry = wanted ? parseLine(bytes, start, end, check === 'ok') : null;
     if (rev === null || (wanted && !entry)) {
       // Only the last line can be torn (appends go at the end), and a torn line never got its newline:
       // it was never acknowledged. A complete line that does not read is damage, not a tear.
