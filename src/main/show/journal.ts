@@ -62,11 +62,12 @@ export type JournalScan = Omit<JournalReadResult, 'entries' | 'older'>;
  * Hands each entry the journal holds to `visit`, in file order, instead of keeping them: replay
  * applies each and lets it go, so opening a long show never holds its whole journal in memory.
  * `older`: the entry is at or before `afterRev` and `keepOlder` asked for it; `offset`: where its
- * line starts in the file (an entry that cannot be applied is cut there). Checks as `readJournal`.
+ * line starts in the file (an entry that cannot be applied is cut there); `line`: its bytes, a view
+ * into the whole file read. Checks as `readJournal`.
  */
 export async function scanJournal(
   dir: string,
-  visit: (entry: JournalEntry, older: boolean, offset: number) => void,
+  visit: (entry: JournalEntry, older: boolean, offset: number, line: Buffer) => void,
   afterRev = 0,
   keepOlder?: (rev: number, line: () => string) => boolean,
   start: JournalPosition = { offset: 0, rev: 0 }
@@ -118,7 +119,7 @@ export async function scanJournal(
     if (check === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
     sawChecksum ||= check === 'ok';
     if (rev !== lineNo) throw refuse(`expected revision ${lineNo}, found ${rev} (lines are missing or out of order)`, start);
-    if (entry) visit(entry, rev <= afterRev, base + start);
+    if (entry) visit(entry, rev <= afterRev, base + start, bytes.subarray(start, end));
     if (newline < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
       await fsp.appendFile(file, '\n');

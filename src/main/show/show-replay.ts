@@ -6,6 +6,7 @@ import { readSnapshot, type StateSnapshot } from './snapshot';
 import { initialShowState, type ShowState } from './state';
 import { SalesBook, type SalesBookImage } from './sales-book';
 import { readSalesSnapshot } from './sales-snapshot';
+import { AuditTrail } from './audit-trail';
 
 export interface ReplayedShow {
   state: ShowState;
@@ -14,8 +15,8 @@ export interface ReplayedShow {
   salesAtSnapshot: number;
   /** How many entries after the show snapshot were replayed. */
   replayed: number;
-  /** The last `keepRecent` of them, oldest first (the audit trail starts with them). */
-  recent: JournalEntry[];
+  /** The audit trail, holding the last of them. */
+  recent: AuditTrail;
   tornTail: TornTail | null;
   /** The revision of the show snapshot replay started from (0: none). */
   fromSnapshot: number;
@@ -23,12 +24,12 @@ export interface ReplayedShow {
 
 /**
  * The show as its files hold it: the snapshots, then the journal after them. Each entry is applied
- * as it is read and let go (but the last `keepRecent`), so a long journal is never held whole.
+ * as it is read and let go (`recent` keeps the last few), so a long journal is never held whole.
  * Refuses (with a `JournalCorruptError`) rather than guess: a journal behind a snapshot lost
  * acknowledged changes, and an entry that can no longer be applied would give a different show than
  * the one acknowledged.
  */
-export async function replayShow(dir: string, keepRecent = 500): Promise<ReplayedShow> {
+export async function replayShow(dir: string, recent = new AuditTrail(0)): Promise<ReplayedShow> {
   const snapshot = await readSnapshot(dir);
   const stateRev = snapshot?.state.revision ?? 0;
   // The sales book comes from its own snapshot plus the journal after it; without one, from every order of the journal.
@@ -40,9 +41,8 @@ export async function replayShow(dir: string, keepRecent = 500): Promise<Replaye
   const salesAtSnapshot = image && !image.olderFormat ? salesMarker(sales) : -1;
   // A snapshot from an older version lacks newer fields: they start from their defaults.
   let state: ShowState = snapshot ? { ...initialShowState(), ...snapshot.state } : initialShowState();
-  let recent: JournalEntry[] = [];
   let replayed = 0;
-  const apply = (entry: JournalEntry, older: boolean, offset: number) => {
+  const apply = (entry: JournalEntry, older: boolean, offset: number, line: Buffer) => {
     try {
       if (!older) state = applyEntry(state, entry);
       if (entry.rev > salesAfter) sales.apply(entry);
@@ -53,8 +53,7 @@ export async function replayShow(dir: string, keepRecent = 500): Promise<Replaye
     }
     if (older) return;
     replayed++;
-    recent.push(entry);
-    if (recent.length > keepRecent * 2) recent = lastOf(recent, keepRecent);
+    recent.add(entry, line);
   };
   const read = await scanJournal(dir, apply, stateRev, (rev, line) => rev > salesAfter && SalesBook.wants(line()), readFrom(snapshot, image));
   // A journal shorter than a snapshot lost acknowledged changes: it is not a shorter show.
@@ -64,10 +63,9 @@ export async function replayShow(dir: string, keepRecent = 500): Promise<Replaye
     const reason = `the journal ends at revision ${read.lastRev} but ${which} was taken at revision ${claimed}: acknowledged changes are missing from the journal`;
     throw new JournalCorruptError(file, read.lastRev + 1, -1, reason, read.lastRev, 'behind_snapshot');
   }
-  return { state, sales, salesAtSnapshot, replayed, recent: lastOf(recent, keepRecent), tornTail: read.tornTail, fromSnapshot: stateRev };
+  recent.settle();
+  return { state, sales, salesAtSnapshot, replayed, recent, tornTail: read.tornTail, fromSnapshot: stateRev };
 }
-
-const lastOf = <T>(list: T[], n: number): T[] => list.slice(Math.max(0, list.length - n));
 
 /** Changes whenever an order is counted or taken out. */
 export const salesMarker = (book: SalesBook) => book.orderCount + book.view().refunds;
