@@ -75,7 +75,6 @@ export class ShowCore {
   /** Settles when the newest append settles: what a command that changes nothing waits for. */
   private lastAppend: Promise<unknown> = Promise.resolve();
   private listeners = new Set<Listener>();
-  private audit: AuditTrail;
   private sinceSnapshot = 0;
   /** Orders and refunds the book held at its last snapshot: an unchanged book is not written again. */
   private salesAtSnapshot = -1;
@@ -94,12 +93,13 @@ export class ShowCore {
     state: ShowState,
     /** Every order of the show and its totals (a projection of the durable journal, see SalesBook). */
     readonly sales: SalesBook,
-    private readonly options: Required<Omit<ShowCoreOptions, 'journal' | 'recoverJournal'>>
+    /** The recent entries `GET /api/v1/journal` pages through. */
+    private readonly audit: AuditTrail,
+    private readonly options: Required<Omit<ShowCoreOptions, 'journal' | 'recoverJournal' | 'auditSize'>>
   ) {
     this.state = state;
     this.committed = state;
     this.intake = new SalesIntake(sales, this.pendingOrders);
-    this.audit = new AuditTrail(options.auditSize);
   }
 
   static async open(dir: string, options: ShowCoreOptions = {}): Promise<{ core: ShowCore; report: OpenReport }> {
@@ -117,16 +117,13 @@ export class ShowCore {
   }
 
   private static async openAsIs(dir: string, options: ShowCoreOptions, recovered: JournalRecovery[]): Promise<{ core: ShowCore; report: OpenReport }> {
-    const auditSize = options.auditSize ?? 500;
-    const { state, sales, salesAtSnapshot, replayed, recent, tornTail, fromSnapshot } = await replayShow(dir, new AuditTrail(auditSize));
-    const core = new ShowCore(dir, state, sales, {
+    const { state, sales, salesAtSnapshot, replayed, recent, tornTail, fromSnapshot } = await replayShow(dir, new AuditTrail(options.auditSize ?? 500));
+    const core = new ShowCore(dir, state, sales, recent, {
       snapshotEvery: options.snapshotEvery ?? 1000,
-      auditSize,
       now: options.now ?? Date.now,
       onListenerError: options.onListenerError ?? ((err) => console.error('A listener of the show failed:', err))
     });
     core.journal = await JournalWriter.open(dir, { ...options.journal, now: options.now, onFailure: (rev) => core.dropFrom(rev) });
-    core.audit = recent;
     core.sinceSnapshot = replayed;
     core.salesAtSnapshot = salesAtSnapshot;
     core.position = { offset: core.journal.size, rev: state.revision };
