@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStudio, type TestStudio } from '../helpers/test-studio';
+import { order } from '../helpers/orders';
 
 let t: TestStudio;
 let lastRev: number;
@@ -38,5 +39,17 @@ describe('the audit trail page', () => {
     const { status, body } = await t.api('GET', '/api/v1/journal?limit=2&before=abc');
     expect(status).toBe(200);
     expect(body.entries.at(-1).rev).toBe(lastRev);
+  });
+
+  it("gives a marketplace poll's orders in full, as journaled, and leaves polls out when asked", async () => {
+    const orders = Array.from({ length: 1000 }, (_, i) => order(`page-${i}`));
+    const { revision } = await t.studio.core.execute({ type: 'sales.record', source: 'shop', cursor: 'c9', orders }, { id: 'studio', client: 'marketplace' });
+    const { body } = await t.api('GET', '/api/v1/journal?limit=2');
+    const poll = body.entries.at(-1);
+    expect(poll).toMatchObject({ rev: revision, command: 'sales.record', actor: { id: 'studio', client: 'marketplace' } });
+    expect(poll.events[0]).toMatchObject({ type: 'sales.recorded', source: 'shop', cursor: 'c9' });
+    expect(poll.events[0].changes.map((c: { orderId: string }) => c.orderId)).toEqual(orders.map((o) => o.orderId));
+    const operators = await t.api('GET', '/api/v1/journal?limit=2&exclude=sales.record');
+    expect(operators.body.entries.map((e: { rev: number }) => e.rev)).toEqual([lastRev - 1, lastRev]);
   });
 });

@@ -1,5 +1,4 @@
-import { formatDuration } from '../../shared/timing';
-import { own } from '../../shared/own';
+import { airedSeconds, formatDuration } from '../../shared/timing';
 import type { ShowState } from '../show/state';
 import { productTitle, type SalesReport } from './report-rows';
 import { escapeHtml } from './escape-html';
@@ -21,7 +20,6 @@ export interface SlotReportRow {
 export function slotRows(show: ShowState, report: SalesReport, now: number, titleLanguage?: string): SlotReportRow[] {
   const byProduct = new Map(report.products.map((p) => [p.productId, p]));
   return show.rundown.map((item) => {
-    const running = show.onAir?.itemId === item.id ? Math.max(0, now - show.onAir.since) : 0;
     const product = byProduct.get(item.productId);
     const onAirMinutes = (product?.onAirMs ?? 0) / 60_000;
     return {
@@ -29,7 +27,7 @@ export function slotRows(show: ShowState, report: SalesReport, now: number, titl
       productId: item.productId,
       title: productTitle(show, item.productId, titleLanguage),
       plannedSeconds: item.plannedSeconds ?? null,
-      airedSeconds: Math.floor(((own(show.airedMs ?? {}, item.id) ?? 0) + running) / 1000),
+      airedSeconds: airedSeconds(item, show.onAir, now),
       unitsPerMinuteOnAir: onAirMinutes > 0 ? Math.round(((product?.unitsWhileOnAir ?? 0) / onAirMinutes) * 100) / 100 : null
     };
   });

@@ -60,9 +60,13 @@ const CLOSE = 0x7d;
 /** Lower-case hex digit → value, -1 for any other byte. */
 const HEX_VALUE = Int8Array.from({ length: 256 }, (_, b) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1));
 
-/** The entry a line holds (its checksum left out), or null when it is not JSON. */
-export function parseLine(bytes: Buffer, start: number, end: number): JournalEntry | null {
+/**
+ * The entry a line holds (its checksum left out), or null when it is not JSON. A line whose checksum
+ * matched (`checked`) is read without its tail: what is left is the entry exactly as it was written.
+ */
+export function parseLine(bytes: Buffer, start: number, end: number, checked = false): JournalEntry | null {
   try {
+    if (checked) return JSON.parse(`${bytes.toString('utf8', start, end - CRC_SUFFIX_LENGTH)}}`) as JournalEntry;
     const parsed = JSON.parse(bytes.toString('utf8', start, end)) as JournalEntry | null;
     if (typeof parsed !== 'object' || parsed === null) return null;
     const { rev, at, actor, command, events } = parsed;

@@ -97,10 +97,12 @@ export class JournalWriter {
     return this.failure ? { writable: false, reason: this.failure.reason, since: this.failure.since } : { writable: true };
   }
 
-  /** Resolves once the entry is on disk, with the position where its line ends. */
-  append(entry: JournalEntry): Promise<JournalPosition> {
+  /**
+   * Resolves once the entry is on disk, with the position where its line ends. `data` is the
+   * entry's line when the caller made it already (to keep it: see AuditTrail).
+   */
+  append(entry: JournalEntry, data: Buffer = Buffer.from(serializeEntry(entry))): Promise<JournalPosition> {
     if (this.closed) return Promise.reject(new Error('the show journal is closed'));
-    const data = Buffer.from(serializeEntry(entry));
     // Appends are written in call order, so each entry's end is known when it is queued.
     this.end += data.length;
     const position = { offset: this.end, rev: entry.rev };

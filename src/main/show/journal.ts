@@ -55,31 +55,35 @@ export interface JournalReadResult {
   lastRev: number;
 }
 
+/** Where a journal scan ended: what `readJournal` answers besides the entries. */
+export type JournalScan = Omit<JournalReadResult, 'entries' | 'older'>;
+
 /**
- * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision), and older ones
- * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken,
- * edited (checksum) or missing line anywhere else is corruption and refused.
+ * Hands each entry the journal holds to `visit`, in file order, instead of keeping them: replay
+ * applies each and lets it go, so opening a long show never holds its whole journal in memory.
+ * `older`: the entry is at or before `afterRev` and `keepOlder` asked for it; `offset`: where its
+ * line starts in the file (an entry that cannot be applied is cut there); `line`: its bytes, a view
+ * into the whole file read. Checks as `readJournal`.
  */
-export async function readJournal(
+export async function scanJournal(
   dir: string,
+  visit: (entry: JournalEntry, older: boolean, offset: number, line: Buffer) => void,
   afterRev = 0,
   keepOlder?: (rev: number, line: () => string) => boolean,
   start: JournalPosition = { offset: 0, rev: 0 }
-): Promise<JournalReadResult> {
+): Promise<JournalScan> {
   const file = join(dir, JOURNAL_FILE);
   let read: { bytes: Buffer; base: number } | null;
   try {
     read = await readFrom(file, start);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], older: [], lineStart: () => 0, tornTail: null, lastRev: 0 };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lineStart: () => 0, tornTail: null, lastRev: 0 };
     throw err;
   }
   // Bytes, not text: lines nobody wants are never decoded (and a journal larger than V8's longest
   // string still opens). A start position the file does not confirm means reading it all.
   const { bytes, base } = read ?? { bytes: await fsp.readFile(file), base: 0 };
   const from = read ? start.rev : 0;
-  const entries: JournalEntry[] = [];
-  const older: JournalEntry[] = [];
   // Only asked for when an entry cannot be applied (rare): found again by counting lines then.
   const lineStart = (rev: number) => {
     let at = 0;
@@ -99,15 +103,14 @@ export async function readJournal(
     const isLast = newline < 0 || newline === bytes.length - 1;
     const rev = revAt(bytes, start, end);
     const check = rev === null ? 'none' : checkLine(bytes, start, end);
-    const line = () => bytes.toString('utf8', start, end);
-    const wanted = rev !== null && (rev > afterRev || isLast || keepOlder?.(rev, line) === true);
-    const entry = wanted ? parseLine(bytes, start, end) : null;
+    const wanted = rev !== null && (rev > afterRev || isLast || (keepOlder !== undefined && keepOlder(rev, () => bytes.toString('utf8', start, end))));
+    const entry = wanted ? parseLine(bytes, start, end, check === 'ok') : null;
     if (rev === null || (wanted && !entry)) {
       // Only the last line can be torn (appends go at the end), and a torn line never got its newline:
       // it was never acknowledged. A complete line that does not read is damage, not a tear.
       if (newline < 0) {
         await truncateTo(file, base + start);
-        return { entries, older, lineStart, tornTail: { line: lineNo, bytes: end - start }, lastRev: lineNo - 1 };
+        return { lineStart, tornTail: { line: lineNo, bytes: end - start }, lastRev: lineNo - 1 };
       }
       throw refuse('the line is not a journal entry', start);
     }
@@ -116,7 +119,7 @@ export async function readJournal(
     if (check === 'none' && sawChecksum) throw refuse('the line lacks the checksum every line after the first checked one carries', start);
     sawChecksum ||= check === 'ok';
     if (rev !== lineNo) throw refuse(`expected revision ${lineNo}, found ${rev} (lines are missing or out of order)`, start);
-    if (entry) (rev > afterRev ? entries : older).push(entry);
+    if (entry) visit(entry, rev <= afterRev, base + start, bytes.subarray(start, end));
     if (newline < 0) {
       // A complete entry whose newline never reached the disk: finish the line.
       await fsp.appendFile(file, '\n');
@@ -124,7 +127,24 @@ export async function readJournal(
     }
     offset = newline + 1;
   }
-  return { entries, older, lineStart, tornTail: null, lastRev: lineNo };
+  return { lineStart, tornTail: null, lastRev: lineNo };
+}
+
+/**
+ * Reads the journal, keeping the entries after `afterRev` (the snapshot's revision), and older ones
+ * whose raw line `keepOlder` accepts. A torn last line is cut off the file and reported; a broken,
+ * edited (checksum) or missing line anywhere else is corruption and refused.
+ */
+export async function readJournal(
+  dir: string,
+  afterRev = 0,
+  keepOlder?: (rev: number, line: () => string) => boolean,
+  start?: JournalPosition
+): Promise<JournalReadResult> {
+  const entries: JournalEntry[] = [];
+  const older: JournalEntry[] = [];
+  const scan = await scanJournal(dir, (entry, isOlder) => (isOlder ? older : entries).push(entry), afterRev, keepOlder, start);
+  return { entries, older, ...scan };
 }
 
 /** Where an entry's line ends in the file: a snapshot keeps it, so a restart reads only what follows. */

@@ -4,7 +4,8 @@ import { CommandSchema, isCommandName, mayRun, type Command, type CommandName } 
 import type { Actor, JournalEntry, ShowEvent } from '../../shared/events';
 import { CommandError } from './command-error';
 import { decide, type OrderLedger } from './decide';
-import { JournalCorruptError, JournalWriter, type JournalPosition, type JournalStatus, type TornTail } from './journal';
+import { JournalCorruptError, JournalWriter, serializeEntry, type JournalPosition, type JournalStatus, type TornTail } from './journal';
+import { AuditTrail } from './audit-trail';
 import type { JournalWriterOptions } from './journal-writer';
 import { recoverJournal, type JournalRecovery } from './journal-recovery';
 import { replayShow, salesMarker } from './show-replay';
@@ -74,7 +75,6 @@ export class ShowCore {
   /** Settles when the newest append settles: what a command that changes nothing waits for. */
   private lastAppend: Promise<unknown> = Promise.resolve();
   private listeners = new Set<Listener>();
-  private audit: JournalEntry[] = [];
   private sinceSnapshot = 0;
   /** Orders and refunds the book held at its last snapshot: an unchanged book is not written again. */
   private salesAtSnapshot = -1;
@@ -93,7 +93,9 @@ export class ShowCore {
     state: ShowState,
     /** Every order of the show and its totals (a projection of the durable journal, see SalesBook). */
     readonly sales: SalesBook,
-    private readonly options: Required<Omit<ShowCoreOptions, 'journal' | 'recoverJournal'>>
+    /** The recent entries `GET /api/v1/journal` pages through. */
+    private readonly audit: AuditTrail,
+    private readonly options: Required<Omit<ShowCoreOptions, 'journal' | 'recoverJournal' | 'auditSize'>>
   ) {
     this.state = state;
     this.committed = state;
@@ -115,19 +117,17 @@ export class ShowCore {
   }
 
   private static async openAsIs(dir: string, options: ShowCoreOptions, recovered: JournalRecovery[]): Promise<{ core: ShowCore; report: OpenReport }> {
-    const { state, sales, salesAtSnapshot, entries, tornTail, fromSnapshot } = await replayShow(dir);
-    const core = new ShowCore(dir, state, sales, {
+    const { state, sales, salesAtSnapshot, replayed, recent, tornTail, fromSnapshot } = await replayShow(dir, new AuditTrail(options.auditSize ?? 500));
+    const core = new ShowCore(dir, state, sales, recent, {
       snapshotEvery: options.snapshotEvery ?? 1000,
-      auditSize: options.auditSize ?? 500,
       now: options.now ?? Date.now,
       onListenerError: options.onListenerError ?? ((err) => console.error('A listener of the show failed:', err))
     });
     core.journal = await JournalWriter.open(dir, { ...options.journal, now: options.now, onFailure: (rev) => core.dropFrom(rev) });
-    core.audit = entries.slice(-core.options.auditSize);
-    core.sinceSnapshot = entries.length;
+    core.sinceSnapshot = replayed;
     core.salesAtSnapshot = salesAtSnapshot;
     core.position = { offset: core.journal.size, rev: state.revision };
-    return { core, report: { replayed: entries.length, fromSnapshot, tornTail, recovered } };
+    return { core, report: { replayed, fromSnapshot, tornTail, recovered } };
   }
 
   /** The state as acknowledged: what every face is shown. */
@@ -191,10 +191,11 @@ export class ShowCore {
     this.state = next;
     this.pending.push({ entry, state: next });
     this.pendingOrders.add(entry);
-    const appended = this.journal.append(entry);
+    const line = Buffer.from(serializeEntry(entry));
+    const appended = this.journal.append(entry, line);
     this.lastAppend = appended.catch(() => {});
     const position = await appended;
-    this.acknowledge(next, entry, position);
+    this.acknowledge(next, entry, position, line);
     return { revision: entry.rev, events };
   }
 
@@ -209,7 +210,7 @@ export class ShowCore {
 
   /** The most recent acknowledged entries, newest last: who did what, when. */
   recentEntries(limit = 100): JournalEntry[] {
-    return this.audit.slice(-limit);
+    return this.audit.recent(limit);
   }
 
   /** Waits until every command accepted so far is acknowledged or refused. */
@@ -230,13 +231,12 @@ export class ShowCore {
     }
   }
 
-  private acknowledge(state: ShowState, entry: JournalEntry, position: JournalPosition): void {
+  private acknowledge(state: ShowState, entry: JournalEntry, position: JournalPosition, line: Buffer): void {
     // Journal appends resolve in order, so `state` is always the newest acknowledged one.
     this.committed = state;
     this.position = position;
     if (this.pending[0]?.entry === entry) this.pending.shift();
-    this.audit.push(entry);
-    if (this.audit.length > this.options.auditSize * 2) this.audit = this.audit.slice(-this.options.auditSize);
+    this.audit.add(entry, line);
     // The book takes only what is durable; it is made of Maps and typed arrays, so no id can make it throw.
     this.sales.apply(entry);
     this.pendingOrders.settle(entry);

@@ -1,6 +1,6 @@
 import { isSoldOut } from '../../shared/product';
 import type { CoreView, OnAirView, ProductView, RundownEntryView } from '../../shared/view';
-import { baseLanguageOf, type ShowState } from './state';
+import { baseLanguageOf, type RundownSlot, type ShowState } from './state';
 import { own } from '../../shared/own';
 
 const NO_GRAPHICS: CoreView['graphics'] = [];
@@ -19,7 +19,7 @@ export class ShowViewBuilder {
     const prevState = prev?.state;
     const prevView = prev?.view;
     const rundown =
-      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products && prevState!.airedMs === state.airedMs ? prevView.rundown : this.entries.build(state);
+      prevView && prevState!.rundown === state.rundown && prevState!.products === state.products ? prevView.rundown : this.entries.build(state);
     const onAir =
       prevView && prevState!.onAir === state.onAir && prevState!.products === state.products ? prevView.onAir : onAirView(state);
     // Counting 100,000 products takes milliseconds: only when the products changed, not on every pin.
@@ -60,7 +60,7 @@ export class ShowViewBuilder {
  * the pin's live patch.
  */
 class RundownEntries {
-  private built = new Map<string, { item: ShowState['rundown'][number]; product: ProductView | null; entry: RundownEntryView }>();
+  private built = new Map<string, { item: RundownSlot; product: ProductView | null; entry: RundownEntryView }>();
   private last: RundownEntryView[] = [];
 
   build(state: ShowState): RundownEntryView[] {
@@ -68,12 +68,12 @@ class RundownEntries {
     let same = state.rundown.length === this.last.length;
     const rundown = state.rundown.map((item, i) => {
       const product = own(state.products, item.productId) ?? null;
-      const airedSeconds = Math.floor((own(state.airedMs, item.id) ?? 0) / 1000);
+      const airedSeconds = Math.floor((item.airedMs ?? 0) / 1000);
       const before = this.built.get(item.id);
       const entry =
-        before && before.item === item && before.product === product && before.entry.airedSeconds === airedSeconds
+        before && sameApartFromAiredTime(before.item, item) && before.product === product && before.entry.airedSeconds === airedSeconds
           ? before.entry
-          : { ...item, product, soldOut: isSoldOut(product), plannedSeconds: item.plannedSeconds ?? null, airedSeconds, autoAdvance: item.autoAdvance ?? null };
+          : entryOf(item, product, airedSeconds);
       built.set(item.id, { item, product, entry });
       same &&= this.last[i] === entry;
       return entry;
@@ -82,6 +82,21 @@ class RundownEntries {
     if (!same) this.last = rundown;
     return this.last;
   }
+}
+
+/** Faces see an item's time on air in whole seconds (`airedSeconds`), not the core's milliseconds. */
+function entryOf(item: RundownSlot, product: ProductView | null, airedSeconds: number): RundownEntryView {
+  const { airedMs: _inMs, ...journaled } = item;
+  return { ...journaled, product, soldOut: isSoldOut(product), plannedSeconds: item.plannedSeconds ?? null, airedSeconds, autoAdvance: item.autoAdvance ?? null };
+}
+
+/** Whether two versions of an item differ at most in their aired time (a slot ending copies the item). */
+function sameApartFromAiredTime(a: RundownSlot, b: RundownSlot): boolean {
+  if (a === b) return true;
+  const { airedMs: _a, ...restA } = a;
+  const { airedMs: _b, ...restB } = b;
+  const keys = Object.keys(restB) as (keyof typeof restB)[];
+  return keys.length === Object.keys(restA).length && keys.every((key) => restA[key] === restB[key]);
 }
 
 function onAirView(state: ShowState): OnAirView | null {

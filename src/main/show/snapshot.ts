@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { JournalPosition } from './journal';
 import { writeAtomically } from './atomic-file';
 import { initialShowState, type ShowState } from './state';
+import { own } from '../../shared/own';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
@@ -27,10 +28,27 @@ export async function readSnapshot(dir: string): Promise<StateSnapshot | null> {
     if (!productsIntact(parsed.state.products)) return null;
     const journal = parsed.journal?.rev === parsed.state.revision && Number.isInteger(parsed.journal.offset) ? parsed.journal : undefined;
     // Snapshots written before a part of the state existed (the timing plan…) get its empty value.
-    return { state: { ...initialShowState(), ...parsed.state }, journal };
+    return { state: airedTimeOnItems({ ...initialShowState(), ...parsed.state }), journal };
   } catch {
     return null;
   }
+}
+
+/**
+ * Snapshots written while each item's time on air was kept in a record beside the rundown
+ * (`airedMs: { [itemId]: ms }`) still open: the times move onto their items.
+ */
+function airedTimeOnItems(state: ShowState & { airedMs?: unknown }): ShowState {
+  const { airedMs, ...show } = state;
+  if (typeof airedMs !== 'object' || airedMs === null) return show;
+  const record = airedMs as Record<string, unknown>;
+  return {
+    ...show,
+    rundown: show.rundown.map((item) => {
+      const ms = own(record, item.id);
+      return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? { ...item, airedMs: ms } : item;
+    })
+  };
 }
 
 function productsIntact(products: unknown): boolean {

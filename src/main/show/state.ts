@@ -16,7 +16,7 @@ export interface ShowState {
   products: Record<string, Product>;
   /** Revision of the last catalogue change, so faces know when to search again. */
   catalogueRevision: number;
-  rundown: RundownItem[];
+  rundown: RundownSlot[];
   onAir: OnAir | null;
   /**
    * Revision of the last change to the rundown or to what is on air. A pin or a move made from an
@@ -47,8 +47,16 @@ export interface ShowState {
   hostLocale: string | null;
   /** Messages from moderators waiting for the host, oldest first. */
   hostMessages: HostMessage[];
-  /** Per rundown item, its time on air in slots that ended (ms, from journaled times). */
-  airedMs: Record<string, number>;
+}
+
+/**
+ * A rundown item as the show holds it: the item as journaled, and its time on air so far. The time
+ * is kept on the item, so a slot that ends copies that one item and the list of the rundown's items,
+ * never a record of every item's time (a 100,000-entry journal replays a pin in microseconds).
+ */
+export interface RundownSlot extends RundownItem {
+  /** Its time on air in slots that ended (ms, from journaled times); absent: none yet. */
+  airedMs?: number;
 }
 
 /** The base language in effect: the producer's pick, else the language of the show's first locale. */
@@ -79,7 +87,6 @@ export function initialShowState(): ShowState {
     nextGraphicNumber: 1,
     plan: NO_PLAN,
     hostLocale: null,
-    hostMessages: [],
-    airedMs: {}
+    hostMessages: []
   };
 }

@@ -1,8 +1,7 @@
 import type { ShowEvent } from '../../shared/events';
 import { HOST_MESSAGE_LIMIT } from '../../shared/host';
 import { NO_PLAN } from '../../shared/timing';
-import { own, withOwn } from '../../shared/own';
-import type { ShowState } from './state';
+import type { RundownSlot, ShowState } from './state';
 
 /** The parts of the show's state that timing events change (plan, slot lengths, host messages). */
 export function applyTimingEvent(state: ShowState, event: ShowEvent): Partial<ShowState> {
@@ -35,13 +34,18 @@ export function applyTimingEvent(state: ShowState, event: ShowEvent): Partial<Sh
 }
 
 /**
- * When an entry takes an item off air (another pin, an unpin, a removal), its slot's time is added
- * to the item's aired time, measured with the entry's own journaled time so a replay gives the same.
+ * The rundown after an entry: when the entry took an item off air (another pin, an unpin, a
+ * removal), that slot's time is added to the item's aired time, measured with the entry's own
+ * journaled time so a replay gives the same. A removed item takes its time with it: nothing reads
+ * the time of an item no longer in the rundown. Only that item and the list are copied.
  */
-export function countAiredTime(before: ShowState, after: ShowState, at: number): ShowState {
+export function rundownWithAiredTime(before: ShowState, after: ShowState, at: number): RundownSlot[] {
   const ended = before.onAir;
-  if (!ended || (after.onAir?.itemId === ended.itemId && after.onAir.since === ended.since)) return after;
-  const airedMs = after.airedMs ?? {};
-  const total = (own(airedMs, ended.itemId) ?? 0) + Math.max(0, at - ended.since);
-  return { ...after, airedMs: withOwn(airedMs, ended.itemId, total) };
+  if (!ended || (after.onAir?.itemId === ended.itemId && after.onAir.since === ended.since)) return after.rundown;
+  const index = after.rundown.findIndex((item) => item.id === ended.itemId);
+  if (index < 0) return after.rundown;
+  const rundown = after.rundown.slice();
+  const item = rundown[index];
+  rundown[index] = { ...item, airedMs: (item.airedMs ?? 0) + Math.max(0, at - ended.since) };
+  return rundown;
 }

@@ -1,6 +1,5 @@
 import type { ShowTiming } from '../../shared/timing';
 import { showTiming } from '../../shared/timing';
-import { own } from '../../shared/own';
 import type { ShowState } from './state';
 
 /**
@@ -31,10 +30,10 @@ function sameTiming(a: ShowTiming, b: ShowTiming): boolean {
   return (Object.keys(a) as (keyof ShowTiming)[]).every((k) => a[k] === b[k]);
 }
 
-/** What the clock arithmetic needs of the show's state. */
+/** What the clock arithmetic needs of the show's state (each rundown item carries its aired time). */
 export function timedShow(state: ShowState) {
   return {
-    rundown: state.rundown.map((i) => ({ ...i, airedMs: own(state.airedMs, i.id) ?? 0 })),
+    rundown: state.rundown,
     onAir: state.onAir,
     lastOnAirItemId: state.lastOnAirItemId,
     plan: state.plan

@@ -49,6 +49,23 @@ describe("what faces see of the show's rundown", () => {
     expect(after.rundown[2]).toBe(before.rundown[2]);
   });
 
+  it("shows an entry's time on air in whole seconds only, not the core's milliseconds, and keeps it through a sub-second slot", async () => {
+    const builder = new ShowViewBuilder();
+    await pin(0);
+    now += 2500;
+    await pin(1);
+    const before = builder.build(core.current);
+    expect(core.current.rundown[0].airedMs).toBe(2500);
+    expect(Object.keys(before.rundown[0])).not.toContain('airedMs');
+    await pin(0);
+    now += 300;
+    await pin(1);
+    const after = builder.build(core.current);
+    expect(core.current.rundown[0].airedMs).toBe(2800);
+    expect(after.rundown[0]).toBe(before.rundown[0]);
+    expect(after.rundown[0].airedSeconds).toBe(2);
+  });
+
   it('rebuilds an entry whose product changed (sold out) and shows the same as a builder starting afresh', async () => {
     const builder = new ShowViewBuilder();
     const before = builder.build(core.current);
