@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useStudioInBrowser } from '../helpers/browser';
-import type { TestStudio } from '../helpers/test-studio';
+import { type TestStudio, pinProduct } from '../helpers/test-studio';
 
 let t: TestStudio;
 let context: BrowserContext;
@@ -17,10 +17,7 @@ async function openControlRoom(): Promise<Page & { errors: string[] }> {
   return page;
 }
 
-async function pin(productId: string): Promise<void> {
-  const { body } = await t.api('GET', '/api/v1/show');
-  await t.api('POST', '/api/v1/rundown/pin', { itemId: body.rundown.find((i: { productId: string }) => i.productId === productId).id });
-}
+const pin = (productId: string) => pinProduct(t, productId);
 
 const value = (page: Page, currency: string) => page.getByTestId(`deal-price-${currency}`).inputValue();
 

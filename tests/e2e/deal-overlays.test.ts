@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useStudioInBrowser } from '../helpers/browser';
-import type { TestStudio } from '../helpers/test-studio';
+import { type TestStudio, pinProduct } from '../helpers/test-studio';
 
 let t: TestStudio;
 let landscape: BrowserContext;
@@ -24,11 +24,7 @@ async function openOverlay(ctx: BrowserContext, name: string, locale: string, ex
   return page;
 }
 
-async function pin(productId: string): Promise<void> {
-  const { body } = await t.api('GET', '/api/v1/show');
-  const item = body.rundown.find((i: { productId: string }) => i.productId === productId);
-  expect((await t.api('POST', '/api/v1/rundown/pin', { itemId: item.id })).status).toBe(200);
-}
+const pin = (productId: string) => pinProduct(t, productId);
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"].shown`);

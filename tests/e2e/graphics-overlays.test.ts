@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useStudioInBrowser } from '../helpers/browser';
-import type { TestStudio } from '../helpers/test-studio';
+import { type TestStudio, pinProduct } from '../helpers/test-studio';
 
 let t: TestStudio;
 let landscape: BrowserContext;
@@ -30,11 +30,7 @@ async function create(graphic: Record<string, unknown>): Promise<string> {
 }
 const showGraphic = async (id: string, seconds?: number) => expect((await t.api('POST', `/api/v1/graphics/${id}/show`, seconds ? { seconds } : {})).status).toBe(200);
 
-async function pin(productId: string): Promise<void> {
-  const { body } = await t.api('GET', '/api/v1/show');
-  const item = body.rundown.find((i: { productId: string }) => i.productId === productId);
-  expect((await t.api('POST', '/api/v1/rundown/pin', { itemId: item.id })).status).toBe(200);
-}
+const pin = (productId: string) => pinProduct(t, productId);
 
 const COUPON = { kind: 'coupon', text: { pl: 'Rabat 10% na całe zamówienie', de: '10 % Rabatt auf die ganze Bestellung', en: '10% off your whole order' }, code: { 'pl-PL': 'POLSKA10', 'de-DE': 'HERBST10' } };
 const LOWER_THIRD = { kind: 'lower-third', text: { en: 'Ana Nowak' }, detail: { pl: 'Stylistka', de: 'Stylistin', en: 'Stylist' } };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { useStudioInBrowser } from '../helpers/browser';
-import type { TestStudio } from '../helpers/test-studio';
+import { type TestStudio, pinProduct } from '../helpers/test-studio';
 import { startStudio } from '../../src/main/studio';
 import type { Product } from '../../src/shared/product';
 
@@ -27,15 +27,7 @@ async function openOverlay(name: string, locale: string, extra = '', ctx = conte
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
-async function itemOf(productId: string): Promise<string> {
-  const { body } = await t.api('GET', '/api/v1/show');
-  return body.rundown.find((i: { productId: string }) => i.productId === productId).id;
-}
-
-async function pin(productId: string): Promise<void> {
-  const { status } = await t.api('POST', '/api/v1/rundown/pin', { itemId: await itemOf(productId) });
-  expect(status).toBe(200);
-}
+const pin = (productId: string) => pinProduct(t, productId);
 
 async function setStock(productId: string, stock: number): Promise<void> {
   const product = (await t.api('GET', `/api/v1/products/${productId}`)).body as Product;

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { startStudio, type Studio, type StudioOptions } from '../../src/main/studio';
 import type { LiveMessage } from '../../src/shared/view';
@@ -9,6 +10,19 @@ export interface TestStudio {
   dataDir: string;
   api<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
+}
+
+/** The rundown item of a product (the first, when it is in the rundown twice). */
+export async function itemOfProduct(t: TestStudio, productId: string): Promise<string> {
+  const { body } = await t.api('GET', '/api/v1/show');
+  const item = (body.rundown as { id: string; productId: string }[]).find((i) => i.productId === productId);
+  expect(item, `${productId} in the rundown`).toBeDefined();
+  return item!.id;
+}
+
+/** Pins a product's rundown item, as an operator does, and checks the studio took it. */
+export async function pinProduct(t: TestStudio, productId: string): Promise<void> {
+  expect((await t.api('POST', '/api/v1/rundown/pin', { itemId: await itemOfProduct(t, productId) })).status).toBe(200);
 }
 
 /** A real studio on a free loopback port with its own data dir. */
