@@ -73,7 +73,8 @@ export class SalesBook implements OrderLedger {
           else if (status === COUNTED && voids) effect = 'voided';
           if (!effect) continue;
           seenInBatch.set(key, effect === 'counted' ? COUNTED : VOIDED);
-          changes.push({ ...order, effect, onAir: null });
+          // Spelled out, not spread: a spread of the checked order took most of classifying's time. Same key order, so the same journal bytes.
+          changes.push({ orderId: order.orderId, productId: order.productId, units: order.units, amount: order.amount, currency: order.currency, locale: order.locale, at: order.at, status: order.status, effect, onAir: null });
         }
       },
       changes: (onAir) => {
