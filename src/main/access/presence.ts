@@ -3,6 +3,12 @@ import type { OperatorView, Role } from '../../shared/access';
 /** An operator stays in the list this long after its last action, without a live connection. */
 export const RECENT_ACTION_MS = 10 * 60_000;
 const SWEEP_MS = 60_000;
+/**
+ * How stale a published action time may be. The desk only asks "did they act in the last minute"
+ * (OperatorsNotice, on a 5 s tick), so a time up to 5 s old says the same; publishing every action
+ * would change every face's view on every pin and send the operators list along with it.
+ */
+export const ACTION_TIME_STEP_MS = 5_000;
 
 interface Entry {
   id: string;
@@ -45,6 +51,8 @@ export class Presence {
 
   acted(who: { id: string; name: string; role: Role }, at: number): void {
     this.entry(who).lastActionAt = at;
+    const shown = this.view.find((o) => o.id === who.id);
+    if (shown && shown.lastActionAt !== null && at - shown.lastActionAt < ACTION_TIME_STEP_MS && shown.name === who.name && shown.role === who.role) return;
     this.refresh();
   }
 

@@ -101,7 +101,9 @@ function sameApartFromAiredTime(a: RundownSlot, b: RundownSlot): boolean {
 
 function onAirView(state: ShowState): OnAirView | null {
   if (!state.onAir) return null;
-  return { ...state.onAir, soldOut: isSoldOut(own(state.products, state.onAir.productId)) };
+  const { itemId, productId, since } = state.onAir;
+  // Spelled out: a spread with an added key costs a pin about a microsecond more on this V8.
+  return { itemId, productId, since, soldOut: isSoldOut(own(state.products, productId)) };
 }
 
 /** The top-level parts of `next` that are not the same object as in `prev` (a live-feed patch). */

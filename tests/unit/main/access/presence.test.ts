@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Presence } from '../../../../src/main/access/presence';
+import { ACTION_TIME_STEP_MS, Presence } from '../../../../src/main/access/presence';
 
 const ana = { id: 'dev-1', name: 'Ana', role: 'moderator' as const };
 let now = 1_000_000;
@@ -46,5 +46,21 @@ describe('who is working the show', () => {
     presence.renamed({ ...ana, name: 'Ana (desk)' });
     expect(heard).toHaveBeenCalledTimes(2);
     expect(presence.operators()[0].name).toBe('Ana (desk)');
+  });
+
+  it('keeps the list as it was while an operator acts again within seconds, so a run of pins sends no operators to every face', () => {
+    const heard = vi.fn();
+    presence.subscribe(heard);
+    presence.acted(ana, now);
+    const listed = presence.operators();
+    for (let i = 1; i < 10; i++) presence.acted(ana, now + (i * (ACTION_TIME_STEP_MS - 1)) / 10);
+    expect(presence.operators()).toBe(listed);
+    expect(heard).toHaveBeenCalledTimes(1);
+    presence.acted(ana, now + ACTION_TIME_STEP_MS);
+    expect(presence.operators()).toEqual([{ ...ana, online: false, lastActionAt: now + ACTION_TIME_STEP_MS }]);
+    expect(heard).toHaveBeenCalledTimes(2);
+    // A rename is shown at once, however recent the last action.
+    presence.acted({ ...ana, role: 'producer' }, now + ACTION_TIME_STEP_MS + 1);
+    expect(presence.operators()[0].role).toBe('producer');
   });
 });
