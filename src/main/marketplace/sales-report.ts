@@ -35,6 +35,8 @@ export function salesReportCsv(show: ShowState, book: SalesBook, now: number): s
     const t = timing.get(p.productId);
     data.push(line(p.productId, p.title, 'all', p.total, (p.onAirMs / 60_000).toFixed(1), t?.plannedMinutes, t?.unitsPerMinute));
   }
+  // A show that sold nothing kept its header's line break (Papa wrote an empty row): so it still does.
+  if (data.length === 1) data.push([]);
   // escapeFormulae: a title starting with "=" must not become a formula in the agency's spreadsheet.
   return Papa.unparse(data, { escapeFormulae: true });
 }

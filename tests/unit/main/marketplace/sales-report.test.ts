@@ -22,8 +22,8 @@ function bookWith(changes: Omit<SaleChange, 'status' | 'effect' | 'onAir'>[]): S
 }
 
 describe('the post-show spreadsheet', () => {
-  it('is its header alone for a show that sold nothing', () => {
-    expect(salesReportCsv(show(), new SalesBook(), T0)).toBe('product_id,title,locale,orders,units,minutes_on_air,planned_minutes,units_per_minute_on_air');
+  it('is its header line alone for a show that sold nothing', () => {
+    expect(salesReportCsv(show(), new SalesBook(), T0)).toBe('product_id,title,locale,orders,units,minutes_on_air,planned_minutes,units_per_minute_on_air\r\n');
   });
 
   it('gives every row as many cells as the header, quoting titles with commas and quotes and defusing formulae', () => {
