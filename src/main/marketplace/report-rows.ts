@@ -31,8 +31,9 @@ export function salesReport(show: ShowState, book: SalesBook, now: number, title
   const byProduct = new Map<string, ReportProduct['locales']>();
   const currencySet = new Set<string>();
   for (const row of book.productLocaleTotals()) {
-    if (!byProduct.has(row.productId)) byProduct.set(row.productId, []);
-    byProduct.get(row.productId)!.push({ locale: row.locale, sales: row.sales });
+    let locales = byProduct.get(row.productId);
+    if (!locales) byProduct.set(row.productId, (locales = []));
+    locales.push({ locale: row.locale, sales: row.sales });
     for (const c of Object.keys(row.sales.revenue)) currencySet.add(c);
   }
   const onAir = book.onAirMs(now);
@@ -83,8 +84,8 @@ export function sumCounters(list: SalesCounters[]): SalesCounters {
   for (const c of list) {
     total.orders += c.orders;
     total.units += c.units;
-    // Rounded per step: sums of cents drift in floating point.
-    for (const [cur, v] of Object.entries(c.revenue)) total.revenue[cur] = Math.round(((total.revenue[cur] ?? 0) + v) * 100) / 100;
+    // Rounded per step: sums of cents drift in floating point. Keys, not entries: no pair array per currency.
+    for (const cur of Object.keys(c.revenue)) total.revenue[cur] = Math.round(((total.revenue[cur] ?? 0) + c.revenue[cur]) * 100) / 100;
   }
   return total;
 }

@@ -1,4 +1,4 @@
-import type { SalesCounters, SalesView } from '../../shared/sales';
+import type { SalesView } from '../../shared/sales';
 import type { SalesBook } from '../show/sales-book';
 import type { ShowState } from '../show/state';
 import { escapeHtml } from './escape-html';
@@ -6,6 +6,7 @@ import { localeTotals, salesReport, type ReportProduct, type SalesReport } from 
 import { unitsPerMinuteSvg, unitsPerProductSvg } from './report-charts';
 import { chaptersSectionHtml, type ObsChapters } from './report-chapters';
 import { reportFormat, type ReportFormat } from './report-format';
+import { reportCells, type ReportCells } from './report-cells';
 import { reportWords, type ReportLanguage, type ReportWords } from './report-text';
 import { slotRows, slotTableHtml } from './report-timing';
 
@@ -38,6 +39,7 @@ export function salesReportHtml(show: ShowState, book: SalesBook, now: number, o
   const sales = book.view();
   const words = reportWords(options.language);
   const fmt = reportFormat(options.language);
+  const cells = reportCells(words, fmt);
   const title = escapeHtml(show.title);
   const chapters = options.chapters ? `<section class="chapters">\n<h2>${words.html('section.chapters')}</h2>\n${chaptersSectionHtml(options.chapters, words, fmt)}\n</section>\n` : '';
   return `<!doctype html>
@@ -60,7 +62,7 @@ ${unitsPerProductSvg(report.products.map((p) => ({ title: p.title || p.productId
 </section>
 <section class="products">
 <h2>${words.html('section.perProduct')}</h2>
-${productTable(report, words, fmt)}
+${productTable(report, words, fmt, cells)}
 </section>
 <section class="slots">
 <h2>${words.html('section.slots')}</h2>
@@ -68,7 +70,7 @@ ${slotTableHtml(slotRows(show, report, now, options.titleLanguage), words, fmt)}
 </section>
 <section class="locales">
 <h2>${words.html('section.perMarket')}</h2>
-${localeTable(show, report, words, fmt)}
+${localeTable(show, report, words, fmt, cells)}
 </section>
 ${chapters}</body>
 </html>
@@ -94,43 +96,32 @@ function totalsBlock(sales: SalesView, report: SalesReport, words: ReportWords, 
 </dl>`;
 }
 
-function productTable(report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
+function productTable(report: SalesReport, words: ReportWords, fmt: ReportFormat, cells: ReportCells): string {
   if (report.products.length === 0) return `<p class="none">${words.html('none.products')}</p>`;
   const th = (key: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${words.html(key)}</th>`;
   const head = `<thead><tr>${th('col.product', 'text')}${th('col.market', 'text')}${th('col.orders')}${th('col.units')}${report.currencies.map((c) => `<th>${c}</th>`).join('')}${th('col.minutesOnAir')}${th('col.unitsWhileOnAir')}</tr></thead>`;
-  const body = report.products.map((p) => productRows(p, report.currencies, words, fmt)).join('');
+  const body = report.products.map((p) => productRows(p, report.currencies, words, fmt, cells)).join('');
   return `<table>${head}${body}</table>`;
 }
 
-/** A market cell: its name in the operator's language, with the code the agency's sheets use. */
-function marketCell(locale: string | null, words: ReportWords, fmt: ReportFormat): string {
-  if (locale === null) return `<td class="market">${words.html('market.unknown')}</td>`;
-  return `<td class="market"><span class="name">${escapeHtml(fmt.market(locale))}</span><span class="id">${escapeHtml(locale)}</span></td>`;
-}
-
 /** One tbody per product, so a page break never separates a product from its total. */
-function productRows(p: ReportProduct, currencies: string[], words: ReportWords, fmt: ReportFormat): string {
+function productRows(p: ReportProduct, currencies: string[], words: ReportWords, fmt: ReportFormat, cells: ReportCells): string {
   const name = `<span class="title">${escapeHtml(p.title || p.productId)}</span><span class="id">${escapeHtml(p.productId)}</span>`;
-  const rows = p.locales.map((l, i) => `<tr>${i === 0 ? `<td class="product" rowspan="${p.locales.length + 1}">${name}</td>` : ''}${marketCell(l.locale, words, fmt)}${counterCells(l.sales, currencies, fmt)}<td></td><td></td></tr>`);
-  const total = `<tr class="total">${p.locales.length === 0 ? `<td class="product">${name}</td>` : ''}<td class="market">${words.html('market.all')}</td>${counterCells(p.total, currencies, fmt)}<td>${escapeHtml(fmt.minutes(p.onAirMs))}</td><td>${escapeHtml(fmt.number(p.unitsWhileOnAir))}</td></tr>`;
+  const rows = p.locales.map((l, i) => `<tr>${i === 0 ? `<td class="product" rowspan="${p.locales.length + 1}">${name}</td>` : ''}${cells.market(l.locale)}${cells.counters(l.sales, currencies)}<td></td><td></td></tr>`);
+  const total = `<tr class="total">${p.locales.length === 0 ? `<td class="product">${name}</td>` : ''}<td class="market">${words.html('market.all')}</td>${cells.counters(p.total, currencies)}<td>${escapeHtml(fmt.minutes(p.onAirMs))}</td>${cells.count(p.unitsWhileOnAir)}</tr>`;
   return `<tbody data-product-id="${escapeHtml(p.productId)}">${rows.join('')}${total}</tbody>`;
 }
 
 /** Totals per market that sold; the show's markets that sold nothing are folded into one line under it. */
-function localeTable(show: ShowState, report: SalesReport, words: ReportWords, fmt: ReportFormat): string {
+function localeTable(show: ShowState, report: SalesReport, words: ReportWords, fmt: ReportFormat, cells: ReportCells): string {
   const totals = localeTotals(report);
   const sold = new Set(totals.map((t) => t.locale));
   const quiet = show.locales.map((l) => l.locale).filter((l) => !sold.has(l));
   const folded = quiet.length ? `<p class="none" data-no-sales>${words.html('markets.noSales', { count: quiet.length, markets: quiet.map((l) => `${fmt.market(l)} (${l})`).join(', ') })}</p>` : '';
   if (totals.length === 0) return `<p class="none">${words.html('none.sales')}</p>`;
   const head = `<thead><tr><th class="text">${words.html('col.market')}</th><th>${words.html('col.orders')}</th><th>${words.html('col.units')}</th>${report.currencies.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
-  const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}">${marketCell(t.locale === 'unknown' ? null : t.locale, words, fmt)}${counterCells(t.sales, report.currencies, fmt)}</tr>`).join('');
+  const rows = totals.map((t) => `<tr data-locale="${escapeHtml(t.locale)}">${cells.market(t.locale === 'unknown' ? null : t.locale)}${cells.counters(t.sales, report.currencies)}</tr>`).join('');
   return `<table>${head}<tbody>${rows}</tbody></table>${folded}`;
-}
-
-function counterCells(sales: SalesCounters, currencies: string[], fmt: ReportFormat): string {
-  const money = currencies.map((c) => `<td>${sales.revenue[c] ? escapeHtml(fmt.money(sales.revenue[c], c)) : '—'}</td>`).join('');
-  return `<td>${escapeHtml(fmt.number(sales.orders))}</td><td>${escapeHtml(fmt.number(sales.units))}</td>${money}`;
 }
 
 const STYLE = `

@@ -26,7 +26,7 @@ const CRC_SUFFIX_LENGTH = CRC_LEAD_BYTES.length + 8 + 2;
 
 /** The revision a line starts with, or null when it does not start like a journal entry. */
 export function revAt(bytes: Buffer, start: number, end: number): number | null {
-  if (end - start < REV_PREFIX.length + 2 || bytes.compare(REV_PREFIX, 0, REV_PREFIX.length, start, start + REV_PREFIX.length) !== 0) return null;
+  if (end - start < REV_PREFIX.length + 2 || !holdsAt(bytes, start, REV_PREFIX)) return null;
   let rev = 0;
   let i = start + REV_PREFIX.length;
   for (; i < end && i < start + REV_PREFIX.length + 16; i++) {
@@ -45,14 +45,24 @@ export function checkLine(bytes: Buffer, start: number, end: number): LineCheck 
   const lead = end - CRC_SUFFIX_LENGTH;
   const none: LineCheck = 'none';
   if (lead <= start || bytes[end - 2] !== QUOTE || bytes[end - 1] !== CLOSE) return none;
-  if (bytes.compare(CRC_LEAD_BYTES, 0, CRC_LEAD_BYTES.length, lead, lead + CRC_LEAD_BYTES.length) !== 0) return none;
+  if (!holdsAt(bytes, lead, CRC_LEAD_BYTES)) return none;
   let stored = 0;
   for (let i = lead + CRC_LEAD_BYTES.length; i < end - 2; i++) {
     const digit = HEX_VALUE[bytes[i]];
     if (digit < 0) return none;
     stored = stored * 16 + digit;
   }
-  return crc32(bytes.subarray(start, lead)) === stored ? 'ok' : 'mismatch';
+  // A plain view, not `subarray`: a Buffer view costs more to make than the CRC of a short line.
+  return crc32(new Uint8Array(bytes.buffer, bytes.byteOffset + start, lead - start)) === stored ? 'ok' : 'mismatch';
+}
+
+/**
+ * Whether `bytes` hold `expected` at `at`. A loop, not `Buffer.compare`: for the few bytes of a
+ * line's head or tail, the call into C++ costs more than the comparison (~20 ms per 100,000 lines).
+ */
+function holdsAt(bytes: Buffer, at: number, expected: Buffer): boolean {
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
 }
 
 const QUOTE = 0x22;

@@ -1,6 +1,6 @@
 import { mergeProduct } from '../../shared/product';
 import type { JournalEntry, ShowEvent } from '../../shared/events';
-import type { ShowState } from './state';
+import { showWith, type ShowState } from './state';
 import { own, ownCopy, withOwn } from '../../shared/own';
 import { applyGraphicEvent, isGraphicEvent } from './graphics-rules';
 import { applyTimingEvent, rundownWithAiredTime } from './timing-state';
@@ -8,7 +8,7 @@ import { applyTimingEvent, rundownWithAiredTime } from './timing-state';
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
   const next = applyChange(state, event, state.revision);
-  return arranged(state, next) ? { ...next, rundownRevision: state.revision } : next;
+  return arranged(state, next) ? showWith(next, { rundownRevision: state.revision }) : next;
 }
 
 /**
@@ -24,12 +24,11 @@ export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
     rearranged ||= arranged(next, after);
     next = after;
   }
-  return {
-    ...next,
+  return showWith(next, {
     revision: entry.rev,
     rundownRevision: rearranged ? entry.rev : next.rundownRevision,
     rundown: rundownWithAiredTime(state, next, entry.at)
-  };
+  });
 }
 
 /** A change to the rundown or to what is on air is what makes an operator's view of it stale. */
@@ -44,49 +43,46 @@ function applyChange(state: ShowState, event: ShowEvent, rev: number): ShowState
       rundown.splice(Math.min(event.index, rundown.length), 0, event.item);
       const n = Number(event.item.id.replace(/^item-/, ''));
       const nextItemNumber = Number.isInteger(n) && n >= state.nextItemNumber ? n + 1 : state.nextItemNumber;
-      return { ...state, rundown, nextItemNumber };
+      return showWith(state, { rundown, nextItemNumber });
     }
     case 'rundown.itemRemoved':
-      return {
-        ...state,
+      return showWith(state, {
         rundown: state.rundown.filter((i) => i.id !== event.itemId),
         lastOnAirItemId: state.lastOnAirItemId === event.itemId ? null : state.lastOnAirItemId
-      };
+      });
     case 'rundown.itemMoved': {
       const from = state.rundown.findIndex((i) => i.id === event.itemId);
       if (from < 0) return state;
       const rundown = state.rundown.slice();
       const [item] = rundown.splice(from, 1);
       rundown.splice(Math.min(event.index, rundown.length), 0, item);
-      return { ...state, rundown };
+      return showWith(state, { rundown });
     }
     case 'onAir.pinned':
-      return {
-        ...state,
+      return showWith(state, {
         onAir: { itemId: event.itemId, productId: event.productId, since: event.since },
         lastOnAirItemId: event.itemId
-      };
+      });
     case 'onAir.cleared':
-      return state.onAir?.itemId === event.itemId ? { ...state, onAir: null } : state;
+      return state.onAir?.itemId === event.itemId ? showWith(state, { onAir: null }) : state;
     case 'catalogue.upserted': {
       const products = ownCopy(state.products);
       for (const patch of event.products) products[patch.id] = mergeProduct(own(products, patch.id), patch);
-      return { ...state, products, catalogueRevision: rev };
+      return showWith(state, { products, catalogueRevision: rev });
     }
     case 'show.updated':
-      return {
-        ...state,
+      return showWith(state, {
         title: event.title ?? state.title,
         locales: event.locales ?? state.locales,
         theme: event.theme ? { ...state.theme, ...event.theme } : state.theme,
         goal: event.goal !== undefined ? event.goal : state.goal,
         baseLanguage: event.baseLanguage ?? state.baseLanguage,
         ...applyTimingEvent(state, event)
-      };
+      });
     case 'deal.started':
-      return { ...state, deal: event.deal };
+      return showWith(state, { deal: event.deal });
     case 'deal.ended':
-      return state.deal?.id === event.dealId ? { ...state, deal: null } : state;
+      return state.deal?.id === event.dealId ? showWith(state, { deal: null }) : state;
     case 'sales.recorded':
       return recordSales(state, event);
     case 'recording.started':
@@ -98,7 +94,7 @@ function applyChange(state: ShowState, event: ShowEvent, rev: number): ShowState
     case 'rundown.itemPlanned':
     case 'host.messageSent':
     case 'host.messageCleared':
-      return { ...state, ...applyTimingEvent(state, event) };
+      return showWith(state, applyTimingEvent(state, event));
   }
 }
 
@@ -112,5 +108,5 @@ function recordSales(state: ShowState, event: Extract<ShowEvent, { type: 'sales.
     products[change.productId] = { ...product, stock: Math.max(0, product.stock - change.units) };
   }
   const salesCursors = event.cursor === undefined ? state.salesCursors : withOwn(state.salesCursors, event.source, event.cursor);
-  return products === state.products && salesCursors === state.salesCursors ? state : { ...state, products, salesCursors };
+  return products === state.products && salesCursors === state.salesCursors ? state : showWith(state, { products, salesCursors });
 }

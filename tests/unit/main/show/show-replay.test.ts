@@ -1,10 +1,11 @@
-import { appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShowCore } from '../../../../src/main/show/show-core';
 import { JOURNAL_FILE, serializeEntry } from '../../../../src/main/show/journal';
 import { SNAPSHOT_FILE } from '../../../../src/main/show/snapshot';
 import { SALES_SNAPSHOT_FILE } from '../../../../src/main/show/sales-snapshot';
+import { initialShowState } from '../../../../src/main/show/state';
 import type { Actor, JournalEntry } from '../../../../src/shared/events';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -54,6 +55,55 @@ describe('opening a show from its journal', () => {
     const { core, report } = await ShowCore.open(dir, { recoverJournal: true });
     expect(core.current.revision).toBe(4);
     expect(await readFile(report.recovered[0].kept[0], 'utf8')).toBe(tail);
+    await core.close();
+  });
+});
+
+describe('opening a show an older version wrote', () => {
+  it('starts from its snapshot lacking newer fields (aired time in a record) and replays its unchecked lines to the same show', async () => {
+    const item = (n: number) => ({ id: `item-${n}`, productId: 'a', scene: null, addedAt: 0, addedBy: 'owner' });
+    // Written before graphics, plans, host messages and the base language, with aired time beside the rundown.
+    const older = {
+      revision: 3,
+      title: 'Stary pokaz',
+      locales: [{ locale: 'pl-PL', currency: 'PLN' }],
+      products: { a: { id: 'a', title: { pl: 'A' }, pitch: {}, badge: {}, price: { PLN: 10 }, compareAt: {}, lowest30d: {}, stock: 5, images: [], buyUrl: null } },
+      catalogueRevision: 1,
+      rundown: [item(1), item(2)],
+      onAir: { itemId: 'item-1', productId: 'a', since: 1_000 },
+      rundownRevision: 3,
+      lastOnAirItemId: 'item-1',
+      nextItemNumber: 3,
+      deal: null,
+      theme: initialShowState().theme,
+      salesCursors: {},
+      goal: null,
+      airedMs: { 'item-1': 500 }
+    };
+    await writeFile(join(dir, SNAPSHOT_FILE), JSON.stringify({ format: 1, state: older }));
+    const entry = (rev: number, at: number, events: JournalEntry['events']) => `${JSON.stringify({ rev, at, actor, command: 'test', events })}\n`;
+    const lines = [
+      entry(1, 100, [{ type: 'catalogue.upserted', products: [{ id: 'a', title: { pl: 'A' }, price: { PLN: 10 }, stock: 5 }] }]),
+      entry(2, 200, [{ type: 'rundown.itemAdded', item: item(1), index: 0 }, { type: 'rundown.itemAdded', item: item(2), index: 1 }]),
+      entry(3, 1_000, [{ type: 'onAir.pinned', itemId: 'item-1', productId: 'a', since: 1_000 }]),
+      entry(4, 4_000, [{ type: 'onAir.pinned', itemId: 'item-2', productId: 'a', since: 4_000 }]),
+      entry(5, 5_000, [{ type: 'show.updated', title: 'Nowy tytuł' }])
+    ];
+    await writeFile(join(dir, JOURNAL_FILE), lines.join(''));
+    const { core, report } = await ShowCore.open(dir);
+    expect(report.replayed).toBe(2);
+    const { airedMs: _record, ...olderShow } = older;
+    expect(core.current).toStrictEqual({
+      ...initialShowState(),
+      ...olderShow,
+      revision: 5,
+      title: 'Nowy tytuł',
+      rundown: [{ ...item(1), airedMs: 500 + 3_000 }, item(2)],
+      onAir: { itemId: 'item-2', productId: 'a', since: 4_000 },
+      rundownRevision: 4,
+      lastOnAirItemId: 'item-2'
+    });
+    expect(Object.keys(core.current).sort()).toEqual(Object.keys(initialShowState()).sort());
     await core.close();
   });
 });
