@@ -4,6 +4,7 @@ import { showWith, type ShowState } from './state';
 import { own, ownCopy, withOwn } from '../../shared/own';
 import { applyGraphicEvent, isGraphicEvent } from './graphics-rules';
 import { applyTimingEvent, rundownWithAiredTime } from './timing-state';
+import type { ProductsCopy } from './products-copy';
 
 /** Applies one event. Pure: same state and event, same result; never mutates its inputs. */
 export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
@@ -15,12 +16,14 @@ export function applyEvent(state: ShowState, event: ShowEvent): ShowState {
  * Applies an acknowledged journal entry: its events, its revision, and the time of a slot it ended.
  * Pure like `applyEvent`, with one copy of the state per event and one for the entry, whatever the
  * entry changes: replaying 100,000 pins copies the show's top level 200,000 times, and nothing else.
+ * `productsCopy`, a copy of `state.products` made ahead (see products-copy.ts), is filled instead of
+ * copying the products again: the result is the same.
  */
-export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
+export function applyEntry(state: ShowState, entry: JournalEntry, productsCopy?: ProductsCopy): ShowState {
   let next = state;
   let rearranged = false;
   for (const event of entry.events) {
-    const after = applyChange(next, event, entry.rev);
+    const after = applyChange(next, event, entry.rev, productsCopy);
     rearranged ||= arranged(next, after);
     next = after;
   }
@@ -35,7 +38,7 @@ export function applyEntry(state: ShowState, entry: JournalEntry): ShowState {
 const arranged = (before: ShowState, after: ShowState) => after.rundown !== before.rundown || after.onAir !== before.onAir;
 
 /** The state after `event`; `rev` is the revision the event is journaled at. */
-function applyChange(state: ShowState, event: ShowEvent, rev: number): ShowState {
+function applyChange(state: ShowState, event: ShowEvent, rev: number, productsCopy?: ProductsCopy): ShowState {
   if (isGraphicEvent(event)) return applyGraphicEvent(state, event);
   switch (event.type) {
     case 'rundown.itemAdded': {
@@ -66,9 +69,14 @@ function applyChange(state: ShowState, event: ShowEvent, rev: number): ShowState
     case 'onAir.cleared':
       return state.onAir?.itemId === event.itemId ? showWith(state, { onAir: null }) : state;
     case 'catalogue.upserted': {
-      const products = ownCopy(state.products);
-      for (const patch of event.products) products[patch.id] = mergeProduct(own(products, patch.id), patch);
-      return showWith(state, { products, catalogueRevision: rev });
+      const products = (productsCopy?.from === state.products && productsCopy.take()) || ownCopy(state.products);
+      let added = 0;
+      for (const patch of event.products) {
+        const known = own(products, patch.id);
+        if (!known) added++;
+        products[patch.id] = mergeProduct(known, patch);
+      }
+      return showWith(state, { products, productCount: state.productCount + added, catalogueRevision: rev });
     }
     case 'show.updated':
       return showWith(state, {

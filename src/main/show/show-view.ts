@@ -22,11 +22,10 @@ export class ShowViewBuilder {
       prevView && prevState!.rundown === state.rundown && prevState!.products === state.products ? prevView.rundown : this.entries.build(state);
     const onAir =
       prevView && prevState!.onAir === state.onAir && prevState!.products === state.products ? prevView.onAir : onAirView(state);
-    // Counting 100,000 products takes milliseconds: only when the products changed, not on every pin.
     const catalogue =
-      prevView && prevState!.catalogueRevision === state.catalogueRevision && (prevState!.products === state.products || prevView.catalogue.count === Object.keys(state.products).length)
+      prevView && prevState!.catalogueRevision === state.catalogueRevision && prevView.catalogue.count === state.productCount
         ? prevView.catalogue
-        : { count: Object.keys(state.products).length, revision: state.catalogueRevision };
+        : { count: state.productCount, revision: state.catalogueRevision };
     const view: CoreView = {
       revision: state.revision,
       title: state.title,

@@ -4,6 +4,7 @@ import type { JournalPosition } from './journal';
 import { writeAtomically } from './atomic-file';
 import { initialShowState, type ShowState } from './state';
 import { own } from '../../shared/own';
+import { forEachSlice } from '../common/event-loop-turns';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
@@ -13,9 +14,29 @@ export interface StateSnapshot {
   journal?: JournalPosition;
 }
 
+/** Products written per event-loop turn: a few milliseconds of `JSON.stringify`. */
+const PRODUCTS_PER_TURN = 2000;
+
 /** Writes the state beside the journal atomically: a crash leaves the old snapshot or the new one. */
 export async function writeSnapshot(dir: string, state: ShowState, journal?: JournalPosition): Promise<void> {
-  await writeAtomically(dir, SNAPSHOT_FILE, [JSON.stringify({ format: 1, state, journal })]);
+  await writeAtomically(dir, SNAPSHOT_FILE, await snapshotText(state, journal));
+}
+
+/**
+ * The snapshot's JSON, its products a slice at a time: one `JSON.stringify` of a 100,000-product
+ * show held the event loop for a quarter of a second, every thousand changes, while pins waited.
+ * States are never changed once made, so the slices all come from the same show.
+ */
+async function snapshotText(state: ShowState, journal?: JournalPosition): Promise<string[]> {
+  const { products, ...rest } = state;
+  const head = JSON.stringify({ format: 1, journal, state: rest });
+  // `state` is the last key: its closing braces come after the products.
+  const parts = [`${head.slice(0, -2)},"products":{`];
+  await forEachSlice(Object.keys(products), PRODUCTS_PER_TURN, (ids, offset) => {
+    parts.push((offset > 0 ? ',' : '') + ids.map((id) => `${JSON.stringify(id)}:${JSON.stringify(products[id])}`).join(','));
+  });
+  parts.push('}}}');
+  return parts;
 }
 
 /** The last snapshot, or null when there is none or it cannot be read (the journal alone suffices). */
@@ -28,7 +49,8 @@ export async function readSnapshot(dir: string): Promise<StateSnapshot | null> {
     if (!productsIntact(parsed.state.products)) return null;
     const journal = parsed.journal?.rev === parsed.state.revision && Number.isInteger(parsed.journal.offset) ? parsed.journal : undefined;
     // Snapshots written before a part of the state existed (the timing plan…) get its empty value.
-    return { state: airedTimeOnItems({ ...initialShowState(), ...parsed.state }), journal };
+    // The count is the products' own, never a stored figure that could disagree with them.
+    return { state: airedTimeOnItems({ ...initialShowState(), ...parsed.state, productCount: Object.keys(parsed.state.products).length }), journal };
   } catch {
     return null;
   }

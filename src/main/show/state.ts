@@ -14,6 +14,11 @@ export interface ShowState {
   title: string;
   locales: ShowLocale[];
   products: Record<string, Product>;
+  /**
+   * How many products `products` holds, counted as they are added: listing the keys of a
+   * 100,000-product catalogue took ~20 ms, on every part of an import, while pins waited.
+   */
+  productCount: number;
   /** Revision of the last catalogue change, so faces know when to search again. */
   catalogueRevision: number;
   rundown: RundownSlot[];
@@ -72,6 +77,7 @@ export function initialShowState(): ShowState {
     title: 'Untitled show',
     locales: DEFAULT_LOCALES,
     products: {},
+    productCount: 0,
     catalogueRevision: 0,
     rundown: [],
     onAir: null,
@@ -104,6 +110,7 @@ export function showWith(state: ShowState, change: Partial<ShowState>): ShowStat
     title: or(change.title, state.title),
     locales: or(change.locales, state.locales),
     products: or(change.products, state.products),
+    productCount: or(change.productCount, state.productCount),
     catalogueRevision: or(change.catalogueRevision, state.catalogueRevision),
     rundown: or(change.rundown, state.rundown),
     onAir: or(change.onAir, state.onAir),

@@ -16,4 +16,12 @@ describe('catalogue upserts in the reducer', () => {
     expect(before.products['p-7'].stock).not.toBe(2);
     expect(Object.getPrototypeOf(after.products)).toBeNull();
   });
+
+  it('counts each product once, however often an import or a later change names it', () => {
+    let state = applyEvent(initialShowState(), { type: 'catalogue.upserted', products: [{ id: 'a', title: { en: 'A' } }, { id: 'b', title: { en: 'B' } }, { id: 'a', stock: 3 }] });
+    expect(state.productCount).toBe(2);
+    state = applyEvent(state, { type: 'catalogue.upserted', products: [{ id: 'b', stock: 1 }, { id: 'c', title: { en: 'C' } }] });
+    expect(state.productCount).toBe(3);
+    expect(state.productCount).toBe(Object.keys(state.products).length);
+  });
 });

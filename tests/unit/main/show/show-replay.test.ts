@@ -101,9 +101,23 @@ describe('opening a show an older version wrote', () => {
       rundown: [{ ...item(1), airedMs: 500 + 3_000 }, item(2)],
       onAir: { itemId: 'item-2', productId: 'a', since: 4_000 },
       rundownRevision: 4,
-      lastOnAirItemId: 'item-2'
+      lastOnAirItemId: 'item-2',
+      // Counted from the snapshot's products: older snapshots carry no count, newer ones are not taken at their word.
+      productCount: 1
     });
     expect(Object.keys(core.current).sort()).toEqual(Object.keys(initialShowState()).sort());
+    await core.close();
+  });
+
+  it('counts the products a snapshot holds rather than trusting a count stored beside them', async () => {
+    const product = (id: string) => ({ id, title: { pl: id }, pitch: {}, badge: {}, price: {}, compareAt: {}, lowest30d: {}, stock: null, images: [], buyUrl: null });
+    const state = { ...initialShowState(), revision: 1, products: { a: product('a'), b: product('b') }, productCount: 40 };
+    await writeFile(join(dir, SNAPSHOT_FILE), JSON.stringify({ format: 1, state }));
+    await writeFile(join(dir, JOURNAL_FILE), `${JSON.stringify({ rev: 1, at: 1, actor, command: 'test', events: [{ type: 'catalogue.upserted', products: [{ id: 'a', title: { pl: 'a' } }, { id: 'b', title: { pl: 'b' } }] }] })}\n`);
+    const { core } = await ShowCore.open(dir);
+    expect(core.current.productCount).toBe(2);
+    await core.execute({ type: 'catalogue.import', products: [{ id: 'b', title: { pl: 'B' } }, { id: 'c', title: { pl: 'C' } }] }, actor);
+    expect(core.current.productCount).toBe(3);
     await core.close();
   });
 });

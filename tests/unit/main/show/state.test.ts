@@ -10,6 +10,7 @@ function busyShow(): ShowState {
     title: 'Wieczór z biżuterią',
     locales: [{ locale: 'pl-PL', currency: 'PLN' }],
     products: { a: mergeProduct(undefined, { id: 'a', title: { pl: 'Pierścionek' }, price: { PLN: 99 }, stock: 3 }) },
+    productCount: 1,
     catalogueRevision: 7,
     rundown: [{ id: 'item-1', productId: 'a', scene: null, addedAt: 5, addedBy: 'owner', airedMs: 1200 }],
     onAir: { itemId: 'item-1', productId: 'a', since: 100 },
