@@ -27,15 +27,16 @@ export async function writeSnapshot(dir: string, state: ShowState, journal?: Jou
  * show held the event loop for a quarter of a second, every thousand changes, while pins waited.
  * States are never changed once made, so the slices all come from the same show.
  */
-async function snapshotText(state: ShowState, journal?: JournalPosition): Promise<string[]> {
+async function snapshotText(state: ShowState, journal?: JournalPosition): Promise<Buffer[]> {
   const { products, ...rest } = state;
   const head = JSON.stringify({ format: 1, journal, state: rest });
   // `state` is the last key: its closing braces come after the products.
-  const parts = [`${head.slice(0, -2)},"products":{`];
+  const parts = [Buffer.from(`${head.slice(0, -2)},"products":{`)];
+  // Encoded slice by slice too: encoding 30 MB of JSON at once took ~150 ms.
   await forEachSlice(Object.keys(products), PRODUCTS_PER_TURN, (ids, offset) => {
-    parts.push((offset > 0 ? ',' : '') + ids.map((id) => `${JSON.stringify(id)}:${JSON.stringify(products[id])}`).join(','));
+    parts.push(Buffer.from((offset > 0 ? ',' : '') + ids.map((id) => `${JSON.stringify(id)}:${JSON.stringify(products[id])}`).join(',')));
   });
-  parts.push('}}}');
+  parts.push(Buffer.from('}}}'));
   return parts;
 }
 
