@@ -9,7 +9,8 @@ interface BookProduct extends ProductSales {
 }
 import type { OrderLedger } from './decide';
 import type { JournalPosition } from './journal';
-import { COUNTED, Interner, OrderIndex, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
+import { COUNTED, Interner, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
+import { OrderIndex } from './order-index';
 import { OrderIds, type OrderIdsImage } from './order-ids';
 
 const RECENT_SIZE = 20;
@@ -202,7 +203,7 @@ export class SalesBook implements OrderLedger {
 
   private statusOf(source: string, orderId: string): number {
     const row = this.orderIndex().find(this.table, this.names.existing(source), orderId);
-    return row < 0 ? 0 : this.table.status[row];
+    return row < 0 ? 0 : this.table.statusOf(row);
   }
 
   private applyChange(source: string, sourceId: number, change: SaleChange): void {
@@ -213,10 +214,10 @@ export class SalesBook implements OrderLedger {
       this.count(change, change.locale, change.onAir, +1);
       this.recentRows.push(added);
       if (this.recentRows.length > RECENT_SIZE * 50) this.recentRows = this.recentRows.slice(-RECENT_SIZE);
-    } else if (change.effect === 'voided' && row >= 0 && this.table.status[row] === COUNTED) {
-      this.table.status[row] = VOIDED;
+    } else if (change.effect === 'voided' && row >= 0 && this.table.statusOf(row) === COUNTED) {
+      this.table.status.set(row, VOIDED);
       // Take out exactly what was counted, whatever the refund message says.
-      this.count(this.table.order(row, this.names), this.names.name(this.table.locale[row]), this.names.name(this.table.onAir[row]), -1);
+      this.count(this.table.order(row, this.names), this.names.name(this.table.locale.get(row)), this.names.name(this.table.onAir.get(row)), -1);
       this.refunds++;
     } else if (change.effect === 'voidedUnseen' && row < 0) {
       this.orderIndex().add(this.table, this.table.add(VOIDED, source, change, this.names));
