@@ -124,12 +124,21 @@ export class SalesBook implements OrderLedger {
     if (this.cached) return this.cached;
     const latest = Math.max(0, ...this.perMinute.keys());
     const perMinute = [...this.perMinute.values()].filter((m) => m.minute > latest - CHART_MINUTES * 60_000).sort((a, b) => a.minute - b.minute);
-    this.cached = {
-      ...roundCounters(this.totals),
-      refunds: this.refunds,
+    // Rebuilt after every poll for the live feed: spelled out in loops, since spreads and entry arrays per product took most of its time.
+    const byProduct: [string, ProductSales][] = [];
+    for (const [id, p] of this.byProduct) {
       // Products only ever on air, never ordered, are not sales: a pin leaves this view as it was.
-      byProduct: Object.fromEntries([...this.byProduct].filter(([, p]) => p.orders !== 0 || Object.keys(p.revenue).length > 0).map(([id, p]) => [id, { ...roundCounters(p), unitsWhileOnAir: p.unitsWhileOnAir }])),
-      byLocale: Object.fromEntries([...this.byLocale].map(([locale, c]) => [locale, roundCounters(c)])),
+      if (p.orders !== 0 || hasKeys(p.revenue)) byProduct.push([id, { orders: p.orders, units: p.units, revenue: roundRevenue(p.revenue), unitsWhileOnAir: p.unitsWhileOnAir }]);
+    }
+    const byLocale: [string, SalesCounters][] = [];
+    for (const [locale, c] of this.byLocale) byLocale.push([locale, roundCounters(c)]);
+    this.cached = {
+      orders: this.totals.orders,
+      units: this.totals.units,
+      revenue: roundRevenue(this.totals.revenue),
+      refunds: this.refunds,
+      byProduct: Object.fromEntries(byProduct),
+      byLocale: Object.fromEntries(byLocale),
       perMinute: perMinute.map((m) => ({ ...m })),
       recent: this.recentRows.slice(-RECENT_SIZE).reverse().map((row) => this.table.recent(row, this.names))
     };
@@ -334,7 +343,19 @@ function add(counters: SalesCounters, order: Pick<IncomingOrder, 'units' | 'amou
 
 /** Sums of cents drift in floating point; faces get them rounded to the cent (and never a "-0.00" once all is refunded). */
 function roundCounters(c: SalesCounters): SalesCounters {
-  return { orders: c.orders, units: c.units, revenue: Object.fromEntries(Object.entries(c.revenue).map(([cur, v]) => [cur, Math.round(v * 100) / 100 || 0])) };
+  return { orders: c.orders, units: c.units, revenue: roundRevenue(c.revenue) };
+}
+
+function roundRevenue(revenue: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  // Keys are currency codes the schema checked (three capital letters): plain assignment is safe.
+  for (const currency in revenue) out[currency] = Math.round(revenue[currency] * 100) / 100 || 0;
+  return out;
+}
+
+function hasKeys(record: Record<string, number>): boolean {
+  for (const _ in record) return true;
+  return false;
 }
 
 /** The totals part of a captured book: small, stored as JSON. */
