@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
-import type { JournalEntry } from '../../shared/events';
+import type { JournalEntry, ShowEvent } from '../../shared/events';
+import { changesText } from './changes-text';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -11,9 +12,28 @@ export const JOURNAL_FILE = 'journal.jsonl';
  * still read; every line written now carries one.
  */
 export function serializeEntry(entry: JournalEntry): string {
-  const { rev, at, actor, command, events } = entry;
-  const head = JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
+  const head = headOf(entry);
   return `${head}${CRC_LEAD}${hex8(crc32(head))}"}\n`;
+}
+
+/** The entry's JSON without its closing brace: what the checksum covers. */
+function headOf(entry: JournalEntry): string {
+  const { rev, at, actor, command, events } = entry;
+  if (!events.some(hasChangesText)) return JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
+  return `${JSON.stringify({ rev, at, actor, command }).slice(0, -1)},"events":[${events.map(eventJson).join(',')}]`;
+}
+
+/** A poll's changes already written as JSON while it was classified (see changes-text.ts). */
+const hasChangesText = (event: ShowEvent) => event.type === 'sales.recorded' && changesText(event.changes) !== undefined;
+
+/** The event as JSON.stringify writes it, a poll's changes taken from their text (they are its last key). */
+function eventJson(event: ShowEvent): string {
+  if (event.type !== 'sales.recorded') return JSON.stringify(event);
+  const text = changesText(event.changes);
+  if (text === undefined || Object.keys(event).at(-1) !== 'changes') return JSON.stringify(event);
+  const { changes: _written, ...rest } = event;
+  const lead = JSON.stringify(rest);
+  return `${lead === '{}' ? '{' : `${lead.slice(0, -1)},`}"changes":${text}}`;
 }
 
 export const NEWLINE = 0x0a;

@@ -11,6 +11,7 @@ import type { OrderLedger } from './decide';
 import type { JournalPosition } from './journal';
 import { COUNTED, Interner, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
 import { OrderIndex } from './order-index';
+import { ChangesText } from './changes-text';
 import { OrderIds, type OrderIdsImage } from './order-ids';
 
 const RECENT_SIZE = 20;
@@ -63,8 +64,10 @@ export class SalesBook implements OrderLedger {
   classifier(source: string, pending?: PendingOrders): OrderClassifier {
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
+    const text = new ChangesText();
     return {
       take: (orders) => {
+        const first = changes.length;
         for (const order of orders) {
           const key = order.orderId;
           const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
@@ -77,9 +80,11 @@ export class SalesBook implements OrderLedger {
           // Spelled out, not spread: a spread of the checked order took most of classifying's time. Same key order, so the same journal bytes.
           changes.push({ orderId: order.orderId, productId: order.productId, units: order.units, amount: order.amount, currency: order.currency, locale: order.locale, at: order.at, status: order.status, effect, onAir: null });
         }
+        text.write(changes, first);
       },
       changes: (onAir) => {
-        if (onAir !== null) for (const change of changes) if (change.effect === 'counted') change.onAir = onAir;
+        for (const change of changes) if (change.effect === 'counted') change.onAir = onAir;
+        text.finish(changes, onAir);
         return changes;
       }
     };
