@@ -35,3 +35,11 @@ export function changesText(changes: readonly SaleChange[]): string | undefined 
   const known = written.get(changes);
   return known && known.rows === changes.length ? known.text : undefined;
 }
+
+/**
+ * Lets the text go once the line is written: kept until the entry is on disk, a poll's text would
+ * outlive a young-generation collection and be copied out of it (a later line is written afresh).
+ */
+export function forgetChangesText(changes: readonly SaleChange[]): void {
+  written.delete(changes);
+}

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { JournalEntry, ShowEvent } from '../../shared/events';
-import { changesText } from './changes-text';
+import { changesText, forgetChangesText } from './changes-text';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -20,7 +20,9 @@ export function serializeEntry(entry: JournalEntry): string {
 function headOf(entry: JournalEntry): string {
   const { rev, at, actor, command, events } = entry;
   if (!events.some(hasChangesText)) return JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
-  return `${JSON.stringify({ rev, at, actor, command }).slice(0, -1)},"events":[${events.map(eventJson).join(',')}]`;
+  const head = `${JSON.stringify({ rev, at, actor, command }).slice(0, -1)},"events":[${events.map(eventJson).join(',')}]`;
+  for (const event of events) if (event.type === 'sales.recorded') forgetChangesText(event.changes);
+  return head;
 }
 
 /** A poll's changes already written as JSON while it was classified (see changes-text.ts). */
