@@ -1,6 +1,6 @@
 import { hashOf } from './order-ids';
 import type { OrderTable } from './order-table';
-import { RowChunks } from './row-chunks';
+import { CHUNK_MASK, CHUNK_SHIFT, RowChunks } from './row-chunks';
 
 /** A free slot. Slots hold row + 1, so a fresh (zeroed) array is all free without a fill. */
 const EMPTY = 0;
@@ -37,17 +37,16 @@ export class OrderIndex {
   }
 
   /** The row of that order, or -1. `source` is the interned source id (0: never seen, so not found). */
-  find(table: OrderTable, source: number, orderId: string): number {
+  find(table: OrderTable, source: number, orderId: string, hash = orderHash(source, orderId)): number {
     if (source === 0) return -1;
-    const hash = hashOf(seedOf(source), orderId);
     const row = probe(this.slots, hash, table, source, orderId);
     return row < 0 && this.old ? probe(this.old, hash, table, source, orderId) : row;
   }
 
-  /** Indexes the row just added to the table. */
-  add(table: OrderTable, row: number): void {
-    this.hashes.room(row);
-    this.hashes.set(row, table.ids.hash(row, seedOf(table.sourceOf(row))));
+  /** Indexes the row just added to the table (`hash`: its `orderHash`, when the caller has it already). */
+  add(table: OrderTable, row: number, hash = table.ids.hash(row, seedOf(table.sourceOf(row)))): void {
+    if ((row & CHUNK_MASK) === 0) this.hashes.room(row);
+    this.hashes.chunks[row >>> CHUNK_SHIFT][row & CHUNK_MASK] = hash;
     if (!this.old && (this.count + 1) * 2 > this.slots.length) {
       // The old slots keep answering for the rows they hold until all are moved (an eighth of the
       // new capacity later), so no single order pays for re-placing them all.
@@ -67,7 +66,7 @@ export class OrderIndex {
 
   private place(slots: Int32Array, row: number): void {
     const mask = slots.length - 1;
-    let i = this.hashes.get(row) & mask;
+    let i = this.hashes.chunks[row >>> CHUNK_SHIFT][row & CHUNK_MASK] & mask;
     while (slots[i] !== EMPTY) i = (i + 1) & mask;
     slots[i] = row + 1;
   }
@@ -92,3 +91,6 @@ function capacityFor(rows: number): number {
 
 /** FNV-1a's offset basis mixed with the source, so equal ids of two sources spread apart. */
 const seedOf = (source: number) => (0x811c9dc5 ^ Math.imul(source, 0x9e3779b1)) >>> 0;
+
+/** Where an order's lookup starts: computed once when it is both looked up and added. */
+export const orderHash = (source: number, orderId: string) => hashOf(seedOf(source), orderId);

@@ -10,7 +10,7 @@ interface BookProduct extends ProductSales {
 import type { OrderLedger } from './decide';
 import type { JournalPosition } from './journal';
 import { COUNTED, Interner, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
-import { OrderIndex } from './order-index';
+import { OrderIndex, orderHash } from './order-index';
 import { ChangesText } from './changes-text';
 import { OrderIds, type OrderIdsImage } from './order-ids';
 
@@ -221,10 +221,11 @@ export class SalesBook implements OrderLedger {
   }
 
   private applyChange(source: string, sourceId: number, change: SaleChange): void {
-    const row = this.orderIndex().find(this.table, sourceId, change.orderId);
+    const hash = orderHash(sourceId, change.orderId);
+    const row = this.orderIndex().find(this.table, sourceId, change.orderId, hash);
     if (change.effect === 'counted' && row < 0) {
       const added = this.table.add(COUNTED, source, change, this.names);
-      this.orderIndex().add(this.table, added);
+      this.orderIndex().add(this.table, added, hash);
       this.count(change, change.locale, change.onAir, +1);
       this.recentRows.push(added);
       if (this.recentRows.length > RECENT_SIZE * 50) this.recentRows = this.recentRows.slice(-RECENT_SIZE);
@@ -234,7 +235,7 @@ export class SalesBook implements OrderLedger {
       this.count(this.table.order(row, this.names), this.names.name(this.table.locale.get(row)), this.names.name(this.table.onAir.get(row)), -1);
       this.refunds++;
     } else if (change.effect === 'voidedUnseen' && row < 0) {
-      this.orderIndex().add(this.table, this.table.add(VOIDED, source, change, this.names));
+      this.orderIndex().add(this.table, this.table.add(VOIDED, source, change, this.names), hash);
     } else {
       return;
     }
