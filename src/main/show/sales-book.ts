@@ -248,8 +248,9 @@ export class SalesBook implements OrderLedger {
     add(product, order, sign);
     if (onAir === order.productId) product.unitsWhileOnAir += sign * order.units;
     if (locale) {
-      if (!this.byLocale.has(locale)) this.byLocale.set(locale, emptyCounters());
-      add(this.byLocale.get(locale)!, order, sign);
+      let sales = this.byLocale.get(locale);
+      if (!sales) this.byLocale.set(locale, (sales = emptyCounters()));
+      add(sales, order, sign);
     }
     let locales = this.byProductLocale.get(order.productId);
     if (!locales) this.byProductLocale.set(order.productId, (locales = new Map()));
@@ -257,10 +258,10 @@ export class SalesBook implements OrderLedger {
     if (!pair) locales.set(locale ?? '', (pair = emptyCounters()));
     add(pair, order, sign);
     const minute = Math.floor(order.at / 60_000) * 60_000;
-    const bucket = this.perMinute.get(minute) ?? { minute, orders: 0, units: 0 };
+    let bucket = this.perMinute.get(minute);
+    if (!bucket) this.perMinute.set(minute, (bucket = { minute, orders: 0, units: 0 }));
     bucket.orders += sign;
     bucket.units += sign * order.units;
-    this.perMinute.set(minute, bucket);
   }
 
   private productSales(productId: string): BookProduct {
