@@ -13,6 +13,11 @@ import { COUNTED, Interner, OrderTable, VOIDED, type Column, type ColumnName } f
 import { OrderIndex, orderHash } from './order-index';
 import { ChangesText } from './changes-text';
 import { OrderIds, type OrderIdsImage } from './order-ids';
+import type { PendingOrders } from './pending-orders';
+import { add, emptyCounters, hasKeys, roundCounters, roundRevenue } from './sales-counters';
+
+// The core takes pending orders from here, beside the book they complete.
+export { PendingOrders } from './pending-orders';
 
 const RECENT_SIZE = 20;
 const CHART_MINUTES = 120;
@@ -290,84 +295,6 @@ export interface OrderClassifier {
   changes(onAir: string | null): SaleChange[];
 }
 
-/**
- * What journal entries still on their way to the disk do to orders: the book takes an entry only
- * once it is durable, but the next command must already see it (a repeat in the next poll is a repeat).
- */
-export class PendingOrders {
-  /** Entries added and not yet in the book, oldest first. */
-  private entries: JournalEntry[] = [];
-  /**
-   * (source, order id) → status, from `entries`, built only when a command asks while some are
-   * pending: the next poll is mostly classified once the previous one is on disk, and building it
-   * for every entry cost a thousand keys per poll inside the append.
-   */
-  private byKey: Map<string, number> | null = null;
-
-  add(entry: JournalEntry): void {
-    this.entries.push(entry);
-    if (this.byKey) this.index(this.byKey, entry);
-  }
-
-  /** The entry is in the book now: what it did is read from there. */
-  settle(entry: JournalEntry): void {
-    // Entries settle in journal order: this one and any before it are in the book.
-    this.entries = this.entries.filter((pending) => pending.rev > entry.rev);
-    this.byKey = null;
-  }
-
-  /** Forgets everything: after a failed write the pending entries that remain are added again. */
-  clear(): void {
-    this.entries = [];
-    this.byKey = null;
-  }
-
-  statusOf(source: string, orderId: string): number | undefined {
-    if (this.entries.length === 0) return undefined;
-    if (!this.byKey) {
-      this.byKey = new Map();
-      for (const entry of this.entries) this.index(this.byKey, entry);
-    }
-    return this.byKey.get(orderKey(source, orderId));
-  }
-
-  /** A later entry's word on an order overrides an earlier one's. */
-  private index(byKey: Map<string, number>, entry: JournalEntry): void {
-    for (const event of entry.events) {
-      if (event.type !== 'sales.recorded') continue;
-      for (const change of event.changes) byKey.set(orderKey(event.source, change.orderId), change.effect === 'counted' ? COUNTED : VOIDED);
-    }
-  }
-}
-
-const orderKey = (source: string, orderId: string) => `${source}\n${orderId}`;
-
-function emptyCounters(): SalesCounters {
-  return { orders: 0, units: 0, revenue: {} };
-}
-
-function add(counters: SalesCounters, order: Pick<IncomingOrder, 'units' | 'amount' | 'currency'>, sign: 1 | -1): void {
-  counters.orders += sign;
-  counters.units += sign * order.units;
-  counters.revenue[order.currency] = (counters.revenue[order.currency] ?? 0) + sign * order.amount;
-}
-
-/** Sums of cents drift in floating point; faces get them rounded to the cent (and never a "-0.00" once all is refunded). */
-function roundCounters(c: SalesCounters): SalesCounters {
-  return { orders: c.orders, units: c.units, revenue: roundRevenue(c.revenue) };
-}
-
-function roundRevenue(revenue: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  // Keys are currency codes the schema checked (three capital letters): plain assignment is safe.
-  for (const currency in revenue) out[currency] = Math.round(revenue[currency] * 100) / 100 || 0;
-  return out;
-}
-
-function hasKeys(record: Record<string, number>): boolean {
-  for (const _ in record) return true;
-  return false;
-}
 
 /** The totals part of a captured book: small, stored as JSON. */
 export interface SalesBookAggregates {
