@@ -39,8 +39,8 @@ export class OrderIndex {
   /** The row of that order, or -1. `source` is the interned source id (0: never seen, so not found). */
   find(table: OrderTable, source: number, orderId: string, hash = orderHash(source, orderId)): number {
     if (source === 0) return -1;
-    const row = probe(this.slots, hash, table, source, orderId);
-    return row < 0 && this.old ? probe(this.old, hash, table, source, orderId) : row;
+    const row = this.probe(this.slots, hash, table, source, orderId);
+    return row < 0 && this.old ? this.probe(this.old, hash, table, source, orderId) : row;
   }
 
   /** Indexes the row just added to the table (`hash`: its `orderHash`, when the caller has it already). */
@@ -64,21 +64,23 @@ export class OrderIndex {
     }
   }
 
+  private probe(slots: Int32Array, hash: number, table: OrderTable, source: number, orderId: string): number {
+    const mask = slots.length - 1;
+    const hashes = this.hashes.chunks;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = slots[i];
+      if (slot === EMPTY) return -1;
+      const row = slot - 1;
+      // The row's kept hash first: most rows met on the way are other orders, told apart without reading their ids.
+      if (hashes[row >>> CHUNK_SHIFT][row & CHUNK_MASK] === hash && table.sourceOf(row) === source && table.ids.equals(row, orderId)) return row;
+    }
+  }
+
   private place(slots: Int32Array, row: number): void {
     const mask = slots.length - 1;
     let i = this.hashes.chunks[row >>> CHUNK_SHIFT][row & CHUNK_MASK] & mask;
     while (slots[i] !== EMPTY) i = (i + 1) & mask;
     slots[i] = row + 1;
-  }
-}
-
-function probe(slots: Int32Array, hash: number, table: OrderTable, source: number, orderId: string): number {
-  const mask = slots.length - 1;
-  for (let i = hash & mask; ; i = (i + 1) & mask) {
-    const slot = slots[i];
-    if (slot === EMPTY) return -1;
-    const row = slot - 1;
-    if (table.sourceOf(row) === source && table.ids.equals(row, orderId)) return row;
   }
 }
 
