@@ -19,23 +19,33 @@ export function serializeEntry(entry: JournalEntry): string {
 /** The entry's JSON without its closing brace: what the checksum covers. */
 function headOf(entry: JournalEntry): string {
   const { rev, at, actor, command, events } = entry;
-  if (!events.some(hasChangesText)) return JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
-  const head = `${JSON.stringify({ rev, at, actor, command }).slice(0, -1)},"events":[${events.map(eventJson).join(',')}]`;
+  if (!events.some((event) => event.type === 'sales.recorded' && changesText(event.changes))) return JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
+  // One join of many parts: a poll's text is copied once, not once per nesting level.
+  const parts = [`${JSON.stringify({ rev, at, actor, command }).slice(0, -1)},"events":[`];
+  events.forEach((event, i) => {
+    if (i > 0) parts.push(',');
+    pushEventJson(parts, event);
+  });
+  parts.push(']');
   for (const event of events) if (event.type === 'sales.recorded') forgetChangesText(event.changes);
-  return head;
+  return parts.join('');
 }
 
-/** A poll's changes already written as JSON while it was classified (see changes-text.ts). */
-const hasChangesText = (event: ShowEvent) => event.type === 'sales.recorded' && changesText(event.changes) !== undefined;
-
 /** The event as JSON.stringify writes it, a poll's changes taken from their text (they are its last key). */
-function eventJson(event: ShowEvent): string {
-  if (event.type !== 'sales.recorded') return JSON.stringify(event);
-  const text = changesText(event.changes);
-  if (text === undefined || Object.keys(event).at(-1) !== 'changes') return JSON.stringify(event);
-  const { changes: _written, ...rest } = event;
+function pushEventJson(parts: string[], event: ShowEvent): void {
+  const written = event.type === 'sales.recorded' ? changesText(event.changes) : undefined;
+  if (!written || Object.keys(event).at(-1) !== 'changes') {
+    parts.push(JSON.stringify(event));
+    return;
+  }
+  const { changes: _written, ...rest } = event as Extract<ShowEvent, { type: 'sales.recorded' }>;
   const lead = JSON.stringify(rest);
-  return `${lead === '{}' ? '{' : `${lead.slice(0, -1)},`}"changes":${text}}`;
+  parts.push(`${lead === '{}' ? '{' : `${lead.slice(0, -1)},`}"changes":[`);
+  written.pieces.forEach((piece, i) => {
+    if (i > 0) parts.push(written.tail);
+    parts.push(piece);
+  });
+  parts.push(']}');
 }
 
 export const NEWLINE = 0x0a;
