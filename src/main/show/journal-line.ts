@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
-import type { JournalEntry } from '../../shared/events';
+import type { JournalEntry, ShowEvent } from '../../shared/events';
+import { changesText, forgetChangesText } from './changes-text';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -11,9 +12,40 @@ export const JOURNAL_FILE = 'journal.jsonl';
  * still read; every line written now carries one.
  */
 export function serializeEntry(entry: JournalEntry): string {
-  const { rev, at, actor, command, events } = entry;
-  const head = JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
+  const head = headOf(entry);
   return `${head}${CRC_LEAD}${hex8(crc32(head))}"}\n`;
+}
+
+/** The entry's JSON without its closing brace: what the checksum covers. */
+function headOf(entry: JournalEntry): string {
+  const { rev, at, actor, command, events } = entry;
+  if (!events.some((event) => event.type === 'sales.recorded' && changesText(event.changes))) return JSON.stringify({ rev, at, actor, command, events }).slice(0, -1);
+  // One join of many parts: a poll's text is copied once, not once per nesting level.
+  const parts = [`${JSON.stringify({ rev, at, actor, command }).slice(0, -1)},"events":[`];
+  events.forEach((event, i) => {
+    if (i > 0) parts.push(',');
+    pushEventJson(parts, event);
+  });
+  parts.push(']');
+  for (const event of events) if (event.type === 'sales.recorded') forgetChangesText(event.changes);
+  return parts.join('');
+}
+
+/** The event as JSON.stringify writes it, a poll's changes taken from their text (they are its last key). */
+function pushEventJson(parts: string[], event: ShowEvent): void {
+  const written = event.type === 'sales.recorded' ? changesText(event.changes) : undefined;
+  if (!written || Object.keys(event).at(-1) !== 'changes') {
+    parts.push(JSON.stringify(event));
+    return;
+  }
+  const { changes: _written, ...rest } = event as Extract<ShowEvent, { type: 'sales.recorded' }>;
+  const lead = JSON.stringify(rest);
+  parts.push(`${lead === '{}' ? '{' : `${lead.slice(0, -1)},`}"changes":[`);
+  written.pieces.forEach((piece, i) => {
+    if (i > 0) parts.push(written.tail);
+    parts.push(piece);
+  });
+  parts.push(']}');
 }
 
 export const NEWLINE = 0x0a;

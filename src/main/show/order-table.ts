@@ -1,6 +1,7 @@
 import type { IncomingOrder, RecentOrder } from '../../shared/sales';
 import type { SaleChange } from '../../shared/events';
-import { hashOf, OrderIds } from './order-ids';
+import { OrderIds } from './order-ids';
+import { CHUNK_MASK, CHUNK_SHIFT, RowChunks, type RowArrayType } from './row-chunks';
 
 /** Product ids, locales, currencies and sources repeat across orders: stored once, referred to by number. */
 export class Interner {
@@ -57,138 +58,69 @@ export const COLUMN_TYPES: Record<ColumnName, ArrayType> = {
 };
 
 /**
- * The orders, one typed-array column per field (about 45 bytes an order plus its id), grown by
- * doubling. Rows never move, so a row number is a stable handle on an order.
+ * The orders, one typed-array column per field (about 45 bytes an order plus its id), in chunks of
+ * rows (see row-chunks.ts). Rows never move, so a row number is a stable handle on an order.
  */
 export class OrderTable {
   size = 0;
-  status = new Uint8Array(1024);
-  units = new Int32Array(1024);
-  amount = new Float64Array(1024);
-  at = new Float64Array(1024);
-  product = new Int32Array(1024);
-  currency = new Int32Array(1024);
-  locale = new Int32Array(1024);
-  onAir = new Int32Array(1024);
-  source = new Int32Array(1024);
+  readonly status = new RowChunks(Uint8Array);
+  readonly units = new RowChunks(Int32Array);
+  readonly amount = new RowChunks(Float64Array);
+  readonly at = new RowChunks(Float64Array);
+  readonly product = new RowChunks(Int32Array);
+  readonly currency = new RowChunks(Int32Array);
+  readonly locale = new RowChunks(Int32Array);
+  readonly onAir = new RowChunks(Int32Array);
+  readonly source = new RowChunks(Int32Array);
   /** The marketplace's order id per row (what repeats are recognised by). */
   ids = new OrderIds();
 
   add(status: number, source: string, order: SaleChange, names: Interner): number {
-    if (this.size === this.status.length) this.grow();
     const row = this.size++;
-    this.status[row] = status;
-    this.units[row] = order.units;
-    this.amount[row] = order.amount;
-    this.at[row] = order.at;
-    this.product[row] = names.id(order.productId);
-    this.currency[row] = names.id(order.currency);
-    this.locale[row] = names.id(order.locale);
-    this.onAir[row] = names.id(order.onAir);
-    this.source[row] = names.id(source);
+    if ((row & CHUNK_MASK) === 0) for (const name of COLUMNS) this[name].room(row);
+    const c = row >>> CHUNK_SHIFT;
+    const i = row & CHUNK_MASK;
+    this.status.chunks[c][i] = status;
+    this.units.chunks[c][i] = order.units;
+    this.amount.chunks[c][i] = order.amount;
+    this.at.chunks[c][i] = order.at;
+    this.product.chunks[c][i] = names.id(order.productId);
+    this.currency.chunks[c][i] = names.id(order.currency);
+    this.locale.chunks[c][i] = names.id(order.locale);
+    this.onAir.chunks[c][i] = names.id(order.onAir);
+    this.source.chunks[c][i] = names.id(source);
     this.ids.push(order.orderId);
     return row;
   }
 
+  // One reader per column, so each reads a single kind of typed array (fast, where `get` would serve five).
+  statusOf(row: number): number {
+    return this.status.chunks[row >>> CHUNK_SHIFT][row & CHUNK_MASK];
+  }
+
+  sourceOf(row: number): number {
+    return this.source.chunks[row >>> CHUNK_SHIFT][row & CHUNK_MASK];
+  }
+
   order(row: number, names: Interner): Pick<IncomingOrder, 'productId' | 'units' | 'amount' | 'currency' | 'at'> {
-    return { productId: names.name(this.product[row])!, units: this.units[row], amount: this.amount[row], currency: names.name(this.currency[row])!, at: this.at[row] };
+    return { productId: names.name(this.product.get(row))!, units: this.units.get(row), amount: this.amount.get(row), currency: names.name(this.currency.get(row))!, at: this.at.get(row) };
   }
 
   recent(row: number, names: Interner): RecentOrder {
-    return { productId: names.name(this.product[row])!, units: this.units[row], locale: names.name(this.locale[row]), at: this.at[row] };
+    return { productId: names.name(this.product.get(row))!, units: this.units.get(row), locale: names.name(this.locale.get(row)), at: this.at.get(row) };
   }
 
-  /** The used part of each column, copied: a snapshot must not change under a later order. */
+  /** Each column's rows joined and copied: a snapshot must not change under a later order. */
   columns(): Record<ColumnName, Column> {
-    return Object.fromEntries(COLUMNS.map((name) => [name, this[name].slice(0, this.size)])) as Record<ColumnName, Column>;
+    return Object.fromEntries(COLUMNS.map((name) => [name, this[name].joined(this.size)])) as Record<ColumnName, Column>;
   }
 
-  /** Adopts the columns as they are (a snapshot's): the first order added after grows them. */
+  /** Takes the columns of a snapshot (see RowChunks.adopt: no copy but for the last partial chunk). */
   static from(columns: Record<ColumnName, Column>, ids: OrderIds): OrderTable {
     const table = new OrderTable();
     table.size = ids.size;
-    if (ids.size > 0) for (const name of COLUMNS) (table as unknown as Record<ColumnName, Column>)[name] = columns[name];
+    for (const name of COLUMNS) (table as unknown as Record<ColumnName, RowChunks<Column>>)[name] = RowChunks.adopt(COLUMN_TYPES[name] as RowArrayType<Column>, columns[name], ids.size);
     table.ids = ids;
     return table;
   }
-
-  private grow(): void {
-    for (const name of COLUMNS) {
-      const old = this[name];
-      const grown = new (old.constructor as new (n: number) => Column)(old.length * 2);
-      grown.set(old);
-      (this as unknown as Record<ColumnName, Column>)[name] = grown;
-    }
-  }
 }
-
-/**
- * Finds an order's row by (source, order id): open addressing over a typed array. About 12 bytes an
- * order (its slot and its hash), and rebuilt from a snapshot's million orders in tens of
- * milliseconds, where a Map of a million fresh strings takes a second. Every row of the table is in
- * it. Each row's hash is kept, so doubling the slots (at 128k, 256k… orders, in the middle of a
- * poll) re-places integers instead of hashing every order id again while a pin waits.
- */
-export class OrderIndex {
-  private slots = new Int32Array(2048).fill(EMPTY);
-  private hashes = new Uint32Array(1024);
-  private count = 0;
-
-  static build(table: OrderTable): OrderIndex {
-    const index = new OrderIndex();
-    index.slots = new Int32Array(capacityFor(table.size)).fill(EMPTY);
-    index.hashes = new Uint32Array(Math.max(1024, table.size));
-    for (let row = 0; row < table.size; row++) {
-      index.hashes[row] = table.ids.hash(row, seedOf(table.source[row]));
-      index.place(row);
-    }
-    index.count = table.size;
-    return index;
-  }
-
-  /** The row of that order, or -1. `source` is the interned source id (0: never seen, so not found). */
-  find(table: OrderTable, source: number, orderId: string): number {
-    if (source === 0) return -1;
-    const mask = this.slots.length - 1;
-    for (let i = hashOf(seedOf(source), orderId) & mask; ; i = (i + 1) & mask) {
-      const row = this.slots[i];
-      if (row === EMPTY) return -1;
-      if (table.source[row] === source && table.ids.equals(row, orderId)) return row;
-    }
-  }
-
-  /** Indexes the row just added to the table. */
-  add(table: OrderTable, row: number): void {
-    if (row >= this.hashes.length) {
-      const grown = new Uint32Array(Math.max(row + 1, this.hashes.length * 2));
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    this.hashes[row] = table.ids.hash(row, seedOf(table.source[row]));
-    if ((this.count + 1) * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-      for (let r = 0; r < this.count; r++) this.place(r);
-    }
-    this.place(row);
-    this.count++;
-  }
-
-  private place(row: number): void {
-    const mask = this.slots.length - 1;
-    let i = this.hashes[row] & mask;
-    while (this.slots[i] !== EMPTY) i = (i + 1) & mask;
-    this.slots[i] = row;
-  }
-}
-
-const EMPTY = -1;
-
-/** A power of two at least twice the rows: probes stay short. */
-function capacityFor(rows: number): number {
-  let capacity = 2048;
-  while (capacity < rows * 2 + 2) capacity *= 2;
-  return capacity;
-}
-
-/** FNV-1a's offset basis mixed with the source, so equal ids of two sources spread apart. */
-const seedOf = (source: number) => (0x811c9dc5 ^ Math.imul(source, 0x9e3779b1)) >>> 0;

@@ -9,8 +9,15 @@ interface BookProduct extends ProductSales {
 }
 import type { OrderLedger } from './decide';
 import type { JournalPosition } from './journal';
-import { COUNTED, Interner, OrderIndex, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
+import { COUNTED, Interner, OrderTable, VOIDED, type Column, type ColumnName } from './order-table';
+import { OrderIndex, orderHash } from './order-index';
+import { ChangesText } from './changes-text';
 import { OrderIds, type OrderIdsImage } from './order-ids';
+import type { PendingOrders } from './pending-orders';
+import { add, emptyCounters, hasKeys, roundCounters, roundRevenue } from './sales-counters';
+
+// The core takes pending orders from here, beside the book they complete.
+export { PendingOrders } from './pending-orders';
 
 const RECENT_SIZE = 20;
 const CHART_MINUTES = 120;
@@ -62,8 +69,10 @@ export class SalesBook implements OrderLedger {
   classifier(source: string, pending?: PendingOrders): OrderClassifier {
     const seenInBatch = new Map<string, number>();
     const changes: SaleChange[] = [];
+    const text = new ChangesText();
     return {
       take: (orders) => {
+        const first = changes.length;
         for (const order of orders) {
           const key = order.orderId;
           const status = seenInBatch.get(key) ?? pending?.statusOf(source, key) ?? this.statusOf(source, key);
@@ -76,9 +85,11 @@ export class SalesBook implements OrderLedger {
           // Spelled out, not spread: a spread of the checked order took most of classifying's time. Same key order, so the same journal bytes.
           changes.push({ orderId: order.orderId, productId: order.productId, units: order.units, amount: order.amount, currency: order.currency, locale: order.locale, at: order.at, status: order.status, effect, onAir: null });
         }
+        text.write(changes, first);
       },
       changes: (onAir) => {
-        if (onAir !== null) for (const change of changes) if (change.effect === 'counted') change.onAir = onAir;
+        for (const change of changes) if (change.effect === 'counted') change.onAir = onAir;
+        text.finish(changes, onAir);
         return changes;
       }
     };
@@ -123,12 +134,21 @@ export class SalesBook implements OrderLedger {
     if (this.cached) return this.cached;
     const latest = Math.max(0, ...this.perMinute.keys());
     const perMinute = [...this.perMinute.values()].filter((m) => m.minute > latest - CHART_MINUTES * 60_000).sort((a, b) => a.minute - b.minute);
-    this.cached = {
-      ...roundCounters(this.totals),
-      refunds: this.refunds,
+    // Rebuilt after every poll for the live feed: spelled out in loops, since spreads and entry arrays per product took most of its time.
+    const byProduct: [string, ProductSales][] = [];
+    for (const [id, p] of this.byProduct) {
       // Products only ever on air, never ordered, are not sales: a pin leaves this view as it was.
-      byProduct: Object.fromEntries([...this.byProduct].filter(([, p]) => p.orders !== 0 || Object.keys(p.revenue).length > 0).map(([id, p]) => [id, { ...roundCounters(p), unitsWhileOnAir: p.unitsWhileOnAir }])),
-      byLocale: Object.fromEntries([...this.byLocale].map(([locale, c]) => [locale, roundCounters(c)])),
+      if (p.orders !== 0 || hasKeys(p.revenue)) byProduct.push([id, { orders: p.orders, units: p.units, revenue: roundRevenue(p.revenue), unitsWhileOnAir: p.unitsWhileOnAir }]);
+    }
+    const byLocale: [string, SalesCounters][] = [];
+    for (const [locale, c] of this.byLocale) byLocale.push([locale, roundCounters(c)]);
+    this.cached = {
+      orders: this.totals.orders,
+      units: this.totals.units,
+      revenue: roundRevenue(this.totals.revenue),
+      refunds: this.refunds,
+      byProduct: Object.fromEntries(byProduct),
+      byLocale: Object.fromEntries(byLocale),
       perMinute: perMinute.map((m) => ({ ...m })),
       recent: this.recentRows.slice(-RECENT_SIZE).reverse().map((row) => this.table.recent(row, this.names))
     };
@@ -202,24 +222,25 @@ export class SalesBook implements OrderLedger {
 
   private statusOf(source: string, orderId: string): number {
     const row = this.orderIndex().find(this.table, this.names.existing(source), orderId);
-    return row < 0 ? 0 : this.table.status[row];
+    return row < 0 ? 0 : this.table.statusOf(row);
   }
 
   private applyChange(source: string, sourceId: number, change: SaleChange): void {
-    const row = this.orderIndex().find(this.table, sourceId, change.orderId);
+    const hash = orderHash(sourceId, change.orderId);
+    const row = this.orderIndex().find(this.table, sourceId, change.orderId, hash);
     if (change.effect === 'counted' && row < 0) {
       const added = this.table.add(COUNTED, source, change, this.names);
-      this.orderIndex().add(this.table, added);
+      this.orderIndex().add(this.table, added, hash);
       this.count(change, change.locale, change.onAir, +1);
       this.recentRows.push(added);
       if (this.recentRows.length > RECENT_SIZE * 50) this.recentRows = this.recentRows.slice(-RECENT_SIZE);
-    } else if (change.effect === 'voided' && row >= 0 && this.table.status[row] === COUNTED) {
-      this.table.status[row] = VOIDED;
+    } else if (change.effect === 'voided' && row >= 0 && this.table.statusOf(row) === COUNTED) {
+      this.table.status.set(row, VOIDED);
       // Take out exactly what was counted, whatever the refund message says.
-      this.count(this.table.order(row, this.names), this.names.name(this.table.locale[row]), this.names.name(this.table.onAir[row]), -1);
+      this.count(this.table.order(row, this.names), this.names.name(this.table.locale.get(row)), this.names.name(this.table.onAir.get(row)), -1);
       this.refunds++;
     } else if (change.effect === 'voidedUnseen' && row < 0) {
-      this.orderIndex().add(this.table, this.table.add(VOIDED, source, change, this.names));
+      this.orderIndex().add(this.table, this.table.add(VOIDED, source, change, this.names), hash);
     } else {
       return;
     }
@@ -232,8 +253,9 @@ export class SalesBook implements OrderLedger {
     add(product, order, sign);
     if (onAir === order.productId) product.unitsWhileOnAir += sign * order.units;
     if (locale) {
-      if (!this.byLocale.has(locale)) this.byLocale.set(locale, emptyCounters());
-      add(this.byLocale.get(locale)!, order, sign);
+      let sales = this.byLocale.get(locale);
+      if (!sales) this.byLocale.set(locale, (sales = emptyCounters()));
+      add(sales, order, sign);
     }
     let locales = this.byProductLocale.get(order.productId);
     if (!locales) this.byProductLocale.set(order.productId, (locales = new Map()));
@@ -241,10 +263,10 @@ export class SalesBook implements OrderLedger {
     if (!pair) locales.set(locale ?? '', (pair = emptyCounters()));
     add(pair, order, sign);
     const minute = Math.floor(order.at / 60_000) * 60_000;
-    const bucket = this.perMinute.get(minute) ?? { minute, orders: 0, units: 0 };
+    let bucket = this.perMinute.get(minute);
+    if (!bucket) this.perMinute.set(minute, (bucket = { minute, orders: 0, units: 0 }));
     bucket.orders += sign;
     bucket.units += sign * order.units;
-    this.perMinute.set(minute, bucket);
   }
 
   private productSales(productId: string): BookProduct {
@@ -273,68 +295,6 @@ export interface OrderClassifier {
   changes(onAir: string | null): SaleChange[];
 }
 
-/**
- * What journal entries still on their way to the disk do to orders: the book takes an entry only
- * once it is durable, but the next command must already see it (a repeat in the next poll is a repeat).
- */
-export class PendingOrders {
-  private readonly byKey = new Map<string, { status: number; rev: number }>();
-  /** The newest entry added: once it is in the book, nothing is pending any more. */
-  private newestRev = 0;
-
-  add(entry: JournalEntry): void {
-    this.newestRev = Math.max(this.newestRev, entry.rev);
-    for (const event of entry.events) {
-      if (event.type !== 'sales.recorded') continue;
-      for (const change of event.changes) this.byKey.set(orderKey(event.source, change.orderId), { status: change.effect === 'counted' ? COUNTED : VOIDED, rev: entry.rev });
-    }
-  }
-
-  /** The entry is in the book now: what it did is read from there. */
-  settle(entry: JournalEntry): void {
-    // Entries settle in journal order: the newest one settling leaves nothing pending (no key to build).
-    if (entry.rev >= this.newestRev) {
-      this.byKey.clear();
-      return;
-    }
-    for (const event of entry.events) {
-      if (event.type !== 'sales.recorded') continue;
-      for (const change of event.changes) {
-        const key = orderKey(event.source, change.orderId);
-        if (this.byKey.get(key)?.rev === entry.rev) this.byKey.delete(key);
-      }
-    }
-  }
-
-  /** Forgets everything: after a failed write the pending entries that remain are added again. */
-  clear(): void {
-    this.byKey.clear();
-    this.newestRev = 0;
-  }
-
-  statusOf(source: string, orderId: string): number | undefined {
-    // Mostly empty (the previous poll is on disk by the time the next is classified): no key to build.
-    if (this.byKey.size === 0) return undefined;
-    return this.byKey.get(orderKey(source, orderId))?.status;
-  }
-}
-
-const orderKey = (source: string, orderId: string) => `${source}\n${orderId}`;
-
-function emptyCounters(): SalesCounters {
-  return { orders: 0, units: 0, revenue: {} };
-}
-
-function add(counters: SalesCounters, order: Pick<IncomingOrder, 'units' | 'amount' | 'currency'>, sign: 1 | -1): void {
-  counters.orders += sign;
-  counters.units += sign * order.units;
-  counters.revenue[order.currency] = (counters.revenue[order.currency] ?? 0) + sign * order.amount;
-}
-
-/** Sums of cents drift in floating point; faces get them rounded to the cent (and never a "-0.00" once all is refunded). */
-function roundCounters(c: SalesCounters): SalesCounters {
-  return { orders: c.orders, units: c.units, revenue: Object.fromEntries(Object.entries(c.revenue).map(([cur, v]) => [cur, Math.round(v * 100) / 100 || 0])) };
-}
 
 /** The totals part of a captured book: small, stored as JSON. */
 export interface SalesBookAggregates {

@@ -1,36 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { Interner, OrderIndex, OrderTable } from '../../../../src/main/show/order-table';
-import type { SaleChange } from '../../../../src/shared/events';
+import { COUNTED, Interner, OrderTable, VOIDED } from '../../../../src/main/show/order-table';
 import { OrderIds } from '../../../../src/main/show/order-ids';
+import { CHUNK_ROWS } from '../../../../src/main/show/row-chunks';
+import type { SaleChange } from '../../../../src/shared/events';
 
-const change = (orderId: string): SaleChange => ({ orderId, productId: 'p', units: 1, amount: 1, currency: 'EUR', locale: null, at: 0, status: 'paid', effect: 'counted', onAir: null });
+const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const LOCALES = ['pl-PL', 'de-DE', null];
+const change = (n: number): SaleChange => ({ orderId: `o-${n}`, productId: `sku-${n % 7}`, units: 1 + (n % 4), amount: 10 + n / 100, currency: n % 2 ? 'EUR' : 'PLN', locale: LOCALES[n % 3], at: 1_764_000_000_000 + n, status: 'paid', effect: 'counted', onAir: n % 5 ? null : 'sku-0' });
 
-describe('the order index', () => {
-  it('finds every order by source and id as it grows past many resizes, and keeps equal ids of two sources apart', () => {
-    const names = new Interner();
-    const table = new OrderTable();
-    const index = new OrderIndex();
-    for (let n = 0; n < 20_000; n++) {
-      for (const source of ['aliexpress', 'shopify']) index.add(table, table.add(1, source, change(`order-${n}`), names));
+function filled(rows: number, names: Interner): OrderTable {
+  const table = new OrderTable();
+  for (let n = 0; n < rows; n++) table.add(COUNTED, n % 2 ? 'shopify' : 'allegro', change(n), names);
+  return table;
+}
+
+function expectRows(table: OrderTable, names: Interner, rows: number): void {
+  for (let n = 0; n < rows; n++) {
+    const c = change(n);
+    const same =
+      table.ids.get(n) === c.orderId &&
+      table.units.get(n) === c.units &&
+      table.amount.get(n) === c.amount &&
+      table.at.get(n) === c.at &&
+      names.name(table.product.get(n)) === c.productId &&
+      names.name(table.currency.get(n)) === c.currency &&
+      names.name(table.locale.get(n)) === c.locale &&
+      names.name(table.onAir.get(n)) === c.onAir &&
+      names.name(table.sourceOf(n)) === (n % 2 ? 'shopify' : 'allegro');
+    if (!same) throw new Error(`row ${n} differs`);
+  }
+}
+
+describe('the order table', () => {
+  it('keeps every field of every order across chunks of rows, and through a snapshot that ends on a chunk boundary or inside a chunk', () => {
+    for (const rows of [2 * CHUNK_ROWS, 2 * CHUNK_ROWS + 9]) {
+      const names = new Interner();
+      const table = filled(rows, names);
+      expectRows(table, names, rows);
+      const columns = table.columns();
+      expect(columns.units.length).toBe(rows);
+      const restored = OrderTable.from(columns, OrderIds.from(table.ids.image()));
+      for (let n = rows; n < rows + CHUNK_ROWS + 1; n++) restored.add(COUNTED, n % 2 ? 'shopify' : 'allegro', change(n), names);
+      expectRows(restored, names, rows + CHUNK_ROWS + 1);
+      const fresh = filled(rows + CHUNK_ROWS + 1, new Interner()).columns();
+      for (const [name, column] of Object.entries(restored.columns())) expect(bytesOf(column).equals(bytesOf(fresh[name as keyof typeof fresh])), name).toBe(true);
     }
-    const ali = names.existing('aliexpress');
-    const shop = names.existing('shopify');
-    for (let n = 0; n < 20_000; n += 7) {
-      expect(table.source[index.find(table, ali, `order-${n}`)]).toBe(ali);
-      expect(table.ids.get(index.find(table, shop, `order-${n}`))).toBe(`order-${n}`);
-    }
-    expect(index.find(table, ali, 'order-20000')).toBe(-1);
-    expect(index.find(table, names.existing('demo'), 'order-1')).toBe(-1);
   });
 
-  it('is rebuilt from a table alone with the same answers', () => {
+  it('marks a refund on a restored row, in a full chunk and in the last one, and the table it was captured from keeps its own', () => {
     const names = new Interner();
-    const table = new OrderTable();
-    const live = new OrderIndex();
-    for (let n = 0; n < 5000; n++) live.add(table, table.add(1, 'demo', change(String(n * 31)), names));
-    const rebuilt = OrderIndex.build(OrderTable.from(table.columns(), OrderIds.from(table.ids.image())));
-    const demo = names.existing('demo');
-    for (let n = 0; n < 5000; n++) expect(rebuilt.find(table, demo, String(n * 31))).toBe(live.find(table, demo, String(n * 31)));
-    expect(rebuilt.find(table, demo, '1')).toBe(-1);
+    const table = filled(CHUNK_ROWS + 3, names);
+    const columns = table.columns();
+    const restored = OrderTable.from(columns, OrderIds.from(table.ids.image()));
+    restored.status.set(5, VOIDED);
+    restored.status.set(CHUNK_ROWS + 1, VOIDED);
+    expect([restored.statusOf(4), restored.statusOf(5), restored.statusOf(CHUNK_ROWS + 1), restored.statusOf(CHUNK_ROWS + 2)]).toEqual([COUNTED, VOIDED, VOIDED, COUNTED]);
+    expect(restored.columns().status.filter((s) => s === VOIDED).length).toBe(2);
+    expect(table.statusOf(CHUNK_ROWS + 1)).toBe(COUNTED);
   });
 });

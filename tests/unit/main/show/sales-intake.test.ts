@@ -80,6 +80,19 @@ describe('taking a big batch of orders in slices', () => {
     expect(core.current.salesCursors.demo).toBe('c9');
   });
 
+  it('journals a big poll\'s orders as the schema gives them: unknown fields dropped, a missing locale null, fields in the schema\'s order', async () => {
+    const sent = poll(ORDERS_PER_SLICE + 2).map((o, i) => {
+      const { orderId, locale, ...rest } = o;
+      // Fields in another order, a buyer's e-mail the studio never keeps, and every other order without a locale.
+      return i % 2 ? { buyerEmail: 'a@b.pl', ...rest, orderId } : { ...rest, locale, orderId };
+    });
+    await core.execute({ type: 'sales.record', source: 'demo', orders: sent as IncomingOrder[] }, marketplace);
+    const line = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).trim().split('\n').at(-1)!;
+    const expected = poll(ORDERS_PER_SLICE + 2).map((o, i) => ({ ...o, locale: i % 2 ? null : o.locale, effect: 'counted', onAir: null }));
+    expect(line).toContain(JSON.stringify(expected));
+    expect(line).not.toContain('buyerEmail');
+  });
+
   it('refuses a big poll from a role that may not record sales before reading any of it', async () => {
     const moderator: Actor = { id: 'tablet', client: 'test', role: 'moderator' };
     await expect(core.execute({ type: 'sales.record', source: 'demo', orders: poll(ORDERS_PER_SLICE * 2) }, moderator)).rejects.toMatchObject({ status: 403 });
