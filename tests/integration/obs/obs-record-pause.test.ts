@@ -77,7 +77,7 @@ describe('a recording paused in OBS', () => {
     expect(Math.abs(journaled - file.duration)).toBeLessThan(2);
 
     const res = await t.api('POST', '/api/v1/clips', { connectionId });
-    expect(res.status).toBe(202);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.body.clips.map((c: any) => c.productId)).toEqual(['lav', 'coat', 'hat']);
     const [lav, coat, hat] = res.body.clips;
     // lav: 5 s before the pause, 2 s of it paused; coat: pinned 3 s into the pause, 6 s after it; hat: never paused.
