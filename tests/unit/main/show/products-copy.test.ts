@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyEntry } from '../../../../src/main/show/reducer';
 import { copyProductsAhead } from '../../../../src/main/show/products-copy';
 import { ShowCore } from '../../../../src/main/show/show-core';
@@ -6,6 +6,7 @@ import { initialShowState } from '../../../../src/main/show/state';
 import { ownCopy } from '../../../../src/shared/own';
 import type { Actor, JournalEntry, ShowEvent } from '../../../../src/shared/events';
 import { tempDir } from '../../../helpers/temp-dir';
+import { longestBlockDuring } from '../../../helpers/event-loop';
 
 const actor: Actor = { id: 'owner', client: 'test' };
 const products = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: `p-${from + i}`, title: { pl: `Produkt ${from + i}` }, price: { PLN: 10 }, stock: null }));
@@ -38,38 +39,28 @@ describe('products copied ahead of a catalogue change', () => {
 });
 
 describe('a catalogue part imported into a big show', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let core: ShowCore;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await tempDir());
-    ({ core } = await ShowCore.open(dir));
-  });
-  afterEach(async () => {
-    await core.close();
-    await cleanup();
-  });
-
-  it('never holds the event loop as long as copying every product in one piece would', async () => {
-    for (let from = 0; from < 80_000; from += 20_000) await core.execute({ type: 'catalogue.import', products: products(from, 20_000) }, actor);
-    let started = performance.now();
-    ownCopy(core.current.products);
-    const wholeCopy = performance.now() - started;
-    let longest = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      longest = Math.max(longest, performance.now() - last);
-      last = performance.now();
-    }, 0);
+  // Retried: other work on a shared machine can pause this process mid-measurement; copying in one piece fails every try.
+  it('holds the event loop less than half as long as copying every product in one piece would', { retry: 2 }, async () => {
+    const { dir, cleanup } = await tempDir();
+    const { core } = await ShowCore.open(dir);
     try {
-      started = last = performance.now();
-      await core.execute({ type: 'catalogue.import', products: products(79_800, 300) }, actor);
+      await importIntoBigShow(core);
     } finally {
-      clearInterval(timer);
+      await core.close();
+      await cleanup();
     }
-    expect(core.current.productCount).toBe(80_100);
-    expect(Object.keys(core.current.products)).toHaveLength(80_100);
-    // What remains in one piece is checking and journaling the part: the ids of the last part are known.
-    expect(longest).toBeLessThan(wholeCopy / 2);
   });
 });
+
+/** 80,000 products in four parts, then one part of 300 timed: the longest the event loop was held. */
+async function importIntoBigShow(core: ShowCore): Promise<void> {
+  for (let from = 0; from < 80_000; from += 20_000) await core.execute({ type: 'catalogue.import', products: products(from, 20_000) }, actor);
+  const started = performance.now();
+  ownCopy(core.current.products);
+  const wholeCopy = performance.now() - started;
+  const longest = await longestBlockDuring(() => core.execute({ type: 'catalogue.import', products: products(79_800, 300) }, actor));
+  expect(core.current.productCount).toBe(80_100);
+  expect(Object.keys(core.current.products)).toHaveLength(80_100);
+  // What remains in one piece is checking and journaling the part: the ids of the last part are known.
+  expect(longest).toBeLessThan(wholeCopy / 2);
+}

@@ -5,6 +5,7 @@ import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from '../../../../src/main
 import { applyEvent } from '../../../../src/main/show/reducer';
 import { initialShowState } from '../../../../src/main/show/state';
 import { tempDir } from '../../../helpers/temp-dir';
+import { longestBlockDuring } from '../../../helpers/event-loop';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -28,23 +29,13 @@ describe('the show snapshot', () => {
     expect(JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8')).state.products['p-4499'].stock).toBe(4499 % 7);
   });
 
-  it('never holds the event loop for long while a big catalogue is written', async () => {
+  // Retried: other work on a shared machine can pause this process mid-measurement; one JSON.stringify fails every try.
+  it('never holds the event loop for long while a big catalogue is written', { retry: 2 }, async () => {
     const state = catalogue(60_000);
-    let started = performance.now();
+    const started = performance.now();
     JSON.stringify(state);
     const whole = performance.now() - started;
-    let longest = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      longest = Math.max(longest, performance.now() - last);
-      last = performance.now();
-    }, 0);
-    try {
-      started = last = performance.now();
-      await writeSnapshot(dir, state);
-    } finally {
-      clearInterval(timer);
-    }
+    const longest = await longestBlockDuring(() => writeSnapshot(dir, state));
     // One JSON.stringify of the show is the longest a pin could wait; written in slices it waits a fraction.
     expect(longest).toBeLessThan(whole / 2);
     expect((await readSnapshot(dir))?.state.productCount).toBe(60_001);
