@@ -16,9 +16,6 @@ import { OrderIds, type OrderIdsImage } from './order-ids';
 import type { PendingOrders } from './pending-orders';
 import { add, emptyCounters, hasKeys, roundCounters, roundRevenue } from './sales-counters';
 
-// The core takes pending orders from here, beside the book they complete.
-export { PendingOrders } from './pending-orders';
-
 const RECENT_SIZE = 20;
 const CHART_MINUTES = 120;
 

@@ -7,7 +7,8 @@ import { forEachSlice } from '../common/event-loop-turns';
 import { CommandError } from './command-error';
 import { checkedOrder } from './order-check';
 import type { OrderLedger } from './decide';
-import type { PendingOrders, SalesBook } from './sales-book';
+import type { SalesBook } from './sales-book';
+import type { PendingOrders } from './pending-orders';
 
 export type RecordSales = Extract<Command, { type: 'sales.record' }>;
 
